@@ -1,0 +1,159 @@
+/**
+ * Minimal text edits on the YAML source: remove a key, remove a list item,
+ * replace a scalar, insert keys. Everything outside the edited node stays
+ * byte for byte the same: comments, blank lines, quoting, indentation.
+ */
+import { type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import type { OffsetEdit } from "../text.js";
+import type { ComposeModel, Entry } from "./model.js";
+
+/** Offset of the end of a pair: its value's end, or its key's when it has no value. */
+function pairEnd(pair: Pair): number {
+  const key = pair.key as Node;
+  const value = pair.value as Node | null;
+  const keyEnd = key.range?.[1] ?? 0;
+  const valueEnd = value?.range?.[1] ?? keyEnd;
+  return Math.max(keyEnd, valueEnd);
+}
+
+function pairStart(pair: Pair): number {
+  return (pair.key as Node).range?.[0] ?? 0;
+}
+
+/** True when only spaces (and tabs) stand between the start of the line and `offset`. */
+function onlyIndentBefore(model: ComposeModel, offset: number): boolean {
+  const { line } = model.lines.positionAt(offset);
+  return /^[ \t]*$/.test(model.text.slice(model.lines.lineStarts[line], offset));
+}
+
+/** Deletes the whole lines from the line of `start` through the line of `end`, line breaks included. */
+function deleteLines(model: ComposeModel, start: number, end: number): OffsetEdit {
+  const first = model.lines.positionAt(start).line;
+  const last = model.lines.positionAt(end).line;
+  return { start: model.lines.lineStarts[first], end: model.lines.nextLineStart(last), newText: "" };
+}
+
+/** Removes one element of a flow collection with its separating comma. */
+function removeFromFlow(items: { start: number; end: number }[], index: number): OffsetEdit {
+  const target = items[index];
+  if (index + 1 < items.length) return { start: target.start, end: items[index + 1].start, newText: "" };
+  if (index > 0) return { start: items[index - 1].end, end: target.end, newText: "" };
+  return { start: target.start, end: target.end, newText: "" };
+}
+
+/** Removes a key and its value from the map that holds it. */
+export function removePair(model: ComposeModel, map: YAMLMap, pair: Pair): OffsetEdit {
+  const pairs = map.items as Pair[];
+  const index = pairs.indexOf(pair);
+  const start = pairStart(pair);
+  const end = pairEnd(pair);
+  if (map.flow) {
+    return removeFromFlow(pairs.map((p) => ({ start: pairStart(p), end: pairEnd(p) })), index);
+  }
+  if (onlyIndentBefore(model, start)) return deleteLines(model, start, end);
+  // The first key of a map that is a list item (`- key: value`): the next key moves up onto the dash.
+  if (index + 1 < pairs.length) return { start, end: pairStart(pairs[index + 1]), newText: "" };
+  return { start, end, newText: "{}" };
+}
+
+/** Removes an entry; when it came through `<<`, from the anchored map where it is written. */
+export function removeEntry(model: ComposeModel, entry: Entry): OffsetEdit {
+  return removePair(model, entry.owner, entry.pair);
+}
+
+/** Removes items from a sequence. When every item goes, the sequence's key goes too (`ports:` left empty is noise). */
+export function removeItems(model: ComposeModel, entry: Entry, items: readonly Node[]): OffsetEdit[] {
+  const seq = entry.value as YAMLSeq;
+  const all = seq.items as Node[];
+  if (items.length === 0) return [];
+  if (all.every((item) => items.includes(item))) return [removeEntry(model, entry)];
+  if (seq.flow) {
+    // Remove from the last to the first so that each edit's neighbours are still in place.
+    const spans = all.map((item) => ({ start: item.range![0], end: item.range![1] }));
+    const indexes = items.map((item) => all.indexOf(item)).sort((a, b) => a - b);
+    return mergeFlowRemovals(spans, indexes);
+  }
+  return items.map((item) => deleteLines(model, dashBefore(model, item.range![0]), item.range![1]));
+}
+
+/** Removals of several flow items at once, merged into non-overlapping edits. */
+function mergeFlowRemovals(spans: { start: number; end: number }[], indexes: number[]): OffsetEdit[] {
+  const keep = spans.map((_, i) => !indexes.includes(i));
+  const edits: OffsetEdit[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    if (keep[i]) continue;
+    let j = i;
+    while (j + 1 < spans.length && !keep[j + 1]) j++;
+    const next = spans[j + 1];
+    if (next) edits.push({ start: spans[i].start, end: next.start, newText: "" });
+    else edits.push({ start: spans[i - 1].end, end: spans[j].end, newText: "" });
+    i = j;
+  }
+  return edits;
+}
+
+/** The offset of the `-` that introduces a block sequence item. */
+function dashBefore(model: ComposeModel, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && (model.text[i] === " " || model.text[i] === "\t")) i--;
+  return model.text[i] === "-" ? i : offset;
+}
+
+/**
+ * Replaces a scalar's value, keeping its quoting: `".env.production"` becomes
+ * `".env"`. A plain scalar stays plain when the new text is safe as plain YAML.
+ */
+export function replaceScalar(scalar: Scalar, text: string): OffsetEdit {
+  const [start, end] = scalar.range!;
+  return { start, end, newText: formatScalar(text, scalar.type) };
+}
+
+export function formatScalar(text: string, type: Scalar["type"]): string {
+  if (type === "QUOTE_SINGLE") return `'${text.replace(/'/g, "''")}'`;
+  if (type === "QUOTE_DOUBLE" || !isPlainSafe(text)) return JSON.stringify(text);
+  return text;
+}
+
+function isPlainSafe(text: string): boolean {
+  if (text === "" || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) || /\s$/.test(text)) return false;
+  if (/: |\s#|[\n\r\t]/.test(text) || text.endsWith(":")) return false;
+  return !/^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+(e[-+]?\d+)?)$/i.test(text);
+}
+
+/** Inserts text inside a scalar's source, after `index` characters of its content (past an opening quote). */
+export function insertInScalar(scalar: Scalar, index: number, text: string): OffsetEdit {
+  const start = scalar.range![0] + (scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0);
+  return { start: start + index, end: start + index, newText: text };
+}
+
+/** The indentation of the line holding `offset`. */
+export function indentAt(model: ComposeModel, offset: number): string {
+  const { line } = model.lines.positionAt(offset);
+  return /^[ \t]*/.exec(model.lines.lineText(line))![0];
+}
+
+/**
+ * Inserts lines of YAML as new keys at the end of a block map, at the
+ * indentation of its keys. `lines` are relative to that indentation. Returns
+ * undefined for flow maps, which are left for the user to restructure.
+ */
+export function appendToMap(model: ComposeModel, map: YAMLMap, lines: string[]): OffsetEdit | undefined {
+  if (map.flow || map.items.length === 0) return undefined;
+  const firstKey = (map.items[0] as Pair).key as Node;
+  if (!onlyIndentBefore(model, firstKey.range![0])) return undefined;
+  const indent = indentAt(model, firstKey.range![0]);
+  const lastEnd = pairEnd(map.items[map.items.length - 1] as Pair);
+  const lastLine = model.lines.positionAt(lastEnd).line;
+  const at = model.lines.nextLineStart(lastLine);
+  const eol = model.lines.eol;
+  const needsBreak = at === model.text.length && !/[\r\n]$/.test(model.text);
+  const body = lines.map((l) => indent + l).join(eol) + eol;
+  return { start: at, end: at, newText: (needsBreak ? eol : "") + body };
+}
+
+/** The unit of indentation a document uses (the indentation of the first nested key), two spaces by default. */
+export function indentUnit(model: ComposeModel): string {
+  const match = /^[^\s#][^\n]*\r?\n((?:[ ]{1,8}))\S/m.exec(model.text);
+  return match ? match[1] : "  ";
+}
+

@@ -1,0 +1,177 @@
+/**
+ * The compose model: one parse of a document's text, shared by every rule,
+ * hover and fix. It keeps the `yaml` AST (with source offsets) and adds what
+ * compose means by it: services, top-level sections, and `<<` merge keys
+ * resolved so that a rule sees a service's effective keys while reporting on
+ * the node where the user wrote them.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { LineIndex } from "../text.js";
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A key of a mapping, as compose sees it. */
+export interface Entry {
+  key: string;
+  keyNode: Scalar;
+  pair: Pair;
+  /** The value with aliases resolved (null for `key:` with no value). */
+  value: Node | null;
+  /** The map that holds the pair in the source: an anchored map when the entry came through `<<`. */
+  owner: YAMLMap;
+  /** True when the entry came through a `<<` merge key. */
+  merged: boolean;
+}
+
+export interface Service {
+  name: string;
+  keyNode: Scalar;
+  /** The service's mapping, or null when the service is not a mapping (an error compose reports). */
+  map: YAMLMap | null;
+  entries: Entry[];
+  get(key: string): Entry | undefined;
+  document: Document.Parsed;
+}
+
+export interface ComposeModel {
+  text: string;
+  lines: LineIndex;
+  documents: Document.Parsed[];
+  syntaxErrors: SyntaxProblem[];
+  /** Top-level keys of every document. */
+  top: Entry[];
+  services: Service[];
+  /** Entries of a top-level section (`networks`, `volumes`, ...) across documents. */
+  section(name: string): Entry[];
+  service(name: string): Service | undefined;
+}
+
+/** Maximum depth of `<<` merges followed; deeper chains are cut (and alias bombs never expanded). */
+const MAX_MERGE_DEPTH = 16;
+
+export function parseCompose(text: string): ComposeModel {
+  const lines = new LineIndex(text);
+  const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false });
+  const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
+  const syntaxErrors: SyntaxProblem[] = [];
+  for (const doc of documents) {
+    for (const error of doc.errors) {
+      const [start, end] = error.pos;
+      syntaxErrors.push({ message: error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ""), start, end: Math.max(end, start) });
+    }
+  }
+
+  const top: Entry[] = [];
+  const services: Service[] = [];
+  for (const doc of documents) {
+    const root = doc.contents;
+    if (!isMap(root)) continue;
+    const topEntries = mapEntries(root, doc);
+    top.push(...topEntries);
+    const servicesEntry = topEntries.find((e) => e.key === "services");
+    if (!servicesEntry || !isMap(servicesEntry.value)) continue;
+    for (const entry of mapEntries(servicesEntry.value, doc)) {
+      const map = isMap(entry.value) ? entry.value : null;
+      const entries = map ? mapEntries(map, doc) : [];
+      const byKey = new Map(entries.map((e) => [e.key, e]));
+      services.push({ name: entry.key, keyNode: entry.keyNode, map, entries, get: (key) => byKey.get(key), document: doc });
+    }
+  }
+
+  const byName = new Map(services.map((s) => [s.name, s]));
+  return {
+    text,
+    lines,
+    documents,
+    syntaxErrors,
+    top,
+    services,
+    section(name) {
+      return top.filter((e) => e.key === name).flatMap((e) => (isMap(e.value) ? mapEntries(e.value, documentOf(e, documents)) : []));
+    },
+    service: (name) => byName.get(name),
+  };
+}
+
+function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed {
+  const offset = entry.keyNode.range?.[0] ?? 0;
+  return documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? documents[0];
+}
+
+/** Follows aliases (a bounded number of hops) to the node they name. */
+export function resolveNode(node: unknown, doc: Document): Node | null {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < MAX_MERGE_DEPTH; hops++) {
+    current = current.resolve(doc as Document.Parsed);
+  }
+  if (current === undefined || current === null || isAlias(current)) return null;
+  return current as Node;
+}
+
+/**
+ * The effective entries of a mapping: its own keys, then keys merged with
+ * `<<: *anchor` (or `<<: [*a, *b]`) that it does not override. Compose gives
+ * the map's own keys precedence, and earlier merged maps over later ones.
+ */
+export function mapEntries(map: YAMLMap, doc: Document, depth = 0): Entry[] {
+  const own: Entry[] = [];
+  const mergeSources: YAMLMap[] = [];
+  for (const pair of map.items as Pair[]) {
+    const keyNode = pair.key;
+    if (!isScalar(keyNode) || !keyNode.range) continue;
+    const key = String(keyNode.value);
+    if (key === "<<" && keyNode.type === "PLAIN") {
+      const source = resolveNode(pair.value, doc);
+      if (isMap(source)) mergeSources.push(source);
+      else if (isSeq(source)) {
+        for (const item of source.items) {
+          const resolved = resolveNode(item, doc);
+          if (isMap(resolved)) mergeSources.push(resolved);
+        }
+      }
+      continue;
+    }
+    own.push({ key, keyNode, pair, value: resolveNode(pair.value, doc), owner: map, merged: false });
+  }
+  if (mergeSources.length === 0 || depth >= MAX_MERGE_DEPTH) return own;
+  const seen = new Set(own.map((e) => e.key));
+  const result = [...own];
+  for (const source of mergeSources) {
+    if (source === map) continue;
+    for (const entry of mapEntries(source, doc, depth + 1)) {
+      if (seen.has(entry.key)) continue;
+      seen.add(entry.key);
+      result.push({ ...entry, merged: true });
+    }
+  }
+  return result;
+}
+
+/** The string value of a scalar (numbers and booleans as written), or undefined for anything else. */
+export function scalarText(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (node.value === null || node.value === undefined) return undefined;
+  if (typeof node.source === "string" && node.type === "PLAIN") return node.source;
+  return String(node.value);
+}
+
+/** The offsets of a node's value in the source (without a trailing comment). */
+export function nodeSpan(node: Node): { start: number; end: number } {
+  const range = node.range ?? [0, 0, 0];
+  return { start: range[0], end: range[1] };
+}
+
+/** The items of a sequence with aliases resolved, paired with their source nodes. */
+export function seqItems(node: Node | null, doc: Document): { item: Node; source: Node }[] {
+  if (!isSeq(node)) return [];
+  const items: { item: Node; source: Node }[] = [];
+  for (const source of node.items) {
+    const item = resolveNode(source, doc);
+    if (item) items.push({ item, source: source as Node });
+  }
+  return items;
+}

@@ -1,0 +1,78 @@
+/** What a service is, from its image: a database, a TLS reverse proxy, an ACME client. */
+import { isMap, isSeq } from "yaml";
+import { publishesPort, servicePorts } from "./ports.js";
+import { resolveDefaults } from "./interpolation.js";
+import { scalarText, seqItems, type Service } from "./model.js";
+
+export interface ImageRef {
+  /** Repository without registry host or tag: `library/postgres` is `postgres`, `certbot/certbot` stays. */
+  repository: string;
+  /** Last path segment of the repository: `nginx` for `bitnami/nginx`. */
+  name: string;
+  tag: string | undefined;
+}
+
+export function parseImage(text: string): ImageRef {
+  const value = resolveDefaults(text).value.trim().toLowerCase();
+  const withoutDigest = value.split("@")[0];
+  const segments = withoutDigest.split("/");
+  // A first segment with a dot or a port, or `localhost`, is a registry host.
+  if (segments.length > 1 && (/[.:]/.test(segments[0]) || segments[0] === "localhost")) segments.shift();
+  const last = segments[segments.length - 1] ?? "";
+  const colon = last.lastIndexOf(":");
+  const tag = colon >= 0 ? last.slice(colon + 1) : undefined;
+  segments[segments.length - 1] = colon >= 0 ? last.slice(0, colon) : last;
+  if (segments[0] === "library" && segments.length > 1) segments.shift();
+  return { repository: segments.join("/"), name: segments[segments.length - 1], tag };
+}
+
+export function serviceImage(service: Service): ImageRef | undefined {
+  const text = scalarText(service.get("image")?.value);
+  return text === undefined ? undefined : parseImage(text);
+}
+
+/** Images whose only job is to obtain certificates: always Elestio's job. */
+const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencrypt-nginx-proxy-companion", "docker-letsencrypt-nginx-proxy-companion", "lego", "letsencrypt"]);
+/** Reverse proxies and web servers that take Elestio's place when they hold 80/443 or certificates. */
+const PROXIES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged"]);
+
+export type TlsProxyKind = "acme" | "proxy";
+
+/**
+ * Whether the service does what Elestio's own proxy does (ports 80/443, TLS):
+ * an ACME client always; a proxy when it publishes 80/443 or mounts
+ * /etc/letsencrypt. An nginx serving another port behind Elestio's proxy is fine.
+ */
+export function tlsProxyKind(service: Service): TlsProxyKind | undefined {
+  const image = serviceImage(service);
+  if (image && (ACME_CLIENTS.has(image.name) || ACME_CLIENTS.has(image.repository))) return "acme";
+  if (!image && ACME_CLIENTS.has(service.name.toLowerCase()) && !service.get("build")) return "acme";
+  const isProxy = image ? PROXIES.has(image.name) || image.repository.includes("nginx-proxy") : PROXIES.has(service.name.toLowerCase());
+  if (!isProxy) return undefined;
+  const holdsPorts = servicePorts(service).some((b) => publishesPort(b, 80) || publishesPort(b, 443));
+  return holdsPorts || mountsLetsEncrypt(service) ? "proxy" : undefined;
+}
+
+function mountsLetsEncrypt(service: Service): boolean {
+  const volumes = service.get("volumes");
+  if (!volumes || !isSeq(volumes.value)) return false;
+  return seqItems(volumes.value, service.document).some(({ item }) => {
+    if (isMap(item)) return /\/etc\/letsencrypt\b/.test(scalarText(item.get("target", true) as never) ?? "");
+    const text = scalarText(item) ?? "";
+    return /:\/etc\/letsencrypt\b/.test(text);
+  });
+}
+
+const DATABASE_IMAGES = new Set(["postgres", "postgis", "mysql", "mariadb", "mongo", "mongodb", "redis", "valkey", "keydb", "memcached", "elasticsearch", "opensearch", "clickhouse-server", "couchdb", "cassandra", "influxdb", "timescaledb", "cockroach", "neo4j", "rabbitmq", "mssql-server", "dragonfly", "surrealdb", "pgvector", "meilisearch", "typesense", "qdrant"]);
+const DATABASE_PORTS = new Set([5432, 3306, 27017, 6379, 11211, 9200, 9300, 5984, 9042, 8086, 26257, 7687, 5672, 1433, 8123, 9000, 6333]);
+
+export function isDatabaseImage(image: ImageRef | undefined): boolean {
+  if (!image) return false;
+  return DATABASE_IMAGES.has(image.name) || [...DATABASE_IMAGES].some((name) => image.name.startsWith(`${name}-`));
+}
+
+/** A port a database listens on, for the wording of a public binding (9000 only counts for ClickHouse images). */
+export function isDatabasePort(port: number, image: ImageRef | undefined): boolean {
+  if (port === 9000) return image?.name.includes("clickhouse") ?? false;
+  return DATABASE_PORTS.has(port);
+}

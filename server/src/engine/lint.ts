@@ -1,0 +1,115 @@
+/**
+ * Runs the rules over a model: scope (pipeline file or not), severities from
+ * settings, `# elestio-disable-next-line` comments, one finding per fault,
+ * and isolation of a rule that throws.
+ */
+import type { Localized } from "./i18n/index.js";
+import { parseCompose, type ComposeModel } from "./compose/model.js";
+import { fileProject, type ProjectFiles } from "./project.js";
+import { RULES } from "./rules/index.js";
+import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
+
+export const YAML_SYNTAX_RULE_ID = "yaml-syntax";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: Localized;
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+export interface LintOptions {
+  /** Whether the Elestio pipeline deploys this file (see isPipelineFile). */
+  isPipeline: boolean;
+  /** Files around the compose file; undefined for a document that is not on disk. */
+  project?: ProjectFiles;
+  /** Severity per rule id (`elestio.rules.<id>`). */
+  severities?: Readonly<Record<string, SeveritySetting | undefined>>;
+  rules?: readonly Rule[];
+  /** Called once per rule that throws; the other rules still report. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const DISABLE_COMMENT = /#\s*elestio-disable-next-line\b([^#\r\n]*)/;
+
+/** Lines (zero-based) to the rule ids disabled on them by a comment on the line before. */
+export function disabledLines(model: ComposeModel): Map<number, Set<string>> {
+  const disabled = new Map<number, Set<string>>();
+  if (!model.text.includes("elestio-disable-next-line")) return disabled;
+  for (let line = 0; line < model.lines.lineCount; line++) {
+    const match = DISABLE_COMMENT.exec(model.lines.lineText(line));
+    if (!match) continue;
+    const ids = match[1].split(/[\s,]+/).filter(Boolean);
+    disabled.set(line + 1, new Set(ids.length > 0 ? ids : ["*"]));
+  }
+  return disabled;
+}
+
+export function lint(model: ComposeModel, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
+
+  const syntaxSeverity = severityOf(YAML_SYNTAX_RULE_ID, "error");
+  if (syntaxSeverity !== "off") {
+    for (const problem of model.syntaxErrors) {
+      findings.push({
+        ruleId: YAML_SYNTAX_RULE_ID,
+        severity: syntaxSeverity,
+        message: { en: problem.message, fr: `Erreur de syntaxe YAML : ${problem.message}` },
+        start: problem.start,
+        end: problem.end,
+      });
+    }
+  }
+
+  for (const rule of options.rules ?? RULES) {
+    const { id, scope, severity } = rule.meta;
+    const effective = severityOf(id, severity);
+    if (effective === "off" || (scope === "pipeline" && !options.isPipeline)) continue;
+    try {
+      rule.check({
+        model,
+        project: options.project,
+        isPipeline: options.isPipeline,
+        report(report) {
+          // A fault reached through several `<<` merges is reported once, where it is written.
+          const key = `${id}:${report.start}:${report.end}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({ ruleId: id, severity: effective, ...report });
+        },
+      });
+    } catch (error) {
+      options.onRuleError?.(id, error);
+    }
+  }
+
+  const disabled = disabledLines(model);
+  const visible = disabled.size === 0 ? findings : findings.filter((f) => {
+    const ids = disabled.get(model.lines.positionAt(f.start).line);
+    return !ids || !(ids.has(f.ruleId) || ids.has("*"));
+  });
+  return visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+export interface LintFileInput {
+  text: string;
+  /** Absolute path on disk, when the document has one. */
+  filePath?: string;
+  /** Folder that reads are confined to (workspace folder); defaults to the Git checkout. */
+  rootDir?: string;
+  isPipeline: boolean;
+  severities?: LintOptions["severities"];
+  onRuleError?: LintOptions["onRuleError"];
+}
+
+/** Parses and lints a text in one call (the CLI's and tests' entry point). */
+export function lintText(input: LintFileInput): { model: ComposeModel; findings: Finding[] } {
+  const model = parseCompose(input.text);
+  const project = input.filePath ? fileProject(input.filePath, input.rootDir) : undefined;
+  const findings = lint(model, { isPipeline: input.isPipeline, project, severities: input.severities, onRuleError: input.onRuleError });
+  return { model, findings };
+}

@@ -1,0 +1,35 @@
+import { noContainerName } from "../../server/src/engine/rules/no-container-name.js";
+import { testRule } from "./rule-tester.js";
+
+testRule(noContainerName, {
+  valid: [
+    { code: "services:\n  web:\n    image: nginx\n" },
+    { name: "a dev file may set container_name", pipeline: false, code: "services:\n  web:\n    container_name: web_dev\n" },
+  ],
+  invalid: [
+    {
+      name: "block style, the guide's latigue_web",
+      code: "services:\n  web:\n    build: .\n    container_name: latigue_web # old\n    restart: unless-stopped\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 32, message: 'The container name "/latigue_web" is already in use' }],
+      output: "services:\n  web:\n    build: .\n    restart: unless-stopped\n",
+    },
+    {
+      name: "flow style",
+      code: "services:\n  web: {image: x, container_name: y, restart: always}\n",
+      errors: [{ line: 2, column: 19 }],
+      output: "services:\n  web: {image: x, restart: always}\n",
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line",
+      code: "x-base: &base\n  container_name: shared\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n",
+      errors: [{ line: 2, column: 3 }],
+      output: "x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n",
+    },
+    {
+      name: "CRLF",
+      code: "services:\r\n  web:\r\n    container_name: w\r\n    image: x\r\n",
+      errors: [{ line: 3, column: 5 }],
+      output: "services:\r\n  web:\r\n    image: x\r\n",
+    },
+  ],
+});
