@@ -1,6 +1,8 @@
 // Bundles the language server and the CLI (and, once it exists, the VS Code client).
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 const production = process.argv.includes("--production");
 const common = {
@@ -11,6 +13,7 @@ const common = {
   minify: production,
   sourcemap: production ? false : "linked",
   logLevel: "warning",
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 const entries = [

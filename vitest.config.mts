@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
   },
 });

@@ -18,6 +18,8 @@ export interface ProjectFiles {
   isGitIgnored(path: string): boolean | undefined;
   /** Variables of the `.env` file beside the compose file, or undefined when there is none. */
   dotEnv(): ReadonlyMap<string, string> | undefined;
+  /** The text of a small file (a Dockerfile) inside the root; undefined when missing, too large or outside the root. */
+  readText(path: string): string | undefined;
 }
 
 /** The nearest folder at or above `start` holding `.git`, or undefined. */
@@ -120,6 +122,10 @@ export function fileProject(filePath: string, rootDir?: string): ProjectFiles {
         else if (result.unignored) ignored = false;
       }
       return ignored;
+    },
+    readText(path) {
+      const real = confined(path);
+      return real === undefined ? undefined : readSmallText(real);
     },
     dotEnv() {
       if (!dotEnvCache) {

@@ -28,9 +28,20 @@ function onlyIndentBefore(model: ComposeModel, offset: number): boolean {
 
 /** Deletes the whole lines from the line of `start` through the line of `end`, line breaks included. */
 function deleteLines(model: ComposeModel, start: number, end: number): OffsetEdit {
-  const first = model.lines.positionAt(start).line;
-  const last = model.lines.positionAt(end).line;
-  return { start: model.lines.lineStarts[first], end: model.lines.nextLineStart(last), newText: "" };
+  // A block collection's range ends past its last line break: that next line is not part of it.
+  while (end > start && /\s/.test(model.text[end - 1])) end--;
+  let first = model.lines.positionAt(start).line;
+  let last = model.lines.positionAt(end).line;
+  // A block set apart by blank lines (a service between two others) takes one
+  // of its separators with it, so that removing it leaves one gap, not two.
+  const lines = model.lines;
+  const isBlank = (line: number) => line >= 0 && line < lines.lineCount && lines.lineText(line).trim() === "";
+  const atEnd = last + 1 >= lines.lineCount || (last + 2 === lines.lineCount && lines.lineText(last + 1) === "");
+  if (isBlank(first - 1)) {
+    if (!atEnd && isBlank(last + 1)) last++;
+    else if (atEnd) first--;
+  }
+  return { start: lines.lineStarts[first], end: lines.nextLineStart(last), newText: "" };
 }
 
 /** Removes one element of a flow collection with its separating comma. */
@@ -142,7 +153,9 @@ export function appendToMap(model: ComposeModel, map: YAMLMap, lines: string[]):
   const firstKey = (map.items[0] as Pair).key as Node;
   if (!onlyIndentBefore(model, firstKey.range![0])) return undefined;
   const indent = indentAt(model, firstKey.range![0]);
-  const lastEnd = pairEnd(map.items[map.items.length - 1] as Pair);
+  let lastEnd = pairEnd(map.items[map.items.length - 1] as Pair);
+  // A block collection's range ends past its last line break: that next line is not part of it.
+  while (lastEnd > 0 && /\s/.test(model.text[lastEnd - 1])) lastEnd--;
   const lastLine = model.lines.positionAt(lastEnd).line;
   const at = model.lines.nextLineStart(lastLine);
   const eol = model.lines.eol;

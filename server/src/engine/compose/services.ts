@@ -1,6 +1,6 @@
 /** What a service is, from its image: a database, a TLS reverse proxy, an ACME client. */
 import { isMap, isSeq } from "yaml";
-import { publishesPort, servicePorts } from "./ports.js";
+import { publishesPort, servicePorts, type PortBinding } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
 import { scalarText, seqItems, type Service } from "./model.js";
 
@@ -36,7 +36,25 @@ const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencry
 /** Reverse proxies and web servers that take Elestio's place when they hold 80/443 or certificates. */
 const PROXIES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged"]);
 
+/** Host ports that Elestio's proxy (elestio-nginx) holds on every VM. */
+export const RESERVED_HOST_PORTS = [80, 443] as const;
+
 export type TlsProxyKind = "acme" | "proxy";
+
+function isAcmeClient(image: ImageRef): boolean {
+  // `certbot/dns-cloudflare` and the all-in-one `jonasal/nginx-certbot` run certbot too.
+  return ACME_CLIENTS.has(image.name) || ACME_CLIENTS.has(image.repository) || image.repository.startsWith("certbot/") || image.name.includes("certbot");
+}
+
+function isProxyName(name: string): boolean {
+  // Variants such as `haproxy-alpine` or `caddy-docker-proxy` (holding 80/443 decides the rest).
+  return PROXIES.has(name) || [...PROXIES].some((proxy) => name.startsWith(`${proxy}-`));
+}
+
+/** Whether the service publishes a host port Elestio's proxy holds (80 or 443), whatever the address. */
+export function publishesReservedPort(service: Service): boolean {
+  return servicePorts(service).some((b) => RESERVED_HOST_PORTS.some((port) => publishesPort(b, port)));
+}
 
 /**
  * Whether the service does what Elestio's own proxy does (ports 80/443, TLS):
@@ -45,15 +63,24 @@ export type TlsProxyKind = "acme" | "proxy";
  */
 export function tlsProxyKind(service: Service): TlsProxyKind | undefined {
   const image = serviceImage(service);
-  if (image && (ACME_CLIENTS.has(image.name) || ACME_CLIENTS.has(image.repository))) return "acme";
+  if (image && isAcmeClient(image)) return "acme";
   if (!image && ACME_CLIENTS.has(service.name.toLowerCase()) && !service.get("build")) return "acme";
-  const isProxy = image ? PROXIES.has(image.name) || image.repository.includes("nginx-proxy") : PROXIES.has(service.name.toLowerCase());
+  const isProxy = image ? isProxyName(image.name) || image.repository.includes("nginx-proxy") : PROXIES.has(service.name.toLowerCase());
   if (!isProxy) return undefined;
-  const holdsPorts = servicePorts(service).some((b) => publishesPort(b, 80) || publishesPort(b, 443));
-  return holdsPorts || mountsLetsEncrypt(service) ? "proxy" : undefined;
+  return publishesReservedPort(service) || mountsLetsEncrypt(service) ? "proxy" : undefined;
 }
 
-function mountsLetsEncrypt(service: Service): boolean {
+/**
+ * The port bindings that the port rules (no-reserved-host-port,
+ * public-port-binding, loopback-port-binding) look at. A service that
+ * no-tls-proxy-service reports has none: its finding, and its removal, cover
+ * its ports (one finding per fault).
+ */
+export function portRuleBindings(service: Service): PortBinding[] {
+  return tlsProxyKind(service) ? [] : servicePorts(service);
+}
+
+export function mountsLetsEncrypt(service: Service): boolean {
   const volumes = service.get("volumes");
   if (!volumes || !isSeq(volumes.value)) return false;
   return seqItems(volumes.value, service.document).some(({ item }) => {

@@ -12,7 +12,7 @@ export function pick(text: Localized, language: Language): string {
 
 /** The language for a locale such as "fr", "fr-CA" or "en-US"; English unless it is French. */
 export function languageFromLocale(locale: string | undefined | null): Language {
-  return locale && /^fr\b/i.test(locale) ? "fr" : "en";
+  return locale && /^fr(?:[-_.@]|$)/i.test(locale) ? "fr" : "en";
 }
 
 /**

@@ -3,11 +3,37 @@
  * `elestio.rules.<id>` settings and the rule tests derive from. Order is the
  * order of the README table.
  */
+import { envFileNotDotenv } from "./env-file-not-dotenv.js";
 import { noContainerName } from "./no-container-name.js";
+import { noReservedHostPort } from "./no-reserved-host-port.js";
+import { noTlsProxyService } from "./no-tls-proxy-service.js";
+import { publicPortBinding } from "./public-port-binding.js";
+import { loopbackPortBinding } from "./loopback-port-binding.js";
+import { healthcheckRequired } from "./healthcheck-required.js";
+import { healthcheckExecShell } from "./healthcheck-exec-shell.js";
+import { unescapedDollar } from "./unescaped-dollar.js";
+import { literalSecret } from "./literal-secret.js";
+import { obsoleteVersion } from "./obsolete-version.js";
+import { unknownKey } from "./unknown-key.js";
+import { undefinedVariable } from "./undefined-variable.js";
+import { externalNetwork } from "./external-network.js";
 import type { Rule } from "./types.js";
 
 export const RULES: readonly Rule[] = [
+  envFileNotDotenv,
   noContainerName,
+  noReservedHostPort,
+  noTlsProxyService,
+  publicPortBinding,
+  loopbackPortBinding,
+  healthcheckRequired,
+  healthcheckExecShell,
+  unescapedDollar,
+  literalSecret,
+  obsoleteVersion,
+  unknownKey,
+  undefinedVariable,
+  externalNetwork,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,76 @@
+/**
+ * Code actions for our diagnostics: the rule's fix as the preferred quick
+ * fix, "Disable <id> for this line", and `source.fixAll.elestio` for
+ * `editor.codeActionsOnSave`.
+ */
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node";
+import { parseCompose } from "./engine/compose/model.js";
+import { disableForLineEdit, fixAll } from "./engine/fixes.js";
+import { pick } from "./engine/i18n/index.js";
+import { lint } from "./engine/lint.js";
+import { findingFor, toTextEdits } from "./convert.js";
+import type { Analysis } from "./documents.js";
+import { messages } from "./messages.js";
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elestio`;
+
+/** Thrown when the client cancelled a fix-all between two passes. */
+export class Cancelled extends Error {}
+
+/** Whether a client's `only` filter asks for `kind` (a filter names a kind or one of its parents). */
+function asked(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(
+  analysis: Analysis,
+  params: CodeActionParams,
+  token: CancellationToken,
+  workspaceEdit: (edits: TextEdit[]) => WorkspaceEdit,
+): CodeAction[] {
+  const { model, findings, language } = analysis;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+
+  if (asked(only, CodeActionKind.QuickFix)) {
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findingFor(diagnostic, findings, model.lines);
+      if (!finding) continue;
+      if (finding.fix) {
+        fixes.push({
+          title: pick(finding.fix.title, language),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: workspaceEdit(toTextEdits(finding.fix.edits, model.lines)),
+        });
+      }
+      disables.push({
+        title: pick(messages.disableForLine(finding.ruleId), language),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(toTextEdits([disableForLineEdit(model, finding)], model.lines)),
+      });
+    }
+    // Fixes first: the lightbulb lists actions in this order.
+    actions.push(...fixes, ...disables);
+  }
+
+  // Only on request (codeActionsOnSave, "Source Action..."): computing it lints the file up to ten times.
+  if (only !== undefined && asked(only, FIX_ALL_KIND) && findings.some((f) => f.fix)) {
+    const result = fixAll(model.text, (text) => {
+      if (token.isCancellationRequested) throw new Cancelled();
+      return text === model.text ? [...findings] : lint(parseCompose(text), analysis.lintOptions);
+    });
+    if (result.edits.length > 0) {
+      actions.push({
+        title: pick(messages.fixAll, language),
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(toTextEdits(result.edits, model.lines)),
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,291 @@
+/**
+ * Titles and explanations of the failures a pipeline log can show, in English
+ * and French, from the user's troubleshooting guide and the platform facts.
+ * Titles are plain text (a list shows them); explanations are Markdown:
+ * what happened, why, and the fix.
+ */
+import type { Localized } from "./index.js";
+
+export interface ExplainText {
+  title: Localized;
+  explanation: Localized;
+}
+
+const HAPPENED = { en: "**What happened:**", fr: "**Ce qui s'est passé :**" };
+const WHY = { en: "**Why:**", fr: "**Pourquoi :**" };
+const FIX = { en: "**Fix:**", fr: "**Correction :**" };
+
+/** The pipeline deploys the dashboard's copy of the compose file: a fix made only in Git does not reach it. */
+const DASHBOARD_TOO: Localized = {
+  en: "Make the change in the dashboard's copy of the compose file too (**Dashboard → your CI/CD service → Docker compose**): the pipeline deploys that copy, not the repository's.",
+  fr: "Faites aussi la modification dans la copie du fichier compose stockée dans le dashboard (**Dashboard → votre service CI/CD → Docker compose**) : le pipeline déploie cette copie, pas celle du dépôt.",
+};
+
+function explanation(happened: Localized, why: Localized | undefined, fix: Localized, dashboardToo = false): Localized {
+  const build = (language: keyof Localized) => {
+    const parts = [`${HAPPENED[language]} ${happened[language]}`];
+    if (why) parts.push(`${WHY[language]} ${why[language]}`);
+    parts.push(`${FIX[language]} ${fix[language]}`);
+    if (dashboardToo) parts.push(DASHBOARD_TOO[language]);
+    return parts.join("\n\n");
+  };
+  return { en: build("en"), fr: build("fr") };
+}
+
+export function envFileNotFound(path: string): ExplainText {
+  const name = path.split("/").pop() || path;
+  return {
+    title: { en: `Env file not found: ${name}`, fr: `Fichier d'environnement introuvable : ${name}` },
+    explanation: explanation(
+      {
+        en: `\`docker compose up\` stopped before starting anything: the compose file's \`env_file\` names \`${path}\`, which does not exist on the VM.`,
+        fr: `\`docker compose up\` s'est arrêté avant de lancer quoi que ce soit : l'\`env_file\` du fichier compose désigne \`${path}\`, qui n'existe pas sur la VM.`,
+      },
+      {
+        en: "the pipeline writes one env file only, `.env`, from **Dashboard → Environment variables**. Files such as `.env.production`, usually ignored by Git, are never there.",
+        fr: "le pipeline n'écrit qu'un seul fichier d'environnement, `.env`, à partir de **Dashboard → Environment variables**. Des fichiers comme `.env.production`, en général ignorés par Git, n'y sont jamais.",
+      },
+      {
+        en: "point `env_file` at `.env` (`env_file: [.env]`) and put the variables in **Dashboard → Environment variables**.",
+        fr: "faites pointer `env_file` vers `.env` (`env_file: [.env]`) et placez les variables dans **Dashboard → Environment variables**.",
+      },
+      true,
+    ),
+  };
+}
+
+export function containerNameInUse(name: string): ExplainText {
+  const project = name.split(/[_-]/)[0] || name;
+  return {
+    title: { en: `Container name "/${name}" already in use`, fr: `Nom de conteneur « /${name} » déjà utilisé` },
+    explanation: explanation(
+      {
+        en: `Docker refused to create the container \`${name}\`: a container with that name already exists on the VM.`,
+        fr: `Docker a refusé de créer le conteneur \`${name}\` : un conteneur de ce nom existe déjà sur la VM.`,
+      },
+      {
+        en: `the compose file sets \`container_name: ${name}\`. A fixed name is unique on the VM, so an old container that keeps it (typically from an earlier manual deployment) blocks every redeploy.`,
+        fr: `le fichier compose définit \`container_name: ${name}\`. Un nom fixe est unique sur la VM : un ancien conteneur qui le garde (en général issu d'un ancien déploiement manuel) bloque chaque redéploiement.`,
+      },
+      {
+        en: `remove \`container_name\` from the compose file: compose then names the containers \`<pipeline>-<service>-1\`. Then remove the old containers over SSH: \`docker ps -a --filter name=${project}\` lists them; \`docker inspect ${name} --format '{{index .Config.Labels "com.docker.compose.project.config_files"}}'\` shows which compose file started them; in that folder, \`docker compose down --remove-orphans\`.`,
+        fr: `supprimez \`container_name\` du fichier compose : compose nomme alors les conteneurs \`<pipeline>-<service>-1\`. Puis supprimez les anciens conteneurs en SSH : \`docker ps -a --filter name=${project}\` les liste ; \`docker inspect ${name} --format '{{index .Config.Labels "com.docker.compose.project.config_files"}}'\` indique le fichier compose qui les a lancés ; dans ce dossier, \`docker compose down --remove-orphans\`.`,
+      },
+      true,
+    ),
+  };
+}
+
+export function reservedPortInUse(port: number | undefined): ExplainText {
+  const shown = port === undefined ? "80/443" : String(port);
+  return {
+    title: port === undefined
+      ? { en: "Host port already in use (80/443?)", fr: "Port hôte déjà utilisé (80/443 ?)" }
+      : { en: `Port ${port} already in use`, fr: `Port ${port} déjà utilisé` },
+    explanation: explanation(
+      {
+        en: `Docker could not publish host port ${shown}: another process already holds it.`,
+        fr: `Docker n'a pas pu publier le port hôte ${shown} : un autre processus le détient déjà.`,
+      },
+      {
+        en: "on Elestio, ports 80 and 443 belong to the reverse proxy `elestio-nginx` (OpenResty), which handles TLS and forwards each domain to `172.17.0.1:<port>`. A service publishing 80 or 443, typically an `nginx` with a `certbot`, collides with it.",
+        fr: "sur Elestio, les ports 80 et 443 appartiennent au reverse proxy `elestio-nginx` (OpenResty), qui gère le TLS et renvoie chaque domaine vers `172.17.0.1:<port>`. Un service qui publie 80 ou 443, en général un `nginx` accompagné d'un `certbot`, entre en conflit avec lui.",
+      },
+      {
+        en: "remove the port 80/443 entries, and the nginx and certbot services doing the proxy's job; publish the app's own port on `172.17.0.1` (for example `\"172.17.0.1:8000:8000\"`). An old container can also hold the port: `docker ps -a --filter publish=" + (port ?? 80) + "`, `ss -tlnp`.",
+        fr: "supprimez les entrées des ports 80/443, ainsi que les services nginx et certbot qui font le travail du proxy ; publiez le port de l'application sur `172.17.0.1` (par exemple `\"172.17.0.1:8000:8000\"`). Un ancien conteneur peut aussi détenir le port : `docker ps -a --filter publish=" + (port ?? 80) + "`, `ss -tlnp`.",
+      },
+      true,
+    ),
+  };
+}
+
+export function portInUse(port: number): ExplainText {
+  return {
+    title: { en: `Port ${port} already in use`, fr: `Port ${port} déjà utilisé` },
+    explanation: explanation(
+      {
+        en: `Docker could not publish host port ${port}: something on the VM already listens on it.`,
+        fr: `Docker n'a pas pu publier le port hôte ${port} : quelque chose écoute déjà dessus sur la VM.`,
+      },
+      {
+        en: "usually an old container still running with the same ports (from an earlier manual deployment), or another app publishing that port.",
+        fr: "en général un ancien conteneur encore lancé avec les mêmes ports (issu d'un ancien déploiement manuel), ou une autre application qui publie ce port.",
+      },
+      {
+        en: `find it with \`docker ps -a --filter publish=${port}\` or \`ss -tlnp\`; stop the old deployment in its folder with \`docker compose down --remove-orphans\`, or publish another host port.`,
+        fr: `trouvez-le avec \`docker ps -a --filter publish=${port}\` ou \`ss -tlnp\` ; arrêtez l'ancien déploiement dans son dossier avec \`docker compose down --remove-orphans\`, ou publiez un autre port hôte.`,
+      },
+    ),
+  };
+}
+
+export const DASHBOARD_COPY: ExplainText = {
+  title: {
+    en: "The pipeline deployed the dashboard's copy of the compose file",
+    fr: "Le pipeline a déployé la copie du fichier compose stockée dans le dashboard",
+  },
+  explanation: explanation(
+    {
+      en: "`Creating docker compose file`: after cloning the repository (`Running clone script.`) and writing `.env` (`Creating .env file`), the pipeline overwrote the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard, then ran `docker compose up`.",
+      fr: "`Creating docker compose file` : après avoir cloné le dépôt (`Running clone script.`) et écrit `.env` (`Creating .env file`), le pipeline a écrasé le `docker-compose.yml` du dépôt avec la copie stockée dans le dashboard Elestio, puis a lancé `docker compose up`.",
+    },
+    {
+      en: "the pipeline never deploys the repository's compose file: changes pushed to Git reach the deployment only once the dashboard's copy is updated.",
+      fr: "le pipeline ne déploie jamais le fichier compose du dépôt : les modifications poussées sur Git n'atteignent le déploiement qu'une fois la copie du dashboard mise à jour.",
+    },
+    {
+      en: "in **Elestio Dashboard → your CI/CD service → Docker compose** (or \"Edit docker-compose\"), paste the corrected file, save, and redeploy. Do it every time the compose file changes.",
+      fr: "dans **Dashboard Elestio → votre service CI/CD → Docker compose** (ou « Edit docker-compose »), collez le fichier corrigé, enregistrez et redéployez. À refaire à chaque modification du fichier compose.",
+    },
+  ),
+};
+
+/** `hosts` as the log gives them (`159.195.104.193:8000`); `publicPort` when one is `<ip>:<port>`. */
+export function disallowedHost(hosts: readonly string[], publicPort: number | undefined): ExplainText {
+  const shownHosts = hosts.map((h) => `\`${h}\``).join(", ");
+  const bare = hosts.map(stripPort);
+  const extra = bare.length > 0 ? [...new Set(bare)].join(",") : "<host>";
+  const happened: Localized = hosts.length > 0
+    ? {
+      en: `Django refused requests whose \`Host\` header was ${shownHosts}: not in \`ALLOWED_HOSTS\` (DisallowedHost, an HTTP 400).`,
+      fr: `Django a refusé des requêtes dont l'en-tête \`Host\` valait ${shownHosts} : absent d'\`ALLOWED_HOSTS\` (DisallowedHost, une erreur HTTP 400).`,
+    }
+    : {
+      en: "Django refused a request whose `Host` header is not in `ALLOWED_HOSTS` (DisallowedHost, an HTTP 400).",
+      fr: "Django a refusé une requête dont l'en-tête `Host` n'est pas dans `ALLOWED_HOSTS` (DisallowedHost, une erreur HTTP 400).",
+    };
+  const why: Localized = publicPort !== undefined
+    ? {
+      en: `a \`Host\` of the form \`<ip>:${publicPort}\` means the request reached the app directly on the VM's public IP, bypassing Elestio's proxy: port ${publicPort} is published without an address, so it is open to the internet. Requests through the proxy carry the domain instead, which must be in \`ALLOWED_HOSTS\` too (the pipeline's \`<pipeline>-u<id>.vm.elestio.app\` and custom domains).`,
+      fr: `un \`Host\` de la forme \`<ip>:${publicPort}\` signifie que la requête a atteint l'application directement sur l'IP publique de la VM, sans passer par le proxy d'Elestio : le port ${publicPort} est publié sans adresse, donc ouvert sur Internet. Les requêtes qui passent par le proxy portent le domaine, qui doit lui aussi figurer dans \`ALLOWED_HOSTS\` (le \`<pipeline>-u<id>.vm.elestio.app\` du pipeline et les domaines personnalisés).`,
+    }
+    : {
+      en: "`ALLOWED_HOSTS` must cover every host the site is reached by: the pipeline's domain (`<pipeline>-u<id>.vm.elestio.app`) and your custom domains.",
+      fr: "`ALLOWED_HOSTS` doit couvrir chaque hôte par lequel on atteint le site : le domaine du pipeline (`<pipeline>-u<id>.vm.elestio.app`) et vos domaines personnalisés.",
+    };
+  const closePort: Localized = publicPort !== undefined
+    ? {
+      en: `\n- To close the direct access instead: publish the port as \`"172.17.0.1:${publicPort}:${publicPort}"\`, so that only the proxy reaches it.`,
+      fr: `\n- Pour fermer plutôt l'accès direct : publiez le port en \`"172.17.0.1:${publicPort}:${publicPort}"\`, pour que seul le proxy l'atteigne.`,
+    }
+    : { en: "", fr: "" };
+  return {
+    title: hosts.length > 0
+      ? { en: `DisallowedHost: Invalid HTTP_HOST header ${hosts.map((h) => `'${h}'`).join(", ")}`, fr: `DisallowedHost : en-tête HTTP_HOST invalide ${hosts.map((h) => `'${h}'`).join(", ")}` }
+      : { en: "DisallowedHost", fr: "DisallowedHost" },
+    explanation: explanation(happened, why, {
+      en: `two ways:\n- To let Django answer this host: in **Dashboard → Environment variables**, add \`ALLOWED_HOSTS_EXTRA=${extra}\` (comma-separated; the guide's settings read this variable). No code change and no redeploy: Elestio passes the variables to the container when it starts.${closePort.en}`,
+      fr: `deux possibilités :\n- Pour que Django réponde à cet hôte : dans **Dashboard → Environment variables**, ajoutez \`ALLOWED_HOSTS_EXTRA=${extra}\` (valeurs séparées par des virgules ; les settings du guide lisent cette variable). Ni modification du code, ni redéploiement : Elestio transmet les variables au conteneur à son démarrage.${closePort.fr}`,
+    }),
+  };
+}
+
+/** `159.195.104.193:8000` → `159.195.104.193`; `[::1]:8000` → `[::1]`; a domain stays. */
+export function stripPort(host: string): string {
+  const bracket = /^(\[[^\]]*\])(?::\d+)?$/.exec(host);
+  if (bracket) return bracket[1];
+  return host.replace(/:\d+$/, "");
+}
+
+export const BAD_GATEWAY: ExplainText = {
+  title: { en: "502 Bad Gateway", fr: "502 Bad Gateway" },
+  explanation: explanation(
+    {
+      en: "Elestio's proxy (`elestio-nginx`) got no valid answer from the app at `172.17.0.1:<port>`.",
+      fr: "le proxy d'Elestio (`elestio-nginx`) n'a pas obtenu de réponse valide de l'application sur `172.17.0.1:<port>`.",
+    },
+    {
+      en: "one of: the app's port is not published on `172.17.0.1` (not published at all, or bound to `127.0.0.1`); the app is not listening yet (migrations and collectstatic can take a minute after start); the app crashed (`docker logs <pipeline>-web-1 --tail 100`).",
+      fr: "l'une de ces causes : le port de l'application n'est pas publié sur `172.17.0.1` (pas publié du tout, ou lié à `127.0.0.1`) ; l'application n'écoute pas encore (les migrations et le collectstatic peuvent prendre une minute après le démarrage) ; l'application a planté (`docker logs <pipeline>-web-1 --tail 100`).",
+    },
+    {
+      en: "publish the web port as `\"172.17.0.1:8000:8000\"`, give the app `restart: unless-stopped` and a healthcheck, and read its logs.",
+      fr: "publiez le port web en `\"172.17.0.1:8000:8000\"`, donnez à l'application `restart: unless-stopped` et un healthcheck, et lisez ses journaux.",
+    },
+  ),
+};
+
+export function externalNetworkMissing(name: string): ExplainText {
+  return {
+    title: { en: `Network "${name}" not found`, fr: `Réseau « ${name} » introuvable` },
+    explanation: explanation(
+      {
+        en: `\`docker compose up\` stopped: the compose file declares network \`${name}\` as \`external: true\`, and no network of that name exists on the VM.`,
+        fr: `\`docker compose up\` s'est arrêté : le fichier compose déclare le réseau \`${name}\` comme \`external: true\`, et aucun réseau de ce nom n'existe sur la VM.`,
+      },
+      {
+        en: "compose creates the networks of the file, never an external one: it must exist before the deploy.",
+        fr: "compose crée les réseaux du fichier, jamais un réseau externe : il doit exister avant le déploiement.",
+      },
+      {
+        en: `create it once on the VM, over SSH: \`docker network create ${name}\`. If nothing outside this project uses it, drop \`external: true\` and let compose create it.`,
+        fr: `créez-le une fois sur la VM, en SSH : \`docker network create ${name}\`. Si rien en dehors de ce projet ne l'utilise, retirez \`external: true\` et laissez compose le créer.`,
+      },
+    ),
+  };
+}
+
+export function variablesNotSet(names: readonly string[]): ExplainText {
+  const list = names.join(", ");
+  const uses = names.map((n) => `\`\${${n}}\``).join(", ");
+  const plural = names.length > 1;
+  const first = names[0] ?? "NAME";
+  return {
+    title: plural
+      ? { en: `Variables not set: ${list}`, fr: `Variables non définies : ${list}` }
+      : { en: `Variable not set: ${list}`, fr: `Variable non définie : ${list}` },
+    explanation: explanation(
+      {
+        en: `compose found ${uses} in the compose file but no value for ${plural ? "them" : "it"}, and substituted an empty string (a warning: the deploy goes on, with empty values).`,
+        fr: `compose a trouvé ${uses} dans le fichier compose sans valeur correspondante, et a substitué une chaîne vide (un avertissement : le déploiement continue, avec des valeurs vides).`,
+      },
+      {
+        en: "on the pipeline, compose reads variables from the `.env` that the pipeline writes from **Dashboard → Environment variables**; " + (plural ? "these are" : "this one is") + " not set there.",
+        fr: "sur le pipeline, compose lit les variables dans le `.env` que le pipeline écrit à partir de **Dashboard → Environment variables** ; " + (plural ? "celles-ci n'y sont pas définies." : "celle-ci n'y est pas définie."),
+      },
+      {
+        en: `add ${plural ? "them" : "it"} in **Dashboard → Environment variables**, or give a default in the file (\`\${${first}:-value}\`, not for secrets). A variable meant for the container's shell, in \`command\` or a healthcheck, is written \`$$${first}\`.`,
+        fr: `ajoutez-${plural ? "les" : "la"} dans **Dashboard → Environment variables**, ou donnez une valeur par défaut dans le fichier (\`\${${first}:-valeur}\`, pas pour les secrets). Une variable destinée au shell du conteneur, dans \`command\` ou un healthcheck, s'écrit \`$$${first}\`.`,
+      },
+    ),
+  };
+}
+
+export function noHealthcheck(container: string | undefined): ExplainText {
+  const shown = container ?? "<container>";
+  return {
+    title: { en: `No healthcheck on ${shown}`, fr: `Pas de healthcheck sur ${shown}` },
+    explanation: explanation(
+      {
+        en: `\`docker compose up\` stopped: a service waits for \`${shown}\` with \`condition: service_healthy\`, but that container has no healthcheck, so it can never become healthy.`,
+        fr: `\`docker compose up\` s'est arrêté : un service attend \`${shown}\` avec \`condition: service_healthy\`, mais ce conteneur n'a pas de healthcheck et ne peut donc jamais devenir « healthy ».`,
+      },
+      {
+        en: "`service_healthy` needs a healthcheck, in the compose file or in the image (`HEALTHCHECK`).",
+        fr: "`service_healthy` suppose un healthcheck, dans le fichier compose ou dans l'image (`HEALTHCHECK`).",
+      },
+      {
+        en: "add a `healthcheck` to that service (for postgres: `test: [\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB\"]`), or wait with `condition: service_started`.",
+        fr: "ajoutez un `healthcheck` à ce service (pour postgres : `test: [\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB\"]`), ou attendez avec `condition: service_started`.",
+      },
+      true,
+    ),
+  };
+}
+
+export const OBSOLETE_VERSION: ExplainText = {
+  title: { en: "The attribute version is obsolete", fr: "L'attribut version est obsolète" },
+  explanation: explanation(
+    {
+      en: "a warning, not a failure: compose v2 ignores the top-level `version:` and says so.",
+      fr: "un avertissement, pas un échec : compose v2 ignore le `version:` de premier niveau et le signale.",
+    },
+    undefined,
+    {
+      en: "remove the `version` line.",
+      fr: "supprimez la ligne `version`.",
+    },
+    true,
+  ),
+};

@@ -1,0 +1,63 @@
+import { isSeq } from "yaml";
+import { removeItems } from "../compose/edits.js";
+import { bindingSpan, bindingProtocol, isHostAddressKnown, publishesPort, type PortBinding } from "../compose/ports.js";
+import { portRuleBindings, RESERVED_HOST_PORTS } from "../compose/services.js";
+import type { Rule } from "./types.js";
+
+/** The reserved port a binding publishes (80 before 443 for a range holding both), if any. */
+export function reservedPortOf(binding: PortBinding): number | undefined {
+  // elestio-nginx listens on TCP; a UDP port 443 (HTTP/3) does not collide with it.
+  if (bindingProtocol(binding) !== "tcp") return undefined;
+  return RESERVED_HOST_PORTS.find((port) => publishesPort(binding, port));
+}
+
+/** The address Docker prints in its bind error: the binding's own, or 0.0.0.0 for every interface. */
+function bindAddress(binding: PortBinding): string {
+  const address = isHostAddressKnown(binding) && binding.hostIp ? binding.hostIp.replace(/^\[|\]$/g, "") : "0.0.0.0";
+  return address.includes(":") ? `[${address}]` : address;
+}
+
+export const noReservedHostPort: Rule = {
+  meta: {
+    id: "no-reserved-host-port",
+    severity: "error",
+    scope: "pipeline",
+    fixable: true,
+    docs: {
+      title: {
+        en: "No host port 80 or 443: Elestio's proxy holds them",
+        fr: "Pas de port hôte 80 ni 443 : le proxy d'Elestio les occupe",
+      },
+      description: {
+        en: "On an Elestio VM, the reverse proxy `elestio-nginx` (OpenResty) listens on ports 80 and 443, terminates TLS with Let's Encrypt certificates and forwards each domain to `172.17.0.1:<port>`. A service that publishes host port 80 or 443 cannot start. Publish the app on another port bound to `172.17.0.1` and set that port as the proxy's target in the dashboard.",
+        fr: "Sur une VM Elestio, le reverse proxy `elestio-nginx` (OpenResty) écoute sur les ports 80 et 443, termine le TLS avec des certificats Let's Encrypt et transmet chaque domaine à `172.17.0.1:<port>`. Un service qui publie le port hôte 80 ou 443 ne peut pas démarrer. Publiez l'application sur un autre port lié à `172.17.0.1` et indiquez ce port comme cible du proxy dans le dashboard.",
+      },
+      log: "failed to bind host port for 0.0.0.0:80 - address already in use",
+      fix: { en: "Remove the port", fr: "Supprimer le port" },
+    },
+  },
+  check({ model, report }) {
+    for (const service of model.services) {
+      const portsEntry = service.get("ports");
+      if (!portsEntry) continue;
+      const bindings = portRuleBindings(service);
+      const reserved = bindings.filter((b) => reservedPortOf(b) !== undefined);
+      if (reserved.length === 0) continue;
+      const everyEntryReserved = isSeq(portsEntry.value) && portsEntry.value.items.length === reserved.length;
+      for (const binding of reserved) {
+        const port = reservedPortOf(binding)!;
+        const log = `failed to bind host port for ${bindAddress(binding)}:${port} - address already in use`;
+        // When every entry goes, each finding removes the whole `ports:` (fix-all dedupes the identical edit).
+        const items = everyEntryReserved ? reserved.map((b) => b.node) : [binding.node];
+        report({
+          ...bindingSpan(model, binding),
+          message: {
+            en: `Host port ${port} is taken by Elestio's reverse proxy (elestio-nginx, OpenResty), which already serves 80 and 443 with TLS: the deploy fails with "${log}". Remove this port; Elestio's proxy forwards your domain to the app's own port on 172.17.0.1.`,
+            fr: `Le port hôte ${port} est pris par le reverse proxy d'Elestio (elestio-nginx, OpenResty), qui sert déjà 80 et 443 avec TLS : le déploiement échoue avec « ${log} ». Supprimez ce port ; le proxy d'Elestio transmet votre domaine au port de l'application sur 172.17.0.1.`,
+          },
+          fix: { title: { en: `Remove port ${port}`, fr: `Supprimer le port ${port}` }, edits: removeItems(model, portsEntry, items) },
+        });
+      }
+    }
+  },
+};

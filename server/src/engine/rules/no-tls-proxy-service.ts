@@ -1,0 +1,140 @@
+import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from "yaml";
+import { removeEntry, removeItems, removePair } from "../compose/edits.js";
+import { scalarText, type ComposeModel, type Service } from "../compose/model.js";
+import { publishesPort, servicePorts } from "../compose/ports.js";
+import { RESERVED_HOST_PORTS, tlsProxyKind } from "../compose/services.js";
+import type { Localized } from "../i18n/index.js";
+import type { OffsetEdit } from "../text.js";
+import type { Rule } from "./types.js";
+
+/** The pair of `services:` that defines the service, and its map. */
+function servicePair(model: ComposeModel, service: Service): { map: YAMLMap; pair: Pair } | undefined {
+  for (const top of model.top) {
+    if (top.key !== "services" || !isMap(top.value)) continue;
+    const pair = (top.value.items as Pair[]).find((p) => p.key === service.keyNode);
+    if (pair) return { map: top.value, pair };
+  }
+  return undefined;
+}
+
+/** The service a `depends_on` item or a `links` entry (`nginx` or `nginx:alias`) names. */
+function referencedName(key: "depends_on" | "links", item: Node): string | undefined {
+  const text = scalarText(item);
+  if (text === undefined) return undefined;
+  return key === "links" ? text.split(":")[0].trim() : text.trim();
+}
+
+/**
+ * Edits that remove the references to `name` from the other services'
+ * `depends_on` and `links`. A list (or long-form `depends_on`) whose every
+ * reference names a removed service goes whole, the same edit in every
+ * finding's fix, so that fix-all leaves no empty key.
+ */
+function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlySet<string>): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (const other of model.services) {
+    if (other.name === name) continue;
+    for (const key of ["depends_on", "links"] as const) {
+      const entry = other.get(key);
+      if (!entry) continue;
+      if (isSeq(entry.value)) {
+        const items = entry.value.items as Node[];
+        const names = items.map((item) => referencedName(key, item));
+        const targets = items.filter((_, i) => names[i] === name);
+        if (targets.length === 0) continue;
+        const allRemoved = names.every((n) => n !== undefined && removed.has(n));
+        edits.push(...removeItems(model, entry, allRemoved ? items : targets));
+      } else if (key === "depends_on" && isMap(entry.value)) {
+        const pairs = entry.value.items as Pair[];
+        const names = pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
+        const target = pairs.find((_, i) => names[i] === name);
+        if (!target) continue;
+        const allRemoved = names.every((n) => n !== undefined && removed.has(n));
+        edits.push(allRemoved ? removeEntry(model, entry) : removePair(model, entry.value, target));
+      }
+    }
+  }
+  // A `depends_on` shared through an anchor is reached from every service using it: one edit each.
+  return edits.filter((edit, i) => edits.findIndex((e) => e.start === edit.start && e.end === edit.end && e.newText === edit.newText) === i);
+}
+
+/** True when an anchor defined inside the node is used elsewhere: removing the node would break the alias. */
+function anchorsUsedOutside(model: ComposeModel, node: Node, start: number, end: number): boolean {
+  const anchors: string[] = [];
+  visit(node, {
+    Node(_, n) {
+      if (n.anchor) anchors.push(n.anchor);
+    },
+  });
+  const outside = model.text.slice(0, start) + model.text.slice(end);
+  return anchors.some((anchor) => outside.includes(`*${anchor}`));
+}
+
+function reasonOf(kind: "acme" | "proxy", service: Service): { en: string; fr: string; port?: number } {
+  if (kind === "acme") {
+    return { en: "obtains Let's Encrypt certificates", fr: "obtient des certificats Let's Encrypt" };
+  }
+  const bindings = servicePorts(service);
+  const port = RESERVED_HOST_PORTS.find((p) => bindings.some((b) => publishesPort(b, p)));
+  if (port !== undefined) return { en: `is a reverse proxy publishing port ${port}`, fr: `est un reverse proxy qui publie le port ${port}`, port };
+  return { en: "is a reverse proxy handling TLS certificates (it mounts /etc/letsencrypt)", fr: "est un reverse proxy qui gère des certificats TLS (il monte /etc/letsencrypt)" };
+}
+
+export const noTlsProxyService: Rule = {
+  meta: {
+    id: "no-tls-proxy-service",
+    severity: "error",
+    scope: "pipeline",
+    fixable: true,
+    docs: {
+      title: {
+        en: "No reverse proxy or certbot doing Elestio's job",
+        fr: "Pas de reverse proxy ni de certbot qui fasse le travail d'Elestio",
+      },
+      description: {
+        en: "Elestio already runs the reverse proxy and Let's Encrypt on every VM: `elestio-nginx` (OpenResty) holds ports 80 and 443, issues and renews certificates for the pipeline's domains and forwards them to `172.17.0.1:<port>`. An nginx, Traefik, Caddy or HAProxy service on 80/443, or a certbot/ACME client, duplicates it and breaks the deploy (`port 80 address already in use`). Remove the service and let Elestio's proxy reach the app's port. An nginx serving another port behind Elestio's proxy (as in Elestio's own templates) is fine.",
+        fr: "Elestio fait déjà tourner le reverse proxy et Let's Encrypt sur chaque VM : `elestio-nginx` (OpenResty) occupe les ports 80 et 443, obtient et renouvelle les certificats des domaines du pipeline et les transmet à `172.17.0.1:<port>`. Un service nginx, Traefik, Caddy ou HAProxy sur 80/443, ou un client certbot/ACME, le double et casse le déploiement (`port 80 address already in use`). Supprimez le service et laissez le proxy d'Elestio joindre le port de l'application. Un nginx qui sert un autre port derrière le proxy d'Elestio (comme dans les templates d'Elestio) est correct.",
+      },
+      log: "failed to bind host port for 0.0.0.0:80 - address already in use",
+      fix: { en: "Remove the service and the references to it", fr: "Supprimer le service et les références à celui-ci" },
+    },
+  },
+  check({ model, report }) {
+    const flagged = model.services.map((service) => ({ service, kind: tlsProxyKind(service) })).filter((f) => f.kind !== undefined);
+    const removed = new Set(flagged.map((f) => f.service.name));
+    for (const { service, kind } of flagged) {
+      const reason = reasonOf(kind!, service);
+      const symptom: Localized =
+        reason.port !== undefined
+          ? {
+              en: `the deploy fails with "failed to bind host port for 0.0.0.0:${reason.port} - address already in use" (port ${reason.port} address already in use)`,
+              fr: `le déploiement échoue avec « failed to bind host port for 0.0.0.0:${reason.port} - address already in use » (port ${reason.port} déjà utilisé)`,
+            }
+          : {
+              en: 'a second one only competes with it (the guide\'s "port 80 address already in use" came from such nginx and certbot services)',
+              fr: "un second ne fait que lui faire concurrence (le « port 80 address already in use » du guide venait de tels services nginx et certbot)",
+            };
+      const found = servicePair(model, service);
+      let edits: OffsetEdit[] | undefined;
+      if (found) {
+        const removal = removePair(model, found.map, found.pair);
+        const value = found.pair.value as Node | null;
+        if (!value || !anchorsUsedOutside(model, value, removal.start, removal.end)) {
+          edits = [removal, ...referenceRemovals(model, service.name, removed)];
+        }
+      }
+      report({
+        start: service.keyNode.range![0],
+        end: service.keyNode.range![1],
+        message: {
+          en: `Service "${service.name}" ${reason.en}: Elestio already runs the reverse proxy (elestio-nginx, OpenResty) on ports 80 and 443 and Let's Encrypt for your domains, so ${symptom.en}. Remove it; Elestio's proxy forwards to your app's port on 172.17.0.1.`,
+          fr: `Le service « ${service.name} » ${reason.fr} : Elestio fait déjà tourner le reverse proxy (elestio-nginx, OpenResty) sur les ports 80 et 443 et Let's Encrypt pour vos domaines, donc ${symptom.fr}. Supprimez-le ; le proxy d'Elestio transmet au port de votre application sur 172.17.0.1.`,
+        },
+        fix: edits && {
+          title: { en: `Remove service "${service.name}"`, fr: `Supprimer le service « ${service.name} »` },
+          edits,
+        },
+      });
+    }
+  },
+};

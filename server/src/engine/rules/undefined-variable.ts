@@ -1,0 +1,134 @@
+import { isMap, visit, type Node } from "yaml";
+import type { Localized } from "../i18n/index.js";
+import { containerVariables } from "../compose/environment.js";
+import { findInterpolations } from "../compose/interpolation.js";
+import type { ComposeModel } from "../compose/model.js";
+import type { Rule } from "./types.js";
+
+/**
+ * Variables that are set without any `.env`: compose-go's loader sets
+ * COMPOSE_PROJECT_NAME to the project's name before it interpolates, and the
+ * shell that runs compose always exports PWD and HOME.
+ */
+const ALWAYS_SET = new Set(["COMPOSE_PROJECT_NAME", "PWD", "HOME"]);
+
+/** Source ranges where `unescaped-dollar` reports the variables that the service itself sets: it is the more specific rule there. */
+interface SpecificZone {
+  start: number;
+  end: number;
+  names: ReadonlySet<string>;
+}
+
+function specificZones(model: ComposeModel): SpecificZone[] {
+  const zones: SpecificZone[] = [];
+  for (const service of model.services) {
+    const nodes: (Node | null | undefined)[] = [service.get("command")?.value, service.get("entrypoint")?.value];
+    const healthcheck = service.get("healthcheck")?.value;
+    if (isMap(healthcheck)) nodes.push(healthcheck.get("test", true) as Node | undefined);
+    const ranges = nodes.filter((node): node is Node => !!node?.range);
+    if (ranges.length === 0) continue;
+    const names = containerVariables(model.text, service);
+    if (names.size === 0) continue;
+    for (const node of ranges) zones.push({ start: node.range![0], end: node.range![1], names });
+  }
+  return zones;
+}
+
+function message(name: string, nested: boolean, isPipeline: boolean): Localized {
+  const log = `The "${name}" variable is not set. Defaulting to a blank string.`;
+  const source: Localized = isPipeline
+    ? {
+        en: "the Elestio pipeline takes its value from the dashboard's environment variables (written to .env); if it is not set there, compose substitutes an empty string",
+        fr: "le pipeline Elestio prend sa valeur dans les variables d'environnement du dashboard (écrites dans .env) ; si elle n'y est pas définie, compose la remplace par une chaîne vide",
+      }
+    : {
+        en: "compose takes its value from the shell or the .env beside the file; if it is set in neither, compose substitutes an empty string",
+        fr: "compose prend sa valeur dans le shell ou dans le .env à côté du fichier ; si elle n'est définie ni dans l'un ni dans l'autre, compose la remplace par une chaîne vide",
+      };
+  const nestedNote: Localized = nested
+    ? {
+        en: " Compose evaluates it even where it is only another variable's default.",
+        fr: " Compose l'évalue même là où elle ne sert que de valeur par défaut à une autre variable.",
+      }
+    : { en: "", fr: "" };
+  return {
+    en: `Variable "${name}" has no default and no .env beside this file defines it: ${source.en} and warns: ${log}${nestedNote.en}`,
+    fr: `La variable « ${name} » n'a pas de valeur par défaut et aucun .env à côté de ce fichier ne la définit : ${source.fr} et avertit : ${log}${nestedNote.fr}`,
+  };
+}
+
+/** Offsets of every `$` of the text, in order. */
+function dollarOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) offsets.push(i);
+  return offsets;
+}
+
+function hasDollarBetween(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < end;
+}
+
+export const undefinedVariable: Rule = {
+  meta: {
+    id: "undefined-variable",
+    severity: "hint",
+    scope: "all",
+    fixable: false,
+    docs: {
+      title: {
+        en: "Variables with no default that the .env beside the file does not define",
+        fr: "Variables sans valeur par défaut que le .env à côté du fichier ne définit pas",
+      },
+      description: {
+        en: "Compose replaces `${VAR}` and `$VAR` everywhere in the file before reading it. On Elestio the value comes from the dashboard's environment variables, which the pipeline writes to `.env`; a variable set nowhere becomes an empty string, with only a warning in the log. Set it under Dashboard, Environment variables, give it a default (`${VAR:-value}`), make it required (`${VAR:?message}`), or write `$$VAR` when the container's shell should expand it.",
+        fr: "Compose remplace `${VAR}` et `$VAR` partout dans le fichier avant de le lire. Sur Elestio, la valeur vient des variables d'environnement du dashboard, que le pipeline écrit dans `.env` ; une variable définie nulle part devient une chaîne vide, avec un simple avertissement dans le journal. Définissez-la dans le dashboard (Environment variables), donnez-lui une valeur par défaut (`${VAR:-valeur}`), rendez-la obligatoire (`${VAR:?message}`), ou écrivez `$$VAR` si c'est le shell du conteneur qui doit la développer.",
+      },
+      log: 'The "DB_PASSWORD" variable is not set. Defaulting to a blank string.',
+    },
+  },
+  check({ model, project, isPipeline, report }) {
+    const defined = project?.dotEnv();
+    let zones: SpecificZone[] | undefined;
+    const inSpecificZone = (offset: number, name: string) => {
+      zones ??= specificZones(model);
+      return zones.some((zone) => zone.start <= offset && offset < zone.end && zone.names.has(name));
+    };
+
+    /** Reports the variables of `raw` (which starts at `offset` in the source), and those nested in defaults. */
+    const scan = (raw: string, offset: number, nested: boolean) => {
+      for (const item of findInterpolations(raw)) {
+        // Compose substitutes the argument of every form (default, error message, alternative) before it looks at the variable.
+        if (item.argument !== undefined && item.argumentStart !== undefined && item.argument.includes("$")) {
+          scan(item.argument, offset + item.argumentStart, true);
+        }
+        if (item.operator !== undefined) continue;
+        if (defined?.has(item.name) || ALWAYS_SET.has(item.name)) continue;
+        const start = offset + item.start;
+        // unescaped-dollar looks at the top-level references of a command or test, not into defaults.
+        if (!nested && inSpecificZone(start, item.name)) continue;
+        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline) });
+      }
+    };
+
+    const dollars = dollarOffsets(model.text);
+    if (dollars.length === 0) return;
+    // One pass over the scalars of each document, values only: compose does not interpolate keys.
+    for (const doc of model.documents) {
+      visit(doc, {
+        Scalar(key, node) {
+          if (key === "key" || !node.range) return;
+          const [start, end] = node.range;
+          if (!hasDollarBetween(dollars, start, end)) return;
+          scan(model.text.slice(start, end), start, false);
+        },
+      });
+    }
+  },
+};

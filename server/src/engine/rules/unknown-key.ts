@@ -1,0 +1,249 @@
+import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
+import type { Localized } from "../i18n/index.js";
+import { formatScalar } from "../compose/edits.js";
+import { mapEntries, seqItems, type Entry } from "../compose/model.js";
+import { isAllowedKey, SERVICE_KEYS, TOP_LEVEL_KEYS, type KeySchema } from "../compose/spec-keys.js";
+import type { Report, Rule } from "./types.js";
+
+/** Where a map sits, for the message and for compose's own error text. */
+interface Place {
+  /** `in service "web"`, `in healthcheck of service "web"`. */
+  where: Localized;
+  /** Compose's path to the map in its validation error: `(root)`, `services.web`, `services.web.healthcheck`. */
+  composePath: string;
+  /**
+   * Whether compose's error names this path. Under a `oneOf` of the schema
+   * (build, depends_on, ports, volumes, env_file: a string or a map) compose
+   * may report the other alternative instead, so its text is not quoted.
+   */
+  exactLog: boolean;
+  /** A readable path inside the service (`deploy.resources`), empty for the service itself. */
+  inner: string;
+  service?: string;
+}
+
+const TOP_PLACE: Place = {
+  where: { en: "at the top level", fr: "au premier niveau" },
+  composePath: "(root)",
+  exactLog: true,
+  inner: "",
+};
+
+function servicePlace(name: string): Place {
+  return {
+    where: { en: `in service "${name}"`, fr: `dans le service « ${name} »` },
+    composePath: `services.${name}`,
+    exactLog: true,
+    inner: "",
+    service: name,
+  };
+}
+
+/** The place of a map nested in a service: `label` is a key, a list item (`ports[0]`) or a dependency name. */
+function nestedPlace(parent: Place, label: string, composeSegment: string, exact: boolean): Place {
+  const inner = parent.inner ? `${parent.inner}${label.startsWith("[") ? "" : "."}${label}` : label;
+  const service = parent.service ?? "";
+  return {
+    where: { en: `in ${inner} of service "${service}"`, fr: `dans ${inner} du service « ${service} »` },
+    composePath: `${parent.composePath}.${composeSegment}`,
+    exactLog: parent.exactLog && exact,
+    inner,
+    service,
+  };
+}
+
+/** The keys whose schema is a `oneOf` (a string or list, or a long-form map). */
+const ONE_OF_KEYS = new Set(["build", "depends_on", "ports", "volumes", "env_file"]);
+
+/** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0][j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[rows - 1][cols - 1];
+}
+
+/** Case, `-`, `.` and spaces do not count: `Depends-On` is `depends_on`. */
+function normalize(key: string): string {
+  return key.toLowerCase().replace(/[-.\s]/g, "_");
+}
+
+/** How far a misspelling may be from the key it means: one edit for short keys, up to three for long ones. */
+function maxDistance(length: number): number {
+  if (length <= 4) return 1;
+  if (length <= 9) return 2;
+  return 3;
+}
+
+/** Prefix completions offered at most: beyond that the key says too little. */
+const MAX_COMPLETIONS = 3;
+
+/**
+ * The keys of the set closest to `key`: one when the intent is clear, several
+ * when it is ambiguous, none when nothing is near. Tried in order: the same
+ * key but for case and separators (`Depends-On`), a few edits away
+ * (`enviroment`), then the start of a longer key (`stop_grace`).
+ */
+export function suggestKeys(schema: KeySchema, key: string): string[] {
+  if (schema.extensions && /^x[-_]/i.test(key)) return [`x-${key.slice(2)}`];
+  const wanted = normalize(key);
+  const candidates = [...schema.keys.keys()];
+  const same = candidates.filter((candidate) => normalize(candidate) === wanted);
+  if (same.length > 0) return same;
+  let best = maxDistance(wanted.length);
+  let closest: string[] = [];
+  for (const candidate of candidates) {
+    // A key whose length differs by more than the best distance so far cannot be closer.
+    if (Math.abs(candidate.length - wanted.length) > best) continue;
+    const distance = editDistance(wanted, candidate);
+    if (distance > best) continue;
+    if (distance < best || closest.length === 0) closest = [];
+    best = distance;
+    closest.push(candidate);
+  }
+  if (closest.length > 0) return closest;
+  if (wanted.length < 3) return [];
+  const completions = candidates.filter((candidate) => candidate.startsWith(wanted));
+  return completions.length <= MAX_COMPLETIONS ? completions : [];
+}
+
+function quoteList(names: string[], language: "en" | "fr"): string {
+  const quoted = names.map((name) => (language === "en" ? `"${name}"` : `« ${name} »`));
+  if (quoted.length === 1) return quoted[0];
+  const last = quoted.pop()!;
+  return `${quoted.join(", ")} ${language === "en" ? "or" : "ou"} ${last}`;
+}
+
+/** A top-level key whose value has `image` or `build` is a service written outside `services:`. */
+function looksLikeService(entry: Entry): boolean {
+  return isMap(entry.value) && (entry.value.has("image") || entry.value.has("build"));
+}
+
+interface Unknown {
+  entry: Entry;
+  place: Place;
+  suggestions: string[];
+  /** The keys of the map as compose sees it (merges included). */
+  effectiveKeys: Set<string>;
+}
+
+function message(unknown: Unknown, atTopLevel: boolean): Localized {
+  const { entry, place, suggestions } = unknown;
+  const key = entry.key;
+  let en = `Unknown key "${key}" ${place.where.en}.`;
+  let fr = `Clé inconnue « ${key} » ${place.where.fr}.`;
+  if (suggestions.length > 0) {
+    en += ` Did you mean ${quoteList(suggestions, "en")}?`;
+    fr += ` Vouliez-vous dire ${quoteList(suggestions, "fr")} ?`;
+  } else if (atTopLevel && looksLikeService(entry)) {
+    en += " It looks like a service: services go under the services key.";
+    fr += " On dirait un service : les services se placent sous la clé services.";
+  }
+  if (place.exactLog) {
+    const log = `${place.composePath} Additional property ${key} is not allowed`;
+    en += ` Compose stops with: ${log}`;
+    fr += ` Compose s'arrête sur : ${log}`;
+  } else {
+    en += " Compose rejects the file.";
+    fr += " Compose refuse le fichier.";
+  }
+  return { en, fr };
+}
+
+export const unknownKey: Rule = {
+  meta: {
+    id: "unknown-key",
+    severity: "error",
+    scope: "all",
+    fixable: true,
+    docs: {
+      title: {
+        en: "Unknown or misspelt compose keys",
+        fr: "Clés compose inconnues ou mal orthographiées",
+      },
+      description: {
+        en: "Compose checks every key against the Compose Specification and refuses the whole file when one is unknown: a misspelt `enviroment`, `depends-on` or `Healthcheck` stops the deployment before any container starts. Keys are checked at the top level, in services, and in the long forms of healthcheck, depends_on, build, deploy, ports, volumes and env_file; `x-*` extension keys are allowed wherever the specification allows them.",
+        fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue : un `enviroment`, un `depends-on` ou un `Healthcheck` mal orthographié arrête le déploiement avant qu'aucun conteneur ne démarre. Les clés sont vérifiées au premier niveau, dans les services et dans les formes longues de healthcheck, depends_on, build, deploy, ports, volumes et env_file ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise.",
+      },
+      log: "validating /opt/app/<project>/docker-compose.yml: services.web Additional property enviroment is not allowed",
+      fix: { en: "Rename the key to the one it most likely means", fr: "Renommer la clé en celle qu'elle désigne sans doute" },
+    },
+  },
+  check({ model, report }) {
+    const unknowns: Unknown[] = [];
+    for (const doc of model.documents) {
+      if (isMap(doc.contents)) checkEntries(mapEntries(doc.contents, doc), TOP_LEVEL_KEYS, TOP_PLACE, doc, unknowns);
+    }
+    // The model has resolved each service's entries (and their `<<` merges) once already.
+    for (const service of model.services) {
+      if (service.map) checkEntries(service.entries, SERVICE_KEYS, servicePlace(service.name), service.document, unknowns);
+    }
+    for (const unknown of unknowns) report(toReport(unknown, unknowns));
+  },
+};
+
+function checkMap(map: YAMLMap, schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
+  checkEntries(mapEntries(map, doc), schema, place, doc, unknowns);
+}
+
+/** Records the unknown keys of a map's entries, then looks into the values the schema describes. */
+function checkEntries(entries: Entry[], schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
+  const effectiveKeys = new Set(entries.map((e) => e.key));
+  for (const entry of entries) {
+    if (!isAllowedKey(schema, entry.key)) {
+      unknowns.push({ entry, place, suggestions: suggestKeys(schema, entry.key), effectiveKeys });
+      continue;
+    }
+    const child = schema.keys.get(entry.key);
+    if (!child || !entry.value) continue;
+    const exact = !ONE_OF_KEYS.has(entry.key);
+    if (child.map && isMap(entry.value)) {
+      checkMap(entry.value, child.map, nestedPlace(place, entry.key, entry.key, exact), doc, unknowns);
+    }
+    if (child.named && isMap(entry.value)) {
+      const namedPlace = nestedPlace(place, entry.key, entry.key, exact);
+      for (const named of mapEntries(entry.value, doc)) {
+        if (isMap(named.value)) checkMap(named.value, child.named, nestedPlace(namedPlace, named.key, named.key, exact), doc, unknowns);
+      }
+    }
+    if (child.items && isSeq(entry.value)) {
+      seqItems(entry.value, doc).forEach(({ item }, index) => {
+        if (isMap(item)) checkMap(item, child.items!, nestedPlace(place, `${entry.key}[${index}]`, `${entry.key}.${index}`, exact), doc, unknowns);
+      });
+    }
+  }
+}
+
+function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
+  const { entry, suggestions } = unknown;
+  const [start, end] = entry.keyNode.range!;
+  const result: Report = { start, end, message: message(unknown, unknown.place === TOP_PLACE) };
+  if (suggestions.length !== 1) return result;
+  const target = suggestions[0];
+  // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
+  const ownerHasTarget = (entry.owner.items as { key: unknown }[]).some((pair) => keyText(pair.key) === target);
+  const rivals = all.filter((u) => u.entry.owner === entry.owner && u.suggestions.length === 1 && u.suggestions[0] === target && u.entry.pair !== entry.pair);
+  if (ownerHasTarget || unknown.effectiveKeys.has(target) || rivals.length > 0) return result;
+  result.fix = {
+    title: { en: `Rename to "${target}"`, fr: `Renommer en « ${target} »` },
+    edits: [{ start, end, newText: formatScalar(target, entry.keyNode.type) }],
+  };
+  return result;
+}
+
+function keyText(key: unknown): string | undefined {
+  const value = (key as { value?: unknown } | null)?.value;
+  return value === undefined || value === null ? undefined : String(value);
+}

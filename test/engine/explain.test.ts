@@ -1,0 +1,184 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
+import { explainLog, type ExplainedProblem } from "../../server/src/engine/explain.js";
+
+const dir = join(__dirname, "../fixtures/engine/explain");
+/** The latigue stack before the guide's fixes, and a log of its failed deployments written from the guide's messages. */
+const MODEL = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
+const LOG = readFileSync(join(dir, "pipeline.log"), "utf8");
+
+/** `line:column-endLine:endColumn text`, 1-based: exact ranges that read like the file. */
+function described(model: ComposeModel, problem: ExplainedProblem): string[] {
+  return problem.ranges.map((range) => {
+    const start = model.lines.positionAt(range.start);
+    const end = model.lines.positionAt(range.end);
+    return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${model.text.slice(range.start, range.end)}`;
+  });
+}
+
+describe("explainLog on a pipeline log of the guide's failures", () => {
+  const problems = explainLog(LOG, "en", MODEL);
+  const byTitle = (title: string) => problems.find((p) => p.title === title)!;
+
+  it("finds every failure once, in the order of the log", () => {
+    expect(problems.map((p) => [p.id, p.title])).toEqual([
+      ["dashboard-copy", "The pipeline deployed the dashboard's copy of the compose file"],
+      ["obsolete-version", "The attribute version is obsolete"],
+      ["undefined-variable", "Variables not set: DB_PASSWORD, DJANGO_SECRET_KEY"],
+      ["env-file-not-dotenv", "Env file not found: .env.production"],
+      ["external-network", 'Network "shared_saas" not found'],
+      ["no-container-name", 'Container name "/latigue_web" already in use'],
+      ["no-reserved-host-port", "Port 80 already in use"],
+      ["no-reserved-host-port", "Port 443 already in use"],
+      ["healthcheck-required", "No healthcheck on latigue-db-1"],
+      ["disallowed-host", "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'"],
+      ["bad-gateway", "502 Bad Gateway"],
+    ]);
+  });
+
+  it("points at the compose entries that cause each one", () => {
+    expect(Object.fromEntries(problems.map((p) => [p.title, described(MODEL, p)]))).toEqual({
+      "The pipeline deployed the dashboard's copy of the compose file": [],
+      "The attribute version is obsolete": ["2:1-2:15 version: '3.8'"],
+      // `${DB_PASSWORD:?...}` stops with an error rather than this warning: not a cause.
+      "Variables not set: DB_PASSWORD, DJANGO_SECRET_KEY": ["15:21-15:35 ${DB_PASSWORD}", "16:56-16:70 ${DB_PASSWORD}", "17:27-17:47 ${DJANGO_SECRET_KEY}"],
+      "Env file not found: .env.production": ["12:9-12:24 .env.production"],
+      'Network "shared_saas" not found': ["57:3-57:14 shared_saas"],
+      // Only the container named in the log, not latigue_db, latigue_nginx or latigue_certbot.
+      'Container name "/latigue_web" already in use': ["7:5-7:32 container_name: latigue_web"],
+      "Port 80 already in use": ['41:9-41:16 "80:80"'],
+      "Port 443 already in use": ['42:9-42:18 "443:443"'],
+      "No healthcheck on latigue-db-1": ["21:9-21:35 condition: service_healthy"],
+      "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'": ['10:9-10:20 "8000:8000"', "18:9-18:53 ALLOWED_HOSTS_EXTRA=${ALLOWED_HOSTS_EXTRA:-}"],
+      // No port bound to 127.0.0.1 here: nothing in the file explains the 502 by itself.
+      "502 Bad Gateway": [],
+    });
+  });
+
+  it("explains what happened, why, and the fix from the guide", () => {
+    const conflict = byTitle('Container name "/latigue_web" already in use').explanation;
+    expect(conflict).toContain("**What happened:** Docker refused to create the container `latigue_web`: a container with that name already exists on the VM.");
+    expect(conflict).toContain("`docker ps -a --filter name=latigue` lists them");
+    expect(conflict).toContain("in that folder, `docker compose down --remove-orphans`.");
+    expect(conflict).toContain("the pipeline deploys that copy, not the repository's.");
+    const env = byTitle("Env file not found: .env.production").explanation;
+    expect(env).toContain("the compose file's `env_file` names `/opt/app/latigue/.env.production`, which does not exist on the VM.");
+    expect(env).toContain("**Fix:** point `env_file` at `.env`");
+    const copy = byTitle("The pipeline deployed the dashboard's copy of the compose file").explanation;
+    expect(copy).toContain("overwrote the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard");
+    const host = byTitle("DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'").explanation;
+    expect(host).toContain("add `ALLOWED_HOSTS_EXTRA=159.195.104.193`");
+    expect(host).toContain("No code change and no redeploy");
+    expect(host).toContain('publish the port as `"172.17.0.1:8000:8000"`');
+  });
+
+  it("in French", () => {
+    const fr = explainLog(LOG, "fr", MODEL);
+    expect(fr.map((p) => p.id)).toEqual(problems.map((p) => p.id));
+    expect(fr.map((p) => p.ranges)).toEqual(problems.map((p) => p.ranges));
+    expect(fr.map((p) => p.title)).toEqual([
+      "Le pipeline a déployé la copie du fichier compose stockée dans le dashboard",
+      "L'attribut version est obsolète",
+      "Variables non définies : DB_PASSWORD, DJANGO_SECRET_KEY",
+      "Fichier d'environnement introuvable : .env.production",
+      "Réseau « shared_saas » introuvable",
+      "Nom de conteneur « /latigue_web » déjà utilisé",
+      "Port 80 déjà utilisé",
+      "Port 443 déjà utilisé",
+      "Pas de healthcheck sur latigue-db-1",
+      "DisallowedHost : en-tête HTTP_HOST invalide '159.195.104.193:8000'",
+      "502 Bad Gateway",
+    ]);
+    const conflict = fr[5].explanation;
+    expect(conflict).toContain("**Ce qui s'est passé :** Docker a refusé de créer le conteneur `latigue_web` : un conteneur de ce nom existe déjà sur la VM.");
+    expect(conflict).toContain("**Correction :** supprimez `container_name` du fichier compose");
+    expect(fr[9].explanation).toContain("ajoutez `ALLOWED_HOSTS_EXTRA=159.195.104.193`");
+  });
+
+  it("without a model: the same problems, no ranges", () => {
+    const bare = explainLog(LOG, "en");
+    expect(bare.map((p) => p.id)).toEqual(problems.map((p) => p.id));
+    expect(bare.every((p) => p.ranges.length === 0)).toBe(true);
+  });
+});
+
+describe("explainLog tolerance", () => {
+  const ids = (log: string, model?: ComposeModel) => explainLog(log, "en", model).map((p) => p.id);
+
+  it("nothing known: nothing", () => {
+    expect(explainLog("", "en")).toEqual([]);
+    expect(ids("Running clone script.\nCreating .env file\n Container latigue-web-1  Started\n")).toEqual([]);
+  });
+
+  it("case, colours, JSON-escaped quotes, CRLF and repeats", () => {
+    const log = [
+      "\x1b[31mERROR\x1b[0m CONFLICT. THE CONTAINER NAME \"/latigue_web\" IS ALREADY IN USE",
+      '{"log":"Error response from daemon: Conflict. The container name \\"/latigue_web\\" is already in use by container \\"3f1c\\"."}',
+      "WARN[0000] The \\\"DB_PASSWORD\\\" variable is not set. Defaulting to a blank string.",
+    ].join("\r\n");
+    const problems = explainLog(log, "en", MODEL);
+    expect(problems.map((p) => [p.id, p.title])).toEqual([
+      ["no-container-name", 'Container name "/latigue_web" already in use'],
+      ["undefined-variable", "Variable not set: DB_PASSWORD"],
+    ]);
+    expect(described(MODEL, problems[0])).toEqual(["7:5-7:32 container_name: latigue_web"]);
+  });
+
+  it("older compose wording for a missing env file", () => {
+    const problems = explainLog("ERROR: Couldn't find env file: /opt/app/latigue/.env.production", "en", MODEL);
+    expect(problems.map((p) => p.id)).toEqual(["env-file-not-dotenv"]);
+    expect(described(MODEL, problems[0])).toEqual(["12:9-12:24 .env.production"]);
+  });
+
+  it("a bare `address already in use` points at the 80/443 bindings, unless the log names the port", () => {
+    const bare = explainLog("Error starting userland proxy: address already in use", "en", MODEL);
+    expect(bare.map((p) => [p.id, p.title])).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)"]]);
+    expect(described(MODEL, bare[0])).toEqual(['41:9-41:16 "80:80"', '42:9-42:18 "443:443"']);
+    expect(ids("listen tcp4 0.0.0.0:443: bind: address already in use\nError: address already in use")).toEqual(["no-reserved-host-port"]);
+  });
+
+  it("another port in use: the old deployment's containers", () => {
+    const [problem] = explainLog("failed to bind host port for 0.0.0.0:5432:172.18.0.2:5432/tcp: address already in use", "fr", MODEL);
+    expect(problem.id).toBe("port-in-use");
+    expect(problem.title).toBe("Port 5432 déjà utilisé");
+    expect(problem.explanation).toContain("`docker ps -a --filter publish=5432`");
+    expect(described(MODEL, problem)).toEqual(['33:9-33:20 "5432:5432"']);
+  });
+
+  it("a container name the log gives with `_` and an index, and one it does not give", () => {
+    const model = parseCompose(
+      "services:\n  web:\n    depends_on:\n      db: {condition: service_healthy}\n      cache:\n        condition: service_healthy\n  db:\n    image: postgres\n  cache:\n    image: redis\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n",
+    );
+    const named = explainLog("container latigue_db_1 has no healthcheck configured", "en", model);
+    expect(described(model, named[0])).toEqual(["4:12-4:38 condition: service_healthy"]);
+    const unnamed = explainLog("dependency failed to start: has no healthcheck configured", "en", model);
+    expect(unnamed.map((p) => p.id)).toEqual(["healthcheck-required"]);
+    // Without a name, the conditions waiting for a service that has no healthcheck.
+    expect(described(model, unnamed[0])).toEqual(["4:12-4:38 condition: service_healthy"]);
+  });
+
+  it("an external network known by its `name:`, and a container_name reached through `<<` once", () => {
+    const model = parseCompose(
+      "x-base: &base\n  container_name: shared\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\nnetworks:\n  proxy:\n    external: true\n    name: traefik_public\n",
+    );
+    expect(described(model, explainLog("network traefik_public declared as external, but could not be found", "en", model)[0])).toEqual(["9:3-9:8 proxy"]);
+    expect(described(model, explainLog('Conflict. The container name "/shared" is already in use', "en", model)[0])).toEqual(["2:3-2:25 container_name: shared"]);
+  });
+
+  it("a 502 points at ports the proxy cannot reach", () => {
+    const model = parseCompose('services:\n  web:\n    ports:\n      - "127.0.0.1:8000:8000"\n');
+    const [problem] = explainLog('159.195.104.193 - - [14/Feb/2026:19:14:02 +0000] "GET / HTTP/1.1" 502 157', "en", model);
+    expect(problem.id).toBe("bad-gateway");
+    expect(described(model, problem)).toEqual(['4:9-4:30 "127.0.0.1:8000:8000"']);
+  });
+
+  it("a DisallowedHost for a domain: the ALLOWED_HOSTS entries only", () => {
+    const [problem] = explainLog("django.security.DisallowedHost: Invalid HTTP_HOST header: 'www.example.com'. You may need to add 'www.example.com' to ALLOWED_HOSTS.", "en", MODEL);
+    expect(problem.id).toBe("disallowed-host");
+    expect(described(MODEL, problem)).toEqual(["18:9-18:53 ALLOWED_HOSTS_EXTRA=${ALLOWED_HOSTS_EXTRA:-}"]);
+    expect(problem.explanation).toContain("add `ALLOWED_HOSTS_EXTRA=www.example.com`");
+    expect(problem.explanation).not.toContain("172.17.0.1:");
+  });
+});

@@ -1,0 +1,41 @@
+/** Runs the bundled CLI as a user would, in a folder of the test's choosing. */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+export const CLI = resolve("dist/cli.js");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    input: options.input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", LANG: "en_US.UTF-8", ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary project folder (a Git checkout, so .gitignore applies) holding the given files. */
+export function tempProject(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "elestio-cli-"));
+  mkdirSync(join(dir, ".git"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+export function copyInto(dir: string, source: string, name: string): string {
+  const target = join(dir, name);
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(source, target);
+  return target;
+}

@@ -1,0 +1,137 @@
+/**
+ * Hovers and elestio/explainLog over JSON-RPC, in the client's language. The
+ * texts themselves are the engine's (tested with it): here, that the server
+ * hands over the engine's answer for the right language, range and file.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Hover, Position } from "vscode-languageserver";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { explainLog } from "../../server/src/engine/explain.js";
+import { hover } from "../../server/src/engine/hover.js";
+import type { Language } from "../../server/src/engine/i18n/index.js";
+import { lintText } from "../../server/src/engine/lint.js";
+import { fileProject } from "../../server/src/engine/project.js";
+import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
+
+const CONFLICT_LOG = [
+  "Running clone script.",
+  "Creating .env file",
+  "Creating docker compose file",
+  'Error response from daemon: Conflict. The container name "/latigue_web" is already in use by container "4f2a". You have to remove (or rename) that container to be able to reuse that name.',
+].join("\n");
+
+let dir: string;
+let path: string;
+let uri: string;
+const clients: LspClient[] = [];
+
+beforeAll(() => {
+  dir = tempWorkspace({ "docker-compose.yml": LATIGUE_BEFORE });
+  path = join(dir, "docker-compose.yml");
+  uri = fileUri(path);
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
+
+async function start(options: Omit<StartOptions, "workspaceFolders">): Promise<LspClient> {
+  const client = await LspClient.start({ workspaceFolders: [dir], ...options });
+  clients.push(client);
+  client.open(uri, LATIGUE_BEFORE);
+  await client.waitForDiagnostics(uri, 1);
+  return client;
+}
+
+/** What the engine answers for this hover, as the server should send it. */
+function expectedHover(position: Position, language: Language): Hover | null {
+  const { model, findings } = lintText({ text: LATIGUE_BEFORE, filePath: path, rootDir: dir, isPipeline: true });
+  const offset = model.lines.offsetAt(position);
+  const result = hover(model, findings, offset, language, { isPipeline: true, project: fileProject(path, dir) });
+  if (!result) return null;
+  return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
+}
+
+/** On `container_name: latigue_web`, a diagnostic's range. */
+const ON_CONTAINER_NAME = { line: 5, character: 8 };
+/** On `restart:` of the web service, a key with nothing wrong. */
+const ON_RESTART = { line: 6, character: 6 };
+
+describe("hover", () => {
+  it("answers in English for an English client", async () => {
+    const client = await start({ locale: "en-US", settings: { elestio: {} } });
+    const onDiagnostic = await client.hover(uri, ON_CONTAINER_NAME);
+    expect(onDiagnostic).not.toBeNull();
+    expect(onDiagnostic).toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
+    expect((onDiagnostic!.contents as { value: string }).value).toContain('Conflict. The container name "/');
+    expect(onDiagnostic!.range!.start.line).toBe(5);
+    const onKey = await client.hover(uri, ON_RESTART);
+    expect(onKey).not.toBeNull();
+    expect(onKey).toEqual(expectedHover(ON_RESTART, "en"));
+  });
+
+  it("answers in French for a French client, diagnostics included", async () => {
+    const client = await start({ locale: "fr", settings: { elestio: {} } });
+    const french = await client.hover(uri, ON_CONTAINER_NAME);
+    expect(french).toEqual(expectedHover(ON_CONTAINER_NAME, "fr"));
+    expect(french).not.toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    expect(diagnostics.find((d) => d.code === "no-container-name")?.message).toBe(
+      "container_name « latigue_web » fige le nom du conteneur : le déploiement échoue avec Conflict. The container name \"/latigue_web\" is already in use dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.",
+    );
+  });
+
+  it("follows elestio.language over the client's locale", async () => {
+    const english = await start({ locale: "fr-FR", settings: { elestio: { language: "en" } } });
+    expect(await english.hover(uri, ON_CONTAINER_NAME)).toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
+    const french = await start({ locale: "en", settings: { elestio: { language: "fr" } } });
+    expect(await french.hover(uri, ON_RESTART)).toEqual(expectedHover(ON_RESTART, "fr"));
+  });
+});
+
+describe("elestio/explainLog", () => {
+  /** The engine's explanation with its ranges in `uri`, as the server should send it. */
+  function expectedProblems(language: Language, withFile: boolean) {
+    const model = parseCompose(LATIGUE_BEFORE);
+    return explainLog(CONFLICT_LOG, language, withFile ? model : undefined).map((p) => ({
+      id: p.id,
+      title: p.title,
+      explanation: p.explanation,
+      ranges: withFile ? p.ranges.map((r) => ({ uri, range: model.lines.range(r.start, r.end) })) : [],
+    }));
+  }
+
+  it("explains a pasted log and points at the container_name line that causes the conflict", async () => {
+    const client = await start({ locale: "en", settings: { elestio: {} } });
+    const result = await client.request<{ problems: { id: string; ranges: { uri: string; range: { start: Position; end: Position } }[] }[] }>(
+      "elestio/explainLog",
+      { text: CONFLICT_LOG, uri },
+    );
+    expect(result).toEqual({ problems: expectedProblems("en", true) });
+    const conflict = result.problems.find((p) => p.ranges.some((r) => r.range.start.line === 5 && r.range.end.line === 5));
+    expect(conflict).toBeDefined();
+    expect(conflict!.ranges.every((r) => r.uri === uri)).toBe(true);
+  });
+
+  it("explains in French, and without a uri gives no ranges", async () => {
+    const client = await start({ locale: "fr", settings: { elestio: {} } });
+    expect(await client.request("elestio/explainLog", { text: CONFLICT_LOG })).toEqual({ problems: expectedProblems("fr", false) });
+    expect(expectedProblems("fr", false).length).toBeGreaterThan(0);
+  });
+
+  it("reads a compose file on disk that is not open", async () => {
+    const client = await start({ locale: "en", settings: { elestio: {} } });
+    const other = tempWorkspace({ "docker-compose.yml": LATIGUE_BEFORE });
+    const otherUri = fileUri(join(other, "docker-compose.yml"));
+    const result = await client.request<{ problems: { ranges: { uri: string }[] }[] }>("elestio/explainLog", { text: CONFLICT_LOG, uri: otherUri });
+    const ranges = result.problems.flatMap((p) => p.ranges);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((r) => r.uri === otherUri)).toBe(true);
+  });
+
+  it("rejects a request without text", async () => {
+    const client = await start({ locale: "en", settings: { elestio: {} } });
+    await expect(client.request("elestio/explainLog", { uri })).rejects.toMatchObject({ code: -32602 });
+  });
+});

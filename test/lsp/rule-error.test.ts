@@ -1,0 +1,61 @@
+/**
+ * A rule that throws: the server logs it once and the other rules still
+ * report. The failing rule is added to a bundle of the server built for this
+ * test (the shipped rules do not throw on purpose).
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
+
+const FAILING_RULE = `{ meta: { id: "always-throws", severity: "error", scope: "all", fixable: false, docs: { title: { en: "", fr: "" }, description: { en: "", fr: "" } } }, check() { throw new Error("rule exploded"); } },`;
+
+let client: LspClient;
+let dir: string;
+
+beforeAll(async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "elestio-lsp-bundle-")), "server.js");
+  await build({
+    entryPoints: [resolve(__dirname, "../../server/src/server.ts")],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    logLevel: "error",
+    define: { __VERSION__: '"0.0.0-test"' },
+    plugins: [
+      {
+        name: "failing-rule",
+        setup(pluginBuild) {
+          pluginBuild.onLoad({ filter: /[\\/]engine[\\/]rules[\\/]index\.ts$/ }, (args) => {
+            const source = readFileSync(args.path, "utf8");
+            const marker = "export const RULES: readonly Rule[] = [";
+            if (!source.includes(marker)) throw new Error("rules/index.ts no longer declares RULES as expected");
+            return { contents: source.replace(marker, marker + FAILING_RULE), loader: "ts", resolveDir: resolve(args.path, "..") };
+          });
+        },
+      },
+    ],
+  });
+  dir = tempWorkspace({});
+  client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} } });
+});
+
+afterAll(async () => {
+  await client?.stop();
+});
+
+it("logs a failing rule once, and the other rules still report", async () => {
+  const uri = fileUri(join(dir, "docker-compose.yml"));
+  client.open(uri, LATIGUE_BEFORE);
+  const first = await client.waitForDiagnostics(uri, 1);
+  client.change(uri, 2, `${LATIGUE_BEFORE}\n`);
+  const second = await client.waitForDiagnostics(uri, 2);
+  expect(first.filter((d) => d.code === "no-container-name")).toHaveLength(4);
+  expect(second).toEqual(first);
+  const errors = client.logs.filter((l) => l.type === 1);
+  expect(errors).toHaveLength(1);
+  expect(errors[0].message).toMatch(/^Rule always-throws failed; its findings are missing until the server restarts\. Error: rule exploded/);
+});

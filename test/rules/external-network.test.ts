@@ -1,0 +1,57 @@
+import { externalNetwork } from "../../server/src/engine/rules/external-network.js";
+import { testRule } from "./rule-tester.js";
+
+testRule(externalNetwork, {
+  valid: [
+    { name: "networks compose creates", code: "services:\n  web:\n    image: x\n    networks: [app]\nnetworks:\n  app:\n    driver: bridge\n  other:\n" },
+    { name: "external: false", code: "networks:\n  app:\n    external: false\n" },
+    { name: "decided by a variable: nothing is known", code: "networks:\n  app:\n    external: ${EXTERNAL}\n" },
+    { name: "an external volume is not a network", code: "volumes:\n  data:\n    external: true\n" },
+    { name: "a file the pipeline does not deploy", pipeline: false, code: "networks:\n  shared:\n    external: true\n" },
+  ],
+  invalid: [
+    {
+      name: "latigue 374f378: shared_saas",
+      code: "services:\n  web:\n    image: x\n    networks:\n      - app_network\n      - shared_saas\nnetworks:\n  app_network:\n    driver: bridge\n  shared_saas:\n    external: true\n",
+      errors: [
+        {
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 19,
+          message:
+            'Network "shared_saas" is external: compose does not create it. It must exist on the VM before the deploy (docker network create shared_saas), else the deploy stops with: network shared_saas declared as external, but could not be found',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "the network's name: is the one on the VM",
+      code: "networks:\n  proxy:\n    name: traefik_public\n    external: true\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 19, message: "docker network create traefik_public), else the deploy stops with: network traefik_public declared as external" }],
+    },
+    {
+      name: "legacy external: {name: x}, reported on the whole external value",
+      code: "networks:\n  proxy:\n    external:\n      name: legacy_net\n",
+      errors: [{ line: 3, column: 5, endLine: 4, endColumn: 23, message: 'Network "legacy_net" is external' }],
+    },
+    {
+      name: "flow style, a quoted \"true\", CRLF",
+      code: "networks:\r\n  a: {external: true}\r\n  b:\r\n    external: \"true\"\r\n",
+      errors: [
+        { line: 2, column: 7, endLine: 2, endColumn: 21, message: 'Network "a"' },
+        { line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Network "b"' },
+      ],
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line",
+      code: "x-ext: &ext\n  external: true\nnetworks:\n  a:\n    <<: *ext\n  b:\n    <<: *ext\n",
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 17, message: 'Network "a"' }],
+    },
+    {
+      name: "multi-document",
+      code: "services:\n  web:\n    image: x\n---\nnetworks:\n  edge:\n    external: true\n",
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 19, message: 'Network "edge"' }],
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { loopbackPortBinding } from "../../server/src/engine/rules/loopback-port-binding.js";
+import { testRule } from "./rule-tester.js";
+
+testRule(loopbackPortBinding, {
+  valid: [
+    { name: "bound to the bridge", code: 'services:\n  web:\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
+    { name: "public ports are public-port-binding's finding", code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
+    { name: "127.0.0.1:80 is no-reserved-host-port's finding", code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:80:80"\n' },
+    {
+      name: "the same container port also on 172.17.0.1 (openslides): the proxy reaches it there",
+      code: "services:\n  proxy:\n    ports:\n      - 127.0.0.1:8000:8000\n      - 172.17.0.1:8523:8000\n",
+    },
+    { name: "a variable without a default decides the address", code: 'services:\n  web:\n    ports:\n      - "${BIND}:8000:8000"\n' },
+    { name: "a dev file may bind to loopback", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8000:8000"\n' },
+    {
+      name: "the ports of a service no-tls-proxy-service removes",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n      - "127.0.0.1:8080:8080"\n',
+    },
+  ],
+  invalid: [
+    {
+      name: "127.0.0.1, comment kept",
+      code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8000:8000" # local only?\n',
+      errors: [
+        {
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 30,
+          message: "Port 8000 is bound to 127.0.0.1: Elestio's proxy forwards to 172.17.0.1 and cannot reach it, so if this is the web port the site answers 502 Bad Gateway. Fine for a port you only use through an SSH tunnel",
+        },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - "172.17.0.1:8000:8000" # local only?\n',
+    },
+    {
+      name: "[::1] and localhost, plain and quoted",
+      code: 'services:\n  db:\n    ports:\n      - "[::1]:5432:5432"\n      - localhost:3000:3000\n',
+      errors: [
+        { line: 4, column: 9, endColumn: 26, message: "Port 5432 is bound to ::1" },
+        { line: 5, column: 9, endColumn: 28, message: "Port 3000 is bound to localhost" },
+      ],
+      output: 'services:\n  db:\n    ports:\n      - "172.17.0.1:5432:5432"\n      - 172.17.0.1:3000:3000\n',
+    },
+    {
+      name: "flow style",
+      code: 'services:\n  web: {image: x, ports: ["80:80", "127.0.0.1:8000:8000"]}\n',
+      errors: [{ line: 2, column: 36, endLine: 2, endColumn: 57 }],
+      output: 'services:\n  web: {image: x, ports: ["80:80", "172.17.0.1:8000:8000"]}\n',
+    },
+    {
+      name: "long form: host_ip replaced, quoting kept",
+      code: 'services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: "127.0.0.1"\n',
+      errors: [{ line: 5, column: 20, endColumn: 24 }],
+      output: 'services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: "172.17.0.1"\n',
+    },
+    {
+      name: "an interpolation's default is replaced, the variable kept",
+      code: 'services:\n  web:\n    ports:\n      - "${BIND:-127.0.0.1}:8000:8000"\n',
+      errors: [{ line: 4, column: 9 }],
+      output: 'services:\n  web:\n    ports:\n      - "${BIND:-172.17.0.1}:8000:8000"\n',
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line",
+      code: 'x-web: &web\n  ports:\n    - "127.0.0.1:8000:8000"\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n',
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 28 }],
+      output: 'x-web: &web\n  ports:\n    - "172.17.0.1:8000:8000"\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n',
+    },
+    {
+      name: "CRLF",
+      code: "services:\r\n  web:\r\n    ports:\r\n      - 127.0.0.1:8000:8000\r\n",
+      errors: [{ line: 4, column: 9, endColumn: 28 }],
+      output: "services:\r\n  web:\r\n    ports:\r\n      - 172.17.0.1:8000:8000\r\n",
+    },
+  ],
+});

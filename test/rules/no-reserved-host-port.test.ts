@@ -1,0 +1,87 @@
+import { noReservedHostPort } from "../../server/src/engine/rules/no-reserved-host-port.js";
+import { testRule } from "./rule-tester.js";
+
+testRule(noReservedHostPort, {
+  valid: [
+    { name: "host port 8080 for container port 80", code: 'services:\n  web:\n    ports:\n      - 8080:80\n      - "172.17.0.1:8443:443"\n' },
+    { name: "a bare container port 80 gets a random host port", code: "services:\n  web:\n    ports:\n      - 80\n" },
+    { name: "a variable without a default decides the host port", code: 'services:\n  web:\n    ports:\n      - "${HTTP_PORT}:80"\n' },
+    { name: "long form on another host port", code: "services:\n  web:\n    ports:\n      - target: 80\n        published: 8080\n" },
+    { name: "UDP 443 does not collide with the proxy's TCP listener", code: 'services:\n  web:\n    ports:\n      - "443:443/udp"\n' },
+    { name: "a dev file may publish 80", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "80:80"\n' },
+    {
+      name: "an nginx on 80/443 is no-tls-proxy-service's finding",
+      code: 'services:\n  nginx:\n    image: nginx:alpine\n    ports:\n      - "80:80"\n      - "443:443"\n',
+    },
+  ],
+  invalid: [
+    {
+      name: "block style: only the reserved entry goes, comments kept",
+      code: 'services:\n  web:\n    ports:\n      # public site\n      - "80:80" # http\n      - "8000:8000"\n',
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 16,
+          message: 'the deploy fails with "failed to bind host port for 0.0.0.0:80 - address already in use"',
+        },
+      ],
+      output: 'services:\n  web:\n    ports:\n      # public site\n      - "8000:8000"\n',
+    },
+    {
+      name: "every entry reserved: each fix removes the whole ports key",
+      code: 'services:\n  web:\n    image: x\n    ports:\n      - "80:80"\n      - "0.0.0.0:443:443/tcp"\n    restart: always\n',
+      errors: [
+        { line: 5, column: 9, message: "Host port 80 is taken by Elestio's reverse proxy (elestio-nginx, OpenResty)" },
+        { line: 6, column: 9, endLine: 6, endColumn: 30, message: "failed to bind host port for 0.0.0.0:443 - address already in use" },
+      ],
+      output: "services:\n  web:\n    image: x\n    restart: always\n",
+    },
+    {
+      name: "a range holding 80, and the entry's own address in the log",
+      code: 'services:\n  web:\n    ports:\n      - "80-81:80-81"\n      - 127.0.0.1:443:443\n      - 3000:3000\n',
+      errors: [
+        { line: 4, column: 9, message: "failed to bind host port for 0.0.0.0:80 - address already in use" },
+        { line: 5, column: 9, endColumn: 26, message: "failed to bind host port for 127.0.0.1:443 - address already in use" },
+      ],
+      output: "services:\n  web:\n    ports:\n      - 3000:3000\n",
+    },
+    {
+      name: "flow style",
+      code: 'services:\n  web: {image: x, ports: ["80:80", "8000:8000"]}\n',
+      errors: [{ line: 2, column: 27, endLine: 2, endColumn: 34 }],
+      output: 'services:\n  web: {image: x, ports: ["8000:8000"]}\n',
+    },
+    {
+      name: "long form: reported on the published value",
+      code: 'services:\n  web:\n    ports:\n      - target: 443\n        published: "443"\n        protocol: tcp\n      - "8000:8000"\n',
+      errors: [{ line: 5, column: 20, endLine: 5, endColumn: 25, message: "Host port 443" }],
+      output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
+    },
+    {
+      name: "long form with a number, alone in its list",
+      code: "services:\n  web:\n    ports:\n      - published: 80\n        target: 8000\n    image: x\n",
+      errors: [{ line: 4, column: 20, endLine: 4, endColumn: 22 }],
+      output: "services:\n  web:\n    image: x\n",
+    },
+    {
+      name: "an interpolation's default publishes 80",
+      code: 'services:\n  web:\n    ports:\n      - "${HTTP_PORT:-80}:80"\n      - "${APP_PORT:-3000}:3000"\n',
+      errors: [{ line: 4, column: 9, endColumn: 30, message: "0.0.0.0:80" }],
+      output: 'services:\n  web:\n    ports:\n      - "${APP_PORT:-3000}:3000"\n',
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line",
+      code: 'x-ports: &ports\n  ports:\n    - "80:80"\n    - "3000:3000"\nservices:\n  a:\n    image: app\n    <<: *ports\n  b:\n    image: app\n    <<: *ports\n',
+      errors: [{ line: 3, column: 7, endLine: 3, endColumn: 14 }],
+      output: 'x-ports: &ports\n  ports:\n    - "3000:3000"\nservices:\n  a:\n    image: app\n    <<: *ports\n  b:\n    image: app\n    <<: *ports\n',
+    },
+    {
+      name: "CRLF, comments kept",
+      code: 'services:\r\n  web:\r\n    ports: # published\r\n      - "443:443"\r\n      - "8000:8000" # app\r\n',
+      errors: [{ line: 4, column: 9 }],
+      output: 'services:\r\n  web:\r\n    ports: # published\r\n      - "8000:8000" # app\r\n',
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import { obsoleteVersion } from "../../server/src/engine/rules/obsolete-version.js";
+import { testRule } from "./rule-tester.js";
+
+const SERVICES = "services:\n  web:\n    image: app\n";
+
+testRule(obsoleteVersion, {
+  valid: [
+    { code: SERVICES },
+    { name: "a service named version is not the attribute", code: "services:\n  version:\n    image: app\n" },
+    { name: "a version label inside a service", code: "services:\n  web:\n    image: app\n    labels:\n      version: '3.8'\n" },
+  ],
+  invalid: [
+    {
+      name: "the first line, with the blank line after it",
+      code: `version: '3.8'\n\n${SERVICES}`,
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: "Compose ignores this key and warns: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion." }],
+      output: SERVICES,
+    },
+    {
+      name: "after a header comment, with its own comment",
+      code: `# My app\nversion: "3" # compose v1\n\n${SERVICES}`,
+      errors: [{ line: 2, column: 1, endColumn: 13 }],
+      output: `# My app\n\n${SERVICES}`,
+    },
+    {
+      name: "after the services, a number",
+      code: `${SERVICES}version: 3.8\nvolumes:\n  data:\n`,
+      errors: [{ line: 4, column: 1, endColumn: 13 }],
+      output: `${SERVICES}volumes:\n  data:\n`,
+    },
+    {
+      name: "flow style",
+      code: '{version: "3", services: {web: {image: app}}}\n',
+      errors: [{ line: 1, column: 2, endColumn: 14 }],
+      output: "{services: {web: {image: app}}}\n",
+    },
+    {
+      name: "CRLF",
+      code: 'version: "3"\r\nservices:\r\n  web:\r\n    image: app\r\n',
+      errors: [{ line: 1, column: 1 }],
+      output: "services:\r\n  web:\r\n    image: app\r\n",
+    },
+    {
+      name: "every document of a multi-document file; a dev file too (scope all)",
+      pipeline: false,
+      code: `version: "3"\n${SERVICES}---\nversion: "3"\n${SERVICES}`,
+      errors: [{ line: 1, column: 1 }, { line: 6, column: 1 }],
+      output: `${SERVICES}---\n${SERVICES}`,
+    },
+  ],
+});

@@ -1,0 +1,125 @@
+import { publicPortBinding } from "../../server/src/engine/rules/public-port-binding.js";
+import { testRule } from "./rule-tester.js";
+
+testRule(publicPortBinding, {
+  valid: [
+    {
+      name: "Elestio's templates: 172.17.0.1:HOST:CONTAINER, quoted or plain",
+      code: 'services:\n  chartbrew:\n    ports:\n      - 172.17.0.1:4118:4018\n      - "172.17.0.1:4019:4019"\n      - "172.17.0.1:${KONG_HTTP_PORT}:8000/tcp"\n',
+    },
+    { name: "long form bound to the bridge", code: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: 172.17.0.1\n" },
+    { name: "80/443 are no-reserved-host-port's finding", code: 'services:\n  web:\n    ports:\n      - "80:80"\n      - "443:443"\n' },
+    { name: "127.0.0.1 is loopback-port-binding's finding", code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8000:8000"\n' },
+    { name: "a variable without a default decides the address (mailu)", code: 'services:\n  front:\n    ports:\n      - "${SYSTEM_IP}:25:25"\n      - "${BIND_IP}:8000:8000"\n' },
+    { name: "a variable without a default is the whole entry", code: 'services:\n  web:\n    ports:\n      - "${PORTS}"\n      - $PORT_SPEC\n' },
+    {
+      name: "protocols the HTTP proxy does not carry are meant to be public (TURN, RTMP, SMTP, SSH, UDP)",
+      code: 'services:\n  coturn:\n    ports:\n      - "3478:3478"\n      - "3478:3478/udp"\n      - "1935:1935"\n      - "2525:25"\n      - "2222:22"\n      - "51820:51820/udp"\n',
+    },
+    {
+      name: "the ports of a service no-tls-proxy-service removes",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n      - "8000:8000"\n',
+    },
+    { name: "a dev file may publish on every interface", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
+    { name: "expose is not publishing", code: "services:\n  web:\n    expose:\n      - 8000\n" },
+  ],
+  invalid: [
+    {
+      name: "the guide's web port, comment kept",
+      code: 'services:\n  web:\n    build: .\n    ports:\n      - "8000:8000" # gunicorn\n',
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 20,
+          message: "Port 8000 is published on every interface: it is open on the VM's public IP, bypassing Elestio's proxy and its TLS. A request to http://<ip>:8000 reaches the container directly: that is how Django's \"Invalid HTTP_HOST header: '<ip>:8000'\" (DisallowedHost) happens.",
+        },
+      ],
+      output: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000" # gunicorn\n',
+    },
+    {
+      name: "a database port: the database is exposed",
+      code: 'services:\n  db:\n    image: postgres:15-alpine\n    ports:\n      - "5432:5432"\n  cache:\n    image: elestio/redis:7.0\n    ports:\n      - 26379:6379\n',
+      errors: [
+        { line: 5, column: 9, message: "Port 5432 is published on every interface: it exposes the database to the internet on the VM's public IP." },
+        { line: 9, column: 9, endColumn: 19, message: "it exposes the database to the internet" },
+      ],
+      output: 'services:\n  db:\n    image: postgres:15-alpine\n    ports:\n      - "172.17.0.1:5432:5432"\n  cache:\n    image: elestio/redis:7.0\n    ports:\n      - 172.17.0.1:26379:6379\n',
+    },
+    {
+      name: "flow style beside a reserved port",
+      code: 'services:\n  web: {image: x, ports: ["80:80", "8000:8000"]}\n',
+      errors: [{ line: 2, column: 36, endLine: 2, endColumn: 47 }],
+      output: 'services:\n  web: {image: x, ports: ["80:80", "172.17.0.1:8000:8000"]}\n',
+    },
+    {
+      name: "an explicit 0.0.0.0 or [::] is replaced",
+      code: 'services:\n  web:\n    ports:\n      - 0.0.0.0:8000:8000\n      - "[::]:9000:9000/tcp"\n',
+      errors: [
+        { line: 4, column: 9, endColumn: 26 },
+        { line: 5, column: 9, endColumn: 29 },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - 172.17.0.1:8000:8000\n      - "172.17.0.1:9000:9000/tcp"\n',
+    },
+    {
+      name: "a bare container port gets a random public host port",
+      code: 'services:\n  web:\n    ports:\n      - 8000\n      - "3000"\n',
+      errors: [
+        { line: 4, column: 9, endColumn: 13, message: "Container port 8000 is published on a random host port on every interface" },
+        { line: 5, column: 9, message: "Container port 3000 is published on a random host port" },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - "172.17.0.1::8000"\n      - "172.17.0.1::3000"\n',
+    },
+    {
+      name: "interpolations are kept",
+      code: 'services:\n  web:\n    ports:\n      - "${PORT:-8000}:8000"\n      - "${BIND:-0.0.0.0}:9000:9000"\n      - ${API_PORT}:4000\n  db:\n    image: postgres\n    ports:\n      - ${POSTGRES_PORT}:${POSTGRES_PORT}\n',
+      errors: [
+        { line: 4, column: 9 },
+        { line: 5, column: 9 },
+        { line: 6, column: 9, message: "Container port 4000 is published on every interface" },
+        { line: 10, column: 9, message: 'Port "${POSTGRES_PORT}:${POSTGRES_PORT}" is published on every interface: it exposes the database' },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - "172.17.0.1:${PORT:-8000}:8000"\n      - "${BIND:-172.17.0.1}:9000:9000"\n      - 172.17.0.1:${API_PORT}:4000\n  db:\n    image: postgres\n    ports:\n      - 172.17.0.1:${POSTGRES_PORT}:${POSTGRES_PORT}\n',
+    },
+    {
+      name: "long form: host_ip added before published, at the keys' indentation",
+      code: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        protocol: tcp\n",
+      errors: [{ line: 5, column: 20, endLine: 5, endColumn: 24 }],
+      output: "services:\n  web:\n    ports:\n      - target: 8000\n        host_ip: 172.17.0.1\n        published: 8000\n        protocol: tcp\n",
+    },
+    {
+      name: "long form with published first: host_ip after it",
+      code: 'services:\n  web:\n    ports:\n      - published: "8001"\n        target: 8001\n      - target: 8002\n',
+      errors: [
+        { line: 4, column: 20, endColumn: 26 },
+        { line: 6, column: 9, endLine: 6, endColumn: 21, message: "Container port 8002 is published on a random host port" },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - published: "8001"\n        host_ip: 172.17.0.1\n        target: 8001\n      - target: 8002\n        host_ip: 172.17.0.1\n',
+    },
+    {
+      name: "long form: a public host_ip is replaced, quoting kept",
+      code: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: '0.0.0.0'\n",
+      errors: [{ line: 5, column: 20 }],
+      output: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: '172.17.0.1'\n",
+    },
+    {
+      name: "long form in flow style: host_ip inserted as a key",
+      code: "services:\n  web:\n    ports:\n      - {target: 8000, published: 8000}\n",
+      errors: [{ line: 4, column: 35, endColumn: 39 }],
+      output: "services:\n  web:\n    ports:\n      - {target: 8000, host_ip: 172.17.0.1, published: 8000}\n",
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line",
+      code: 'x-web: &web\n  image: app\n  ports:\n    - "8000:8000"\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 18 }],
+      output: 'x-web: &web\n  image: app\n  ports:\n    - "172.17.0.1:8000:8000"\nservices:\n  a:\n    <<: *web\n  b:\n    <<: *web\n',
+    },
+    {
+      name: "CRLF, long form",
+      code: "services:\r\n  web:\r\n    ports:\r\n      - target: 8000\r\n        published: 8000 # app\r\n",
+      errors: [{ line: 5, column: 20 }],
+      output: "services:\r\n  web:\r\n    ports:\r\n      - target: 8000\r\n        host_ip: 172.17.0.1\r\n        published: 8000 # app\r\n",
+    },
+  ],
+});

@@ -1,0 +1,349 @@
+import { describe, expect, it } from "vitest";
+import { editDistance, suggestKeys, unknownKey } from "../../server/src/engine/rules/unknown-key.js";
+import { HEALTHCHECK_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from "../../server/src/engine/compose/spec-keys.js";
+import { testRule } from "./rule-tester.js";
+
+const EVERY_LONG_FORM = `name: shop
+include:
+  - path: ./other/compose.yaml
+    env_file: ./other/.env
+x-defaults: &defaults
+  restart: unless-stopped
+  logging:
+    driver: json-file
+services:
+  web:
+    <<: *defaults
+    image: shop/web:1.0
+    build:
+      context: .
+      dockerfile: Dockerfile
+      args: {VERSION: "1"}
+      x-note: built in CI
+    env_file:
+      - path: .env
+        required: false
+        format: raw
+      - ./common.env
+    environment:
+      MODE: production
+    depends_on:
+      db:
+        condition: service_healthy
+        restart: true
+        required: true
+      cache:
+        condition: service_started
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8000/"]
+      interval: 30s
+      timeout: 5s
+      retries: 3
+      start_period: 10s
+      start_interval: 2s
+      x-why: slow boot
+    ports:
+      - "172.17.0.1:8000:8000"
+      - target: 9000
+        published: "9000"
+        host_ip: 172.17.0.1
+        protocol: tcp
+        mode: host
+        app_protocol: http
+        name: admin
+    volumes:
+      - ./static:/app/static
+      - type: bind
+        source: ./media
+        target: /app/media
+        read_only: true
+        bind:
+          propagation: rprivate
+          create_host_path: true
+      - type: volume
+        source: data
+        target: /data
+        volume: {nocopy: true, subpath: web}
+      - type: tmpfs
+        target: /tmp
+        tmpfs: {size: 1000000, mode: 1777}
+    deploy:
+      mode: replicated
+      replicas: 1
+      resources:
+        limits: {cpus: "0.5", memory: 512M, pids: 100}
+        reservations:
+          memory: 128M
+          devices:
+            - capabilities: [gpu]
+              driver: nvidia
+              count: 1
+      restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3, window: 120s}
+      update_config: {parallelism: 1, order: start-first}
+      rollback_config: {parallelism: 1, failure_action: pause}
+      placement:
+        constraints: [node.role == manager]
+        preferences:
+          - spread: node.labels.zone
+    develop:
+      watch:
+        - path: ./src
+          action: sync
+          target: /app/src
+    post_start:
+      - command: ./warm-up.sh
+    pre_start:
+      - image: alpine
+        command: ./init.sh
+    pre_stop:
+      - command: ./drain.sh
+    models:
+      - llm
+    x-team: web
+  ai:
+    provider:
+      type: model
+      options:
+        model: ai/smollm2
+    use_api_socket: true
+  db:
+    image: postgres:16
+    healthcheck:
+      disable: true
+models:
+  llm:
+    model: ai/smollm2
+networks:
+  default:
+    name: shop
+volumes:
+  data:
+configs:
+  app:
+    file: ./app.conf
+secrets:
+  key:
+    environment: KEY
+x-extra: {anything: goes}
+`;
+
+testRule(unknownKey, {
+  valid: [
+    { name: "every long form and newer keys (develop, models, provider, post_start, pre_start, include)", code: EVERY_LONG_FORM },
+    { name: "short forms: build string, depends_on list, env_file string, volumes strings", code: "services:\n  web:\n    build: .\n    depends_on: [db]\n    env_file: .env\n    volumes: [./a:/a]\n    ports: [8000]\n  db:\n    image: postgres\n" },
+    { name: "flow style", code: "services: {web: {image: x, restart: always, healthcheck: {test: [CMD, 'true'], interval: 5s}}}\n" },
+    { name: "quoted keys", code: "services:\n  web:\n    \"image\": x\n    'restart': always\n" },
+    { name: "!reset and !override tags", code: "services:\n  web:\n    image: x\n    ports: !reset []\n    environment: !override\n      A: b\n" },
+    { name: "a healthcheck brought in by an alias", code: "x-hc: &hc\n  test: [CMD, 'true']\n  interval: 5s\nservices:\n  web:\n    image: x\n    healthcheck: *hc\n" },
+    { name: "user-chosen names are not keys: services, dependencies, networks, volumes, environment", code: "services:\n  my-web.1:\n    image: x\n    depends_on:\n      my-db: {condition: service_started}\n    environment:\n      ENVIROMENT: prod\n    labels:\n      Image: x\nnetworks:\n  Servies: {}\n" },
+    { name: "multi-document file", code: "services:\n  web:\n    image: x\n---\nservices:\n  db:\n    image: postgres\n" },
+    { name: "obsolete version is a known key (obsolete-version reports it)", code: "version: '3.8'\nservices:\n  web:\n    image: x\n" },
+  ],
+  invalid: [
+    {
+      name: "the issue's example: enviroment in a service",
+      code: "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "enviroment" in service "web". Did you mean "environment"? Compose stops with: services.web Additional property enviroment is not allowed' }],
+      output: "services:\n  web:\n    image: x\n    environment:\n      A: b\n",
+    },
+    {
+      name: "a misspelt top-level key",
+      code: "servies:\n  web:\n    image: x\n",
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 8, message: 'Unknown key "servies" at the top level. Did you mean "services"? Compose stops with: (root) Additional property servies is not allowed' }],
+      output: "services:\n  web:\n    image: x\n",
+    },
+    {
+      name: "dash instead of underscore, and case",
+      code: "services:\n  web:\n    Image: x\n    depends-on:\n      - db\n  db:\n    image: y\n",
+      errors: [
+        { line: 3, column: 5, endLine: 3, endColumn: 10, message: 'Did you mean "image"?' },
+        { line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "depends_on"?' },
+      ],
+      output: "services:\n  web:\n    image: x\n    depends_on:\n      - db\n  db:\n    image: y\n",
+    },
+    {
+      name: "a quoted key keeps its quotes",
+      code: "services:\n  web:\n    \"enviroment\": {A: b}\n    'restrat': always\n",
+      errors: [
+        { line: 3, column: 5, endLine: 3, endColumn: 17 },
+        { line: 4, column: 5, endLine: 4, endColumn: 14, message: 'Did you mean "restart"?' },
+      ],
+      output: "services:\n  web:\n    \"environment\": {A: b}\n    'restart': always\n",
+    },
+    {
+      name: "flow style",
+      code: "services:\n  web: {image: x, restrat: always}\n",
+      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 26 }],
+      output: "services:\n  web: {image: x, restart: always}\n",
+    },
+    {
+      name: "through a merge key: reported once, on the anchored line, fixed there",
+      code: "x-base: &base\n  restrat: always\nservices:\n  a:\n    <<: *base\n    image: x\n  b:\n    <<: *base\n    image: y\n",
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 10, message: 'Unknown key "restrat" in service "a". Did you mean "restart"?' }],
+      output: "x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: x\n  b:\n    <<: *base\n    image: y\n",
+    },
+    {
+      name: "CRLF",
+      code: "services:\r\n  web:\r\n    imgae: x\r\n    restart: always\r\n",
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 10 }],
+      output: "services:\r\n  web:\r\n    image: x\r\n    restart: always\r\n",
+    },
+    {
+      name: "multi-document: the second document is checked too",
+      code: "services:\n  web:\n    image: x\n---\nservices:\n  db:\n    imag: postgres\n",
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 9, message: 'in service "db". Did you mean "image"?' }],
+      output: "services:\n  web:\n    image: x\n---\nservices:\n  db:\n    image: postgres\n",
+    },
+    {
+      name: "healthcheck long form",
+      code: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      intervall: 5s\n      start-period: 10s\n",
+      errors: [
+        { line: 6, column: 7, endLine: 6, endColumn: 16, message: 'Unknown key "intervall" in healthcheck of service "db". Did you mean "interval"? Compose stops with: services.db.healthcheck Additional property intervall is not allowed' },
+        { line: 7, column: 7, endLine: 7, endColumn: 19, message: 'Did you mean "start_period"?' },
+      ],
+      output: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      interval: 5s\n      start_period: 10s\n",
+    },
+    {
+      name: "depends_on per dependency, build, env_file, ports and volumes long forms: compose's text is not quoted under a oneOf",
+      code: [
+        "services:",
+        "  web:",
+        "    build: {context: ., dockerfil: Dockerfile}",
+        "    depends_on:",
+        "      db: {condtion: service_healthy}",
+        "    env_file:",
+        "      - path: .env",
+        "        requird: false",
+        "    ports:",
+        "      - target: 80",
+        "        publised: 8080",
+        "    volumes:",
+        "      - type: bind",
+        "        source: .",
+        "        target: /app",
+        "        bind: {propogation: rshared}",
+        "  db:",
+        "    image: postgres",
+        "",
+      ].join("\n"),
+      errors: [
+        { line: 3, column: 25, endLine: 3, endColumn: 34, message: 'Unknown key "dockerfil" in build of service "web". Did you mean "dockerfile"? Compose rejects the file.' },
+        { line: 5, column: 12, endLine: 5, endColumn: 20, message: 'Unknown key "condtion" in depends_on.db of service "web". Did you mean "condition"?' },
+        { line: 8, column: 9, endLine: 8, endColumn: 16, message: 'Unknown key "requird" in env_file[0] of service "web". Did you mean "required"?' },
+        { line: 11, column: 9, endLine: 11, endColumn: 17, message: 'Unknown key "publised" in ports[0] of service "web". Did you mean "published"?' },
+        { line: 16, column: 16, endLine: 16, endColumn: 27, message: 'Unknown key "propogation" in volumes[0].bind of service "web". Did you mean "propagation"?' },
+      ],
+      output: [
+        "services:",
+        "  web:",
+        "    build: {context: ., dockerfile: Dockerfile}",
+        "    depends_on:",
+        "      db: {condition: service_healthy}",
+        "    env_file:",
+        "      - path: .env",
+        "        required: false",
+        "    ports:",
+        "      - target: 80",
+        "        published: 8080",
+        "    volumes:",
+        "      - type: bind",
+        "        source: .",
+        "        target: /app",
+        "        bind: {propagation: rshared}",
+        "  db:",
+        "    image: postgres",
+        "",
+      ].join("\n"),
+    },
+    {
+      name: "deploy and its nested maps",
+      code: "services:\n  web:\n    image: x\n    deploy:\n      replica: 2\n      resources:\n        limits: {cpus: '1', memroy: 1g}\n      restart_policy: {conditon: any}\n",
+      errors: [
+        { line: 5, column: 7, endLine: 5, endColumn: 14, message: 'Unknown key "replica" in deploy of service "web". Did you mean "replicas"? Compose stops with: services.web.deploy Additional property replica is not allowed' },
+        { line: 7, column: 29, endLine: 7, endColumn: 35, message: 'in deploy.resources.limits of service "web". Did you mean "memory"? Compose stops with: services.web.deploy.resources.limits Additional property memroy is not allowed' },
+        { line: 8, column: 24, endLine: 8, endColumn: 32, message: 'in deploy.restart_policy of service "web". Did you mean "condition"?' },
+      ],
+      output: "services:\n  web:\n    image: x\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', memory: 1g}\n      restart_policy: {condition: any}\n",
+    },
+    {
+      name: "an extension key with the wrong case or separator",
+      code: "X-common: &c\n  restart: always\nservices:\n  web:\n    image: x\n    x_owner: team\n",
+      errors: [
+        { line: 1, column: 1, endLine: 1, endColumn: 9, message: 'Did you mean "x-common"?' },
+        { line: 6, column: 5, endLine: 6, endColumn: 12, message: 'Did you mean "x-owner"?' },
+      ],
+      output: "x-common: &c\n  restart: always\nservices:\n  web:\n    image: x\n    x-owner: team\n",
+    },
+    {
+      name: "env_file's long form allows no extension keys",
+      code: "services:\n  web:\n    image: x\n    env_file:\n      - path: .env\n        x-note: local\n",
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15, message: 'Unknown key "x-note" in env_file[0] of service "web". Compose rejects the file.' }],
+      output: null,
+    },
+    {
+      name: "nothing close: reported without a fix",
+      code: "services:\n  web:\n    image: x\n    wrongField: true\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "wrongField" in service "web". Compose stops with: services.web Additional property wrongField is not allowed' }],
+      output: null,
+    },
+    {
+      name: "ambiguous: two suggestions, no fix",
+      code: "services:\n  web:\n    image: x\n    env: {A: b}\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 8, message: 'Unknown key "env" in service "web". Did you mean "env_file" or "environment"?' }],
+      output: null,
+    },
+    {
+      name: "no rename onto a key the map already has (the YAML would not parse)",
+      code: "services:\n  web:\n    environment: {A: b}\n    enviroment: {C: d}\n",
+      errors: [{ line: 4, column: 5, message: 'Did you mean "environment"?' }],
+      output: null,
+    },
+    {
+      name: "no rename when two misspellings mean the same key",
+      code: "services:\n  web:\n    enviroment: {A: b}\n    environmnet: {C: d}\n",
+      errors: [{ line: 3, column: 5 }, { line: 4, column: 5 }],
+      output: null,
+    },
+    {
+      name: "no rename that would hide a key merged with <<",
+      code: "x-base: &base\n  environment: {A: b}\nservices:\n  web:\n    <<: *base\n    enviroment: {C: d}\n",
+      errors: [{ line: 6, column: 5 }],
+      output: null,
+    },
+    {
+      name: "a service written outside services:",
+      code: "services:\n  db:\n    image: postgres\nweb:\n  image: x\n",
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, message: 'Unknown key "web" at the top level. It looks like a service: services go under the services key. Compose stops with: (root) Additional property web is not allowed' }],
+      output: null,
+    },
+    {
+      name: "every compose file, not only the pipeline's",
+      pipeline: false,
+      code: "services:\n  web:\n    image: x\n    helthcheck:\n      test: [CMD, 'true']\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "healthcheck"?' }],
+      output: "services:\n  web:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n",
+    },
+  ],
+});
+
+describe("unknown-key suggestions", () => {
+  it("counts a swap of neighbours as one edit", () => {
+    expect(editDistance("restrat", "restart")).toBe(1);
+    expect(editDistance("enviroment", "environment")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("suggests across case, separators, edits and prefixes", () => {
+    expect(suggestKeys(SERVICE_KEYS, "Depends-On")).toEqual(["depends_on"]);
+    expect(suggestKeys(SERVICE_KEYS, "evnironment")).toEqual(["environment"]);
+    expect(suggestKeys(SERVICE_KEYS, "stop_grace")).toEqual(["stop_grace_period"]);
+    expect(suggestKeys(HEALTHCHECK_KEYS, "timout")).toEqual(["timeout"]);
+    expect(suggestKeys(TOP_LEVEL_KEYS, "network")).toEqual(["networks"]);
+  });
+
+  it("offers nothing for short keys more than one edit away, or too many completions", () => {
+    expect(suggestKeys(SERVICE_KEYS, "abc")).toEqual([]);
+    expect(suggestKeys(SERVICE_KEYS, "mem")).toEqual([]);
+    expect(suggestKeys(SERVICE_KEYS, "image_name")).toEqual([]);
+  });
+});
