@@ -64,4 +64,25 @@ describe.skipIf(!existsSync(CORPUS))("the shared corpus", () => {
     if (process.env.UPDATE_CORPUS) writeFileSync(RECORD, actual);
     expect(actual).toBe(readFileSync(RECORD, "utf8"));
   });
+
+  it("finds the guide's problems in latigue's first pipeline file, and none of them in the file the guide ends with", () => {
+    const ids = (rel: string) => lintCorpusFile(join(CORPUS, rel), true).findings.map((f) => f.ruleId);
+    expect(ids("latigue/4bd3bbe/docker-compose.yml")).toEqual(
+      expect.arrayContaining(["obsolete-version", "no-container-name", "env-file-not-dotenv", "no-tls-proxy-service", "public-port-binding"]),
+    );
+    expect(ids("latigue/4bd3bbe/docker-compose.yml").filter((id) => id === "no-tls-proxy-service")).toHaveLength(2);
+    const final = ids("latigue/374f378/docker-compose.yml");
+    for (const id of ["no-container-name", "env-file-not-dotenv", "no-tls-proxy-service", "no-reserved-host-port", "obsolete-version"]) expect(final).not.toContain(id);
+  });
+
+  it("never flags the ports Elestio's own templates bind to 172.17.0.1, nor their nginx services", () => {
+    for (const file of files.filter((f) => relative(CORPUS, f).startsWith("elestio/"))) {
+      const { model, findings } = lintCorpusFile(file, true);
+      for (const finding of findings) {
+        expect(["no-tls-proxy-service", "no-reserved-host-port", "loopback-port-binding"], relative(CORPUS, file)).not.toContain(finding.ruleId);
+        if (finding.ruleId === "public-port-binding") expect(model.text.slice(finding.start, finding.end)).not.toContain("172.17.0.1");
+      }
+    }
+  });
 });
+

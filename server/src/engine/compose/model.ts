@@ -5,7 +5,7 @@
  * resolved so that a rule sees a service's effective keys while reporting on
  * the node where the user wrote them.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { LineIndex } from "../text.js";
 
 export interface SyntaxProblem {
@@ -102,11 +102,50 @@ function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed
   return documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? documents[0];
 }
 
+/**
+ * Anchors of a document by name, in source order. `Alias.resolve` of the yaml
+ * library walks the whole document for every alias: on a file with thousands
+ * of `<<: *base` merges that is quadratic, so aliases are resolved here from
+ * an index built once per document.
+ */
+const anchorIndexes = new WeakMap<Document, Map<string, Node[]>>();
+
+function anchorIndex(doc: Document): Map<string, Node[]> {
+  let index = anchorIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  const found = index;
+  visit(doc, (_key, node) => {
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && isNode(node)) {
+      const list = found.get(anchor);
+      if (list) list.push(node);
+      else found.set(anchor, [node]);
+    }
+  });
+  for (const list of index.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  anchorIndexes.set(doc, index);
+  return index;
+}
+
+/** The node an alias names: the last anchor of that name defined before the alias, as YAML says. */
+function resolveAlias(alias: Alias, doc: Document): Node | undefined {
+  const candidates = anchorIndex(doc).get(alias.source);
+  if (!candidates) return undefined;
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let match: Node | undefined;
+  for (const node of candidates) {
+    if ((node.range?.[0] ?? 0) < at) match = node;
+    else break;
+  }
+  return match;
+}
+
 /** Follows aliases (a bounded number of hops) to the node they name. */
 export function resolveNode(node: unknown, doc: Document): Node | null {
   let current = node;
   for (let hops = 0; isAlias(current) && hops < MAX_MERGE_DEPTH; hops++) {
-    current = current.resolve(doc as Document.Parsed);
+    current = resolveAlias(current, doc);
   }
   if (current === undefined || current === null || isAlias(current)) return null;
   return current as Node;
