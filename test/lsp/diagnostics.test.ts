@@ -159,8 +159,8 @@ describe("didChange", () => {
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     expect(diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range }))).toEqual([
       { code: "no-container-name", severity: 1, range: at(3, 4, 3, 23) },
-      // The yaml parser places an unclosed flow sequence's error at the end of the text.
-      { code: "yaml-syntax", severity: 1, range: at(7, 0, 7, 0) },
+      // From the unclosed bracket to the end of its line (the parser itself points at the end of the text).
+      { code: "yaml-syntax", severity: 1, range: at(6, 17, 6, 19) },
     ]);
   });
 });

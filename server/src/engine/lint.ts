@@ -4,6 +4,7 @@
  * and isolation of a rule that throws.
  */
 import type { Localized } from "./i18n/index.js";
+import { frenchYamlError } from "./i18n/yaml-errors.js";
 import { parseCompose, type ComposeModel } from "./compose/model.js";
 import { fileProject, type ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
@@ -58,7 +59,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
       findings.push({
         ruleId: YAML_SYNTAX_RULE_ID,
         severity: syntaxSeverity,
-        message: { en: problem.message, fr: `Erreur de syntaxe YAML : ${problem.message}` },
+        message: { en: problem.message, fr: frenchYamlError(problem.message) },
         start: problem.start,
         end: problem.end,
       });

@@ -60,8 +60,8 @@ export function parseCompose(text: string): ComposeModel {
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of documents) {
     for (const error of doc.errors) {
-      const [start, end] = error.pos;
-      syntaxErrors.push({ message: error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ""), start, end: Math.max(end, start) });
+      const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+      syntaxErrors.push({ message, ...syntaxRange(text, error.pos[0], Math.max(error.pos[0], error.pos[1]), message) });
     }
   }
 
@@ -95,6 +95,28 @@ export function parseCompose(text: string): ComposeModel {
     },
     service: (name) => byName.get(name),
   };
+}
+
+/**
+ * Where a syntax error is worth pointing: the parser reports an unclosed
+ * quote or bracket at the end of the file and a duplicate key at its first
+ * character; the user needs the opening quote or bracket, and the whole key.
+ */
+function syntaxRange(text: string, start: number, end: number, message: string): { start: number; end: number } {
+  const lineEnd = (from: number) => {
+    const match = /\r|\n/.exec(text.slice(from));
+    return match ? from + match.index : text.length;
+  };
+  const opener = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : /end with a \]/.test(message) ? "[" : /end with a \}/.test(message) ? "{" : undefined;
+  if (opener) {
+    const open = text.lastIndexOf(opener, Math.max(0, start - 1));
+    if (open >= 0) return { start: open, end: lineEnd(open) };
+  }
+  if (end - start <= 1 && /[^\s:,[\]{}#]/.test(text[start] ?? "")) {
+    const word = /^[^\s:,[\]{}#]+/.exec(text.slice(start))![0];
+    return { start, end: start + word.length };
+  }
+  return { start, end };
 }
 
 function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed {
