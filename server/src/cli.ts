@@ -1,82 +1,74 @@
 /**
- * elestio-compose-lint: the engine for CI and terminals.
+ * elestio-compose-lint: the engine for CI, terminals and pre-commit. This
+ * file only wires options to the engine: reading is in cli-input.ts, each
+ * output format in its own module.
  *
- *   elestio-compose-lint [--format text|json] [--fix] [--lang en|fr] [--pipeline GLOB]...
- *                        [--explain FILE|-] [PATH...]
- *
- * Exit 0 without error-severity findings, 1 with some, 2 for usage and input errors.
+ * Exit 0 without error-severity findings (nor more warnings than
+ * --max-warnings), 1 with some, 2 for usage, input and configuration errors.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { toJson, toText, type FileReport } from "./cli-format.js";
+import { toGithub } from "./cli-github.js";
+import { collectFiles, readStdin, readText, UsageError, writeFixed } from "./cli-input.js";
+import { toSarif } from "./cli-sarif.js";
 import { parseCompose } from "./engine/compose/model.js";
+import { ConfigFinder, describeProblems } from "./engine/config.js";
 import { explainLog } from "./engine/explain.js";
-import { DEFAULT_PIPELINE_FILES, isComposeFileName, isPipelineFile } from "./engine/files.js";
+import { DEFAULT_PIPELINE_FILES, isPipelineFile } from "./engine/files.js";
 import { fixAll } from "./engine/fixes.js";
 import { languageFromLocale, type Language } from "./engine/i18n/index.js";
-import { lint } from "./engine/lint.js";
+import { knownRuleIds, lint, type Finding } from "./engine/lint.js";
 import { fileProject } from "./engine/project.js";
 import { LineIndex } from "./engine/text.js";
 
+const FORMATS = ["text", "json", "sarif", "github"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The name standard input is linted as without --stdin-filename: the pipeline's file. */
+const DEFAULT_STDIN_FILENAME = "docker-compose.yml";
+
 const USAGE = `Usage: elestio-compose-lint [options] [PATH...]
+       elestio-compose-lint [options] --stdin [--stdin-filename NAME]
 
 Lints Docker Compose files for Elestio CI/CD pipelines. PATH is a compose file or
 a folder searched for compose files (default: the current folder).
 
 Options:
-  --format text|json   output format (default: text)
-  --fix                apply every available fix in place, then report what remains
-  --lang en|fr         language of messages (default: from LANG)
-  --pipeline GLOB      files the Elestio pipeline deploys (repeatable; default:
-                       ${DEFAULT_PIPELINE_FILES.join(", ")})
-  --explain FILE|-     explain a pipeline log (a file, or - for standard input);
-                       with a PATH, point at the compose lines that cause it
-  --exit-zero          exit 0 even when errors are found
-  -h, --help           show this help
-  -v, --version        show the version
+  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
+                         scanning) or github (GitHub Actions annotations)
+  --fix                  apply every available fix in place, then report what
+                         remains; with --stdin, print the fixed text instead
+  --max-warnings N       exit 1 when there are more than N warnings
+  --stdin                lint standard input
+  --stdin-filename NAME  the file standard input stands for: its name decides
+                         the rules, its folder the configuration and .env
+                         (default: ${DEFAULT_STDIN_FILENAME})
+  --lang en|fr           language of messages (default: from LANG)
+  --pipeline GLOB        files the Elestio pipeline deploys (repeatable; default:
+                         .elestio-compose.json's pipelineFiles, else
+                         ${DEFAULT_PIPELINE_FILES.join(", ")})
+  --explain FILE|-       explain a pipeline log (a file, or - for standard input);
+                         with a PATH, point at the compose lines that cause it
+  --exit-zero            exit 0 even when errors are found
+  -h, --help             show this help
+  -v, --version          show the version
+
+Configuration: the nearest .elestio-compose.json (or "elestio" key of a
+package.json) above each file, up to the Git checkout's root:
+  {"pipelineFiles": ["docker-compose.yml"], "rules": {"<rule id>": "off|hint|info|warning|error"}}
 `;
 
-class UsageError extends Error {}
-
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "dist", "vendor"]);
-
-function findComposeFiles(dir: string, found: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith(".")) findComposeFiles(join(dir, entry.name), found);
-    } else if (entry.isFile() && isComposeFileName(entry.name)) {
-      found.push(join(dir, entry.name));
-    }
-  }
-}
-
-/** The files to lint: named files as given, folders searched; a missing path is a usage error. */
-function collectFiles(paths: string[]): string[] {
-  const files: string[] = [];
-  for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw new UsageError(`no such file or folder: ${path}`);
-    }
-    if (stat.isDirectory()) {
-      const found: string[] = [];
-      findComposeFiles(path, found);
-      files.push(...found);
-    } else files.push(path);
-  }
-  if (files.length === 0) throw new UsageError(`no compose files found in ${paths.join(", ")}`);
-  return [...new Set(files)];
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
-  }
+interface Options {
+  format: Format;
+  fix: boolean;
+  maxWarnings?: number;
+  stdin?: { filename: string };
+  lang: Language;
+  pipeline?: string[];
+  explain?: string;
+  exitZero: boolean;
+  paths: string[];
 }
 
 function language(option: string | undefined): Language {
@@ -87,37 +79,7 @@ function language(option: string | undefined): Language {
   return languageFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 }
 
-function lintFile(path: string, pipelineGlobs: string[]) {
-  const absolute = resolve(path);
-  const isPipeline = isPipelineFile(absolute, pipelineGlobs, relative(process.cwd(), absolute));
-  const project = fileProject(absolute);
-  return { isPipeline, lintSource: (source: string) => lint(parseCompose(source), { isPipeline, project }) };
-}
-
-/** The guide's problem 4, which no diagnostic can show: the pipeline deploys the dashboard's copy. */
-function dashboardNote(files: string[], lang: Language): string {
-  const list = files.join(", ");
-  return lang === "fr"
-    ? `Rappel : le pipeline Elestio déploie la copie de ${list} enregistrée dans le dashboard, pas celle du dépôt. Après une modification, collez-la dans le dashboard (service CI/CD → Docker compose), puis redéployez.\n`
-    : `Note: the Elestio pipeline deploys the copy of ${list} stored in the dashboard, not the repository's. After a change, paste it into the dashboard (CI/CD service → Docker compose), then redeploy.\n`;
-}
-
-/**
- * --fix writes the file only where it is: a symlink is left alone, so that a
- * link in a repository can never make the CLI write outside it.
- */
-function writeFixed(path: string, text: string): void {
-  if (lstatSync(path).isSymbolicLink()) throw new UsageError(`not fixing ${path}: it is a symbolic link (${realpathSync(path)})`);
-  writeFileSync(path, text);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-async function main(argv: string[]): Promise<number> {
+function parseOptions(argv: string[]): Options | "help" | "version" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -126,6 +88,9 @@ async function main(argv: string[]): Promise<number> {
       options: {
         format: { type: "string", default: "text" },
         fix: { type: "boolean", default: false },
+        "max-warnings": { type: "string" },
+        stdin: { type: "boolean", default: false },
+        "stdin-filename": { type: "string" },
         lang: { type: "string" },
         pipeline: { type: "string", multiple: true },
         explain: { type: "string" },
@@ -138,48 +103,145 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message.split("\n")[0]);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
+  if (values.help) return "help";
+  if (values.version) return "version";
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}, not "${values.format}"`);
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!/^\d+$/.test(values["max-warnings"].trim()) || !Number.isSafeInteger(maxWarnings)) {
+      throw new UsageError(`--max-warnings takes a number of warnings (0 or more), not "${values["max-warnings"]}"`);
+    }
+  }
+  if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename goes with --stdin");
+  if (values.stdin && positionals.length > 0) throw new UsageError(`--stdin lints standard input, not files: drop ${positionals[0]} or --stdin`);
+  if (values.stdin && values.explain !== undefined) throw new UsageError("--explain and --stdin cannot be used together");
+  if (values["stdin-filename"] === "") throw new UsageError("--stdin-filename needs a file name");
+  return {
+    format,
+    fix: values.fix,
+    maxWarnings,
+    stdin: values.stdin ? { filename: values["stdin-filename"] ?? DEFAULT_STDIN_FILENAME } : undefined,
+    lang: language(values.lang),
+    pipeline: values.pipeline,
+    explain: values.explain,
+    exitZero: values["exit-zero"],
+    paths: positionals,
+  };
+}
+
+/** One compose text to lint, and what decides how: the rules, their severities, the files around it. */
+interface Target {
+  /** The path as the user named it (the --stdin-filename for standard input). */
+  file: string;
+  isPipeline: boolean;
+  lintText: (text: string) => Finding[];
+}
+
+/**
+ * How each file is linted: `--pipeline` globs (relative to the current
+ * folder) over the configuration's `pipelineFiles` (relative to its folder)
+ * over the defaults, and the configuration's rule severities. A configuration
+ * with problems stops the run before any file is linted or fixed.
+ */
+function targetsFor(files: string[], pipelineOption: string[] | undefined): Target[] {
+  const cwd = process.cwd();
+  const configs = new ConfigFinder((path) => relative(cwd, path) || path, knownRuleIds());
+  return files.map((file) => {
+    const absolute = resolve(file);
+    const lookup = configs.find(absolute);
+    if (lookup.problems.length > 0) throw new UsageError(describeProblems(lookup));
+    const { config } = lookup;
+    const globs = pipelineOption ?? config?.pipelineFiles ?? DEFAULT_PIPELINE_FILES;
+    const base = pipelineOption || !config?.pipelineFiles ? cwd : dirname(config.file);
+    const isPipeline = isPipelineFile(absolute, globs, relative(base, absolute));
+    const severities = config?.rules ?? {};
+    const project = fileProject(absolute);
+    return { file, isPipeline, lintText: (text) => lint(parseCompose(text), { isPipeline, project, severities }) };
+  });
+}
+
+/** The guide's problem 4, which no diagnostic can show: the pipeline deploys the dashboard's copy. */
+function dashboardNote(files: string[], lang: Language): string {
+  const list = files.join(", ");
+  return lang === "fr"
+    ? `Rappel : le pipeline Elestio déploie la copie de ${list} enregistrée dans le dashboard, pas celle du dépôt. Après une modification, collez-la dans le dashboard (service CI/CD → Docker compose), puis redéployez.\n`
+    : `Note: the Elestio pipeline deploys the copy of ${list} stored in the dashboard, not the repository's. After a change, paste it into the dashboard (CI/CD service → Docker compose), then redeploy.\n`;
+}
+
+function render(format: Format, reports: FileReport[], lang: Language): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(toJson(reports, lang), null, 2) + "\n";
+    case "sarif":
+      return JSON.stringify(toSarif(reports, lang, { cwd: process.cwd(), version: VERSION }), null, 2) + "\n";
+    case "github":
+      return toGithub(reports, lang, process.cwd());
+    case "text":
+      return toText(reports, lang, { color: useColor() });
+  }
+}
+
+function tooManyWarnings(warnings: number, maximum: number, lang: Language): string {
+  return lang === "fr"
+    ? `elestio-compose-lint : ${warnings} avertissement${warnings > 1 ? "s" : ""}, au-delà du maximum de ${maximum} fixé par --max-warnings.\n`
+    : `elestio-compose-lint: ${warnings} warning${warnings > 1 ? "s" : ""}, more than the maximum of ${maximum} set by --max-warnings.\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === "help") {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (values.version) {
+  if (options === "version") {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const format = values.format;
-  if (format !== "text" && format !== "json") throw new UsageError(`--format takes text or json, not "${format}"`);
-  const lang = language(values.lang);
-  const pipelineGlobs = values.pipeline ?? DEFAULT_PIPELINE_FILES;
+  const { format, lang } = options;
+  if (options.explain !== undefined) return explain(options.explain, options.paths, lang, format);
 
-  if (values.explain !== undefined) return explain(values.explain, positionals, lang, format);
-
-  const files = collectFiles(positionals.length > 0 ? positionals : ["."]);
   const reports: FileReport[] = [];
   const pipelineFiles: string[] = [];
-  for (const file of files) {
-    let text = readText(file);
-    const { isPipeline, lintSource } = lintFile(file, pipelineGlobs);
-    if (isPipeline) pipelineFiles.push(file);
-    if (values.fix) {
-      const fixed = fixAll(text, lintSource);
-      if (fixed.text !== text) {
-        writeFixed(file, fixed.text);
-        text = fixed.text;
+  let fixedStdin: string | undefined;
+  const files = options.stdin ? [options.stdin.filename] : collectFiles(options.paths.length > 0 ? options.paths : ["."]);
+  for (const target of targetsFor(files, options.pipeline)) {
+    let text: string;
+    if (options.stdin) {
+      text = await readStdin();
+      if (options.fix) text = fixedStdin = fixAll(text, target.lintText).text;
+    } else {
+      text = readText(target.file);
+      if (options.fix) {
+        const fixed = fixAll(text, target.lintText).text;
+        if (fixed !== text) writeFixed(target.file, (text = fixed));
       }
     }
-    reports.push({ file, lines: new LineIndex(text), findings: lintSource(text) });
+    if (target.isPipeline) pipelineFiles.push(target.file);
+    reports.push({ file: target.file, lines: new LineIndex(text), findings: target.lintText(text) });
   }
 
-  if (format === "json") process.stdout.write(JSON.stringify(toJson(reports, lang), null, 2) + "\n");
-  else {
-    process.stdout.write(toText(reports, lang, { color: useColor() }));
-    if (pipelineFiles.length > 0) process.stdout.write(dashboardNote(pipelineFiles, lang));
+  const report = render(format, reports, lang);
+  if (fixedStdin !== undefined) {
+    // Standard output is the fixed text, for editors and scripts that pipe through the CLI; the report goes aside.
+    process.stdout.write(fixedStdin);
+    process.stderr.write(report);
+  } else {
+    process.stdout.write(report);
+    if (format === "text" && pipelineFiles.length > 0) process.stdout.write(dashboardNote(pipelineFiles, lang));
   }
-  const hasErrors = reports.some((r) => r.findings.some((f) => f.severity === "error"));
-  return hasErrors && !values["exit-zero"] ? 1 : 0;
+
+  const findings = reports.flatMap((r) => r.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const overWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (overWarnings) process.stderr.write(tooManyWarnings(warnings, options.maxWarnings!, lang));
+  return (errors > 0 || overWarnings) && !options.exitZero ? 1 : 0;
 }
 
-async function explain(source: string, positionals: string[], lang: Language, format: "text" | "json"): Promise<number> {
+async function explain(source: string, positionals: string[], lang: Language, format: Format): Promise<number> {
+  if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not ${format}`);
   const log = source === "-" ? await readStdin() : readText(source);
   const composeFile = positionals.length > 0 ? collectFiles(positionals)[0] : undefined;
   const composeText = composeFile === undefined ? undefined : readText(composeFile);

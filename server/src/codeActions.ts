@@ -9,7 +9,7 @@ import { disableForLineEdit, fixAll } from "./engine/fixes.js";
 import { pick } from "./engine/i18n/index.js";
 import { lint } from "./engine/lint.js";
 import { findingFor, toTextEdits } from "./convert.js";
-import type { Analysis } from "./documents.js";
+import { TOO_LARGE_RULE_ID, type Analysis } from "./documents.js";
 import { messages } from "./messages.js";
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elestio`;
@@ -37,7 +37,8 @@ export function codeActions(
     const disables: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(diagnostic, findings, model.lines);
-      if (!finding) continue;
+      // A file too large to analyse has nothing a comment could disable.
+      if (!finding || finding.ruleId === TOO_LARGE_RULE_ID) continue;
       if (finding.fix) {
         fixes.push({
           title: pick(finding.fix.title, language),

@@ -4,6 +4,7 @@
  * its project files are, and one analysis per version shared by diagnostics,
  * hover, code actions and code lens.
  */
+import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -11,6 +12,7 @@ import { parseCompose, type ComposeModel } from "./engine/compose/model.js";
 import { isComposeFileName, isPipelineFile } from "./engine/files.js";
 import { resolveLanguage, type Language } from "./engine/i18n/index.js";
 import { lint, type Finding, type LintOptions } from "./engine/lint.js";
+import { LineIndex } from "./engine/text.js";
 import { fileProject, type ProjectFiles } from "./engine/project.js";
 import type { ServerSettings } from "./settings.js";
 
@@ -72,6 +74,17 @@ export class WorkspaceFolders {
     this.folders = this.folders.filter((folder) => !gone.has(folder));
   }
 
+  /** Whether the file, symlinks resolved, is inside a workspace folder (itself resolved). */
+  holdsReally(filePath: string): boolean {
+    const root = this.rootFor(resolve(filePath));
+    if (!root) return false;
+    try {
+      return isInside(realpathSync(root), realpathSync(filePath));
+    } catch {
+      return false;
+    }
+  }
+
   /** The innermost folder holding the file (nested folders are allowed in multi-root workspaces). */
   rootFor(filePath: string): string | undefined {
     let best: string | undefined;
@@ -86,8 +99,10 @@ export function classify(uri: string, languageId: string, settings: ServerSettin
   const filePath = uriToFilePath(uri);
   const rootDir = filePath ? folders.rootFor(filePath) : undefined;
   const name = filePath ?? uriBaseName(uri);
-  // Globs with a slash (`deploy/compose.yml`) match the path relative to the workspace folder.
-  const relativePath = filePath && rootDir ? relative(rootDir, filePath).split("\\").join("/") : undefined;
+  // Globs with a slash (`deploy/compose.yml`) match the path relative to the workspace folder,
+  // or to the project configuration's folder for the globs it sets.
+  const base = settings.pipelineFilesBase ?? rootDir;
+  const relativePath = filePath && base ? relative(base, filePath).split("\\").join("/") : undefined;
   let kind: DocumentKind = "other";
   if (isPipelineFile(name, settings.pipelineFiles, relativePath)) kind = "pipeline";
   else if (isComposeFileName(name) || languageId === "dockercompose") kind = "compose";
@@ -111,9 +126,40 @@ export interface Analysis {
 interface CacheEntry {
   version: number;
   model: ComposeModel;
+  /** Longer than MAX_ANALYZED_CHARS: not parsed, one finding says so. */
+  tooLarge?: boolean;
   analysis?: Analysis;
   /** The project epoch the analysis was made in: project files (`.env`, `.gitignore`) may have changed since. */
   epoch?: number;
+}
+
+/**
+ * Documents longer than this are not analysed as you type. Parsing takes
+ * about 2 µs a character: a 2 MB file already holds the server for seconds
+ * at each pause in typing, during which no other document is served. The
+ * CLI has no such limit.
+ */
+export const MAX_ANALYZED_CHARS = 2_000_000;
+export const TOO_LARGE_RULE_ID = "file-too-large";
+
+/** A model of the text's lines and nothing else: what hover and code actions see of a document too large to parse. */
+function unparsedModel(text: string): ComposeModel {
+  return { ...parseCompose(""), text, lines: new LineIndex(text) };
+}
+
+function tooLargeFinding(length: number): Finding {
+  const millions = (length / 1_000_000).toFixed(1);
+  const limit = MAX_ANALYZED_CHARS / 1_000_000;
+  return {
+    ruleId: TOO_LARGE_RULE_ID,
+    severity: "warning",
+    message: {
+      en: `This file is too large to check as you type (${millions} million characters; the limit is ${limit} million): Elestio Compose does not analyse it. Run elestio-compose-lint on it in a terminal to check it.`,
+      fr: `Ce fichier est trop volumineux pour être vérifié pendant la saisie (${millions.replace(".", ",")} millions de caractères ; la limite est de ${limit} millions) : Elestio Compose ne l'analyse pas. Lancez elestio-compose-lint dessus dans un terminal pour le vérifier.`,
+    },
+    start: 0,
+    end: 0,
+  };
 }
 
 /**
@@ -153,7 +199,7 @@ export class AnalysisCache {
       settings,
       language: resolveLanguage(settings.language, this.locale()),
       model: entry.model,
-      findings: lint(entry.model, lintOptions),
+      findings: entry.tooLarge ? [tooLargeFinding(entry.model.text.length)] : lint(entry.model, lintOptions),
       lintOptions,
       project,
     };
@@ -166,7 +212,9 @@ export class AnalysisCache {
   parsed(document: TextDocument): CacheEntry {
     let entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version) {
-      entry = { version: document.version, model: parseCompose(document.getText()) };
+      const text = document.getText();
+      const tooLarge = text.length > MAX_ANALYZED_CHARS;
+      entry = { version: document.version, model: tooLarge ? unparsedModel(text) : parseCompose(text), tooLarge };
       this.entries.set(document.uri, entry);
     }
     return entry;

@@ -4,7 +4,7 @@ import type { Localized } from "./engine/i18n/index.js";
 export const messages = {
   codeLens: {
     en: "Elestio deploys the dashboard's copy of this file: Copy and open dashboard",
-    fr: "Elestio déploie la copie de ce fichier enregistrée dans le tableau de bord : copier et ouvrir le tableau de bord",
+    fr: "Elestio déploie la copie de ce fichier enregistrée dans le dashboard : copier et ouvrir le dashboard",
   },
   fixAll: {
     en: "Fix all Elestio problems",

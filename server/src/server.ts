@@ -10,8 +10,10 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
@@ -28,13 +30,16 @@ import { Cancelled, FIX_ALL_KIND, codeActions } from "./codeActions.js";
 import { toDiagnostic } from "./convert.js";
 import { AnalysisCache, WorkspaceFolders, uriToFilePath, type Analysis } from "./documents.js";
 import { parseCompose, type ComposeModel } from "./engine/compose/model.js";
+import { CONFIG_FILE_NAME, ConfigFinder, describeProblems, type ConfigLookup } from "./engine/config.js";
 import { explainLog } from "./engine/explain.js";
 import { hover } from "./engine/hover.js";
 import { pick, resolveLanguage } from "./engine/i18n/index.js";
+import { knownRuleIds } from "./engine/lint.js";
 import { messages } from "./messages.js";
-import { SETTINGS_SECTION, SettingsStore, type ServerSettings } from "./settings.js";
+import { ChangeScheduler } from "./scheduler.js";
+import { SETTINGS_SECTION, SettingsStore, withProjectConfig, type ServerSettings } from "./settings.js";
 
-/** Pause after a keystroke before linting: a burst of typing is linted once. */
+/** Keystrokes closer than this are a burst of typing, linted once at its end (the first change after a pause is linted at once). */
 const DIAGNOSTICS_DEBOUNCE_MS = 100;
 const OPEN_DASHBOARD_COMMAND = "elestio.openDashboardAndCopyCompose";
 const EXPLAIN_LOG_REQUEST = "elestio/explainLog";
@@ -110,7 +115,14 @@ connection.onInitialized(() => {
     // Findings depend on these files beside the compose file: `.env`, env files, `.gitignore`.
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/.env*" }, { globPattern: "**/*.env" }, { globPattern: "**/.gitignore" }],
+        // And the project configuration, `.elestio-compose.json` or package.json's "elestio" key.
+        watchers: [
+          { globPattern: "**/.env*" },
+          { globPattern: "**/*.env" },
+          { globPattern: "**/.gitignore" },
+          { globPattern: `**/${CONFIG_FILE_NAME}` },
+          { globPattern: "**/package.json" },
+        ],
       })
       .catch(reportFailure);
   }
@@ -128,39 +140,59 @@ connection.onInitialized(() => {
 // ---------------------------------------------------------------------------
 // Analysis and diagnostics
 
+const projectConfigs = new ConfigFinder(undefined, knownRuleIds());
+/** Configurations whose problems were reported: once per version of the file, not per keystroke. */
+const reportedConfigs = new WeakSet<ConfigLookup>();
+
+/**
+ * A document's settings: the editor's, with the project configuration found
+ * upward from the file over them. A configuration with problems is reported
+ * once and its valid part still applies, so diagnostics go on.
+ */
+async function documentSettings(uri: string): Promise<ServerSettings> {
+  const editorSettings = await settings.get(uri);
+  const path = uriToFilePath(uri);
+  if (!path) return editorSettings;
+  const lookup = projectConfigs.find(path);
+  if (lookup.problems.length > 0 && !reportedConfigs.has(lookup)) {
+    reportedConfigs.add(lookup);
+    const applies = lookup.config?.rules || lookup.config?.pipelineFiles ? "The rest of it applies." : "It is ignored.";
+    const message = `${describeProblems(lookup)}. ${applies}`;
+    connection.console.warn(`Project configuration ${message}`);
+    // A notification, not showWarningMessage's request: a client without window/showMessageRequest must not fail it.
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Elestio Compose: ${message}` }).catch(reportFailure);
+  }
+  return withProjectConfig(editorSettings, lookup.config);
+}
+
 /** The analysis of a document's current version, or undefined when it is not open or gets no diagnostics. */
 async function analysisOf(uri: string): Promise<Analysis | undefined> {
   if (!documents.get(uri)) return undefined;
-  const documentSettings = await settings.get(uri);
+  const effective = await documentSettings(uri);
   // The document may have changed or closed while the settings were on their way.
   const document = documents.get(uri);
-  return document ? cache.analyze(document, documentSettings) : undefined;
+  return document ? cache.analyze(document, effective) : undefined;
 }
 
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const changes = new ChangeScheduler(DIAGNOSTICS_DEBOUNCE_MS, (uri) => void validate(uri).catch(reportFailure));
 /** Bumped by every validation of a uri: only the latest one may publish. */
 const generations = new Map<string, number>();
 /** Uris whose last publication was not empty: a document that stops being a compose file is cleared once. */
 const published = new Set<string>();
 
-function cancelPending(uri: string): void {
-  const timer = pending.get(uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(uri);
-}
-
 async function validate(uri: string): Promise<void> {
-  cancelPending(uri);
+  changes.cancel(uri);
   const generation = (generations.get(uri) ?? 0) + 1;
   generations.set(uri, generation);
   const document = documents.get(uri);
   if (!document) return;
   const documentVersion = document.version;
-  const documentSettings: ServerSettings = await settings.get(uri);
+  const effective = await documentSettings(uri);
   // Never publish for an older version, nor with settings older than a later validation's.
   const current = documents.get(uri);
   if (!current || current.version !== documentVersion || generations.get(uri) !== generation) return;
-  const analysis = cache.analyze(current, documentSettings);
+  const analysis = cache.analyze(current, effective);
+  changes.finished(uri);
   if (!analysis) {
     if (published.delete(uri)) publish({ uri, version: documentVersion, diagnostics: [] });
     return;
@@ -173,17 +205,6 @@ async function validate(uri: string): Promise<void> {
 
 function publish(params: PublishDiagnosticsParams): void {
   connection.sendDiagnostics(params).catch(reportFailure);
-}
-
-function validateSoon(uri: string): void {
-  cancelPending(uri);
-  pending.set(
-    uri,
-    setTimeout(() => {
-      pending.delete(uri);
-      void validate(uri).catch(reportFailure);
-    }, DIAGNOSTICS_DEBOUNCE_MS),
-  );
 }
 
 function revalidateAll(): void {
@@ -207,12 +228,12 @@ documents.onDidChangeContent((event) => {
     opening = undefined;
     return;
   }
-  validateSoon(event.document.uri);
+  changes.changed(event.document.uri);
 });
 
 documents.onDidClose((event) => {
   const { uri } = event.document;
-  cancelPending(uri);
+  changes.forget(uri);
   generations.set(uri, (generations.get(uri) ?? 0) + 1);
   settings.forget(uri);
   cache.delete(uri);
@@ -286,7 +307,8 @@ function composeModelOf(uri: string): ComposeModel | undefined {
   const document = documents.get(uri);
   if (document) return cache.parsed(document).model;
   const path = uriToFilePath(uri);
-  if (!path) return undefined;
+  // Only a file of the workspace, symlinks resolved: a request never makes the server read elsewhere.
+  if (!path || !folders.holdsReally(path)) return undefined;
   try {
     if (!statSync(path).isFile() || statSync(path).size > MAX_FILE_BYTES) return undefined;
     return parseCompose(readFileSync(path, "utf8"));

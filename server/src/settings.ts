@@ -3,6 +3,8 @@
  * client sends: VS Code's nested section, a whole settings object, or the
  * flat dotted keys some editors' configs produce.
  */
+import { dirname } from "node:path";
+import type { ProjectConfig } from "./engine/config.js";
 import { DEFAULT_PIPELINE_FILES } from "./engine/files.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "./engine/rules/types.js";
 
@@ -13,6 +15,11 @@ export type LanguageSetting = "auto" | "en" | "fr";
 export interface ServerSettings {
   /** Globs of the files the Elestio pipeline deploys (`elestio.pipelineFiles`). */
   readonly pipelineFiles: readonly string[];
+  /**
+   * The folder that globs with a slash are relative to, when it is not the
+   * workspace folder: the project configuration's folder, for its globs.
+   */
+  readonly pipelineFilesBase?: string;
   /** `elestio.rules.<id>`, only the valid values. */
   readonly severities: Readonly<Record<string, SeveritySetting>>;
   readonly language: LanguageSetting;
@@ -80,6 +87,30 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const language = section.language === "en" || section.language === "fr" ? section.language : "auto";
 
   return { pipelineFiles: globs.length > 0 ? globs : DEFAULT_PIPELINE_FILES, severities, language };
+}
+
+const withConfig = new WeakMap<ServerSettings, WeakMap<ProjectConfig, ServerSettings>>();
+
+/**
+ * The editor's settings with the project configuration (`.elestio-compose.json`)
+ * over them: the project file wins for the keys it sets, so that the editor
+ * and CI agree, and the editor's settings fill in the rest. The same inputs
+ * give the same object, so an analysis made with it stays cached.
+ */
+export function withProjectConfig(settings: ServerSettings, config: ProjectConfig | undefined): ServerSettings {
+  if (!config || (!config.pipelineFiles && !config.rules)) return settings;
+  let byConfig = withConfig.get(settings);
+  if (!byConfig) withConfig.set(settings, (byConfig = new WeakMap()));
+  let merged = byConfig.get(config);
+  if (!merged) {
+    merged = Object.freeze({
+      ...settings,
+      ...(config.pipelineFiles ? { pipelineFiles: config.pipelineFiles, pipelineFilesBase: dirname(config.file) } : {}),
+      severities: Object.freeze({ ...settings.severities, ...config.rules }),
+    });
+    byConfig.set(config, merged);
+  }
+  return merged;
 }
 
 /**

@@ -71,7 +71,7 @@ describe("usage and input errors: exit 2 with one line", () => {
     ["a missing file", ["nope.yml"], {}, "elestio-compose-lint: no such file or folder: nope.yml\n"],
     ["a folder without compose files", ["."], { "README.md": "hi" }, "elestio-compose-lint: no compose files found in .\n"],
     ["an unknown option", ["--colour"], {}, "elestio-compose-lint: Unknown option '--colour'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--colour\"\n"],
-    ["a bad format", ["--format", "xml"], {}, 'elestio-compose-lint: --format takes text or json, not "xml"\n'],
+    ["a bad format", ["--format", "xml"], {}, 'elestio-compose-lint: --format takes text, json, sarif or github, not "xml"\n'],
     ["a bad language", ["--lang", "de"], {}, 'elestio-compose-lint: --lang takes en or fr, not "de"\n'],
   ];
   for (const [name, args, files, stderr] of cases) {

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Pair, type YAMLMap } from "yaml";
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { describe, expect, it } from "vitest";
 import { removeEntry, removeItems } from "../../server/src/engine/compose/edits.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
@@ -43,7 +43,7 @@ describe("removing list items", () => {
     const model = parseCompose(text);
     const ports = model.services[0].get("ports")!;
     expect(isSeq(ports.value)).toBe(true);
-    const items = (ports.value as { items: never[] }).items;
+    const items = (ports.value as YAMLSeq<Node>).items;
     expect(applyEdits(text, removeItems(model, ports, [items[1], items[3]]))).toBe('services:\n  a:\n    ports: ["1:1", "2:2"]\n');
   });
 
@@ -51,7 +51,7 @@ describe("removing list items", () => {
     const text = 'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - "443:443"\n    restart: always\n';
     const model = parseCompose(text);
     const ports = model.services[0].get("ports")!;
-    const items = (ports.value as { items: never[] }).items;
+    const items = (ports.value as YAMLSeq<Node>).items;
     expect(applyEdits(text, removeItems(model, ports, items))).toBe("services:\n  a:\n    image: x\n    restart: always\n");
   });
 });

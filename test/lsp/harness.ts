@@ -16,6 +16,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   createMessageConnection,
+  type CancellationToken,
   type MessageConnection,
 } from "vscode-jsonrpc/node";
 import type {
@@ -52,6 +53,8 @@ export interface StartOptions {
   transport?: "stdio" | "node-ipc";
   /** Another bundle of the server (a test's own build); dist/server.js by default. */
   serverPath?: string;
+  /** Node options before the server's path (`--require <preload>`, `--expose-gc`). */
+  nodeArgs?: string[];
 }
 
 export interface LogMessage {
@@ -136,7 +139,7 @@ export class LspClient {
     const serverPath = options.serverPath ?? SERVER_PATH;
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
     const transport = options.transport ?? "stdio";
-    const child = spawn(process.execPath, [serverPath, `--${transport}`], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, `--${transport}`], {
       stdio: transport === "node-ipc" ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"],
     });
     const connection =
@@ -273,8 +276,13 @@ export class LspClient {
     void this.connection.sendNotification("workspace/didChangeWatchedFiles", { changes });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
+  }
+
+  /** Any notification, as a client (even a buggy one) may send it. */
+  notify(method: string, params: unknown): void {
+    void this.connection.sendNotification(method, params);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
@@ -324,6 +332,16 @@ export class LspClient {
 
   get stderrText(): string {
     return this.stderr;
+  }
+
+  /** The server's process id (its /proc entry on Linux). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Whether the server process has exited. */
+  get hasExited(): boolean {
+    return this.exited;
   }
 }
 

@@ -59,3 +59,17 @@ it("logs a failing rule once, and the other rules still report", async () => {
   expect(errors).toHaveLength(1);
   expect(errors[0].message).toMatch(/^Rule always-throws failed; its findings are missing until the server restarts\. Error: rule exploded/);
 });
+
+it("keeps hover, quick fixes and fix-all working while the rule fails, and still logs it once", async () => {
+  const uri = fileUri(join(dir, "other", "docker-compose.yml"));
+  client.open(uri, LATIGUE_BEFORE);
+  const diagnostics = await client.waitForDiagnostics(uri, 1);
+  const containerName = diagnostics.find((d) => d.code === "no-container-name")!;
+  expect(await client.hover(uri, containerName.range.start)).not.toBeNull();
+  const quickFixes = await client.codeActions(uri, containerName.range, [containerName]);
+  expect(quickFixes?.map((a) => a.title)).toEqual(["Remove container_name", "Disable no-container-name for this line"]);
+  // Fix-all lints each intermediate text: the failing rule throws on every one of them.
+  const fixAll = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ["source.fixAll.elestio"]);
+  expect(fixAll?.map((a) => a.kind)).toEqual(["source.fixAll.elestio"]);
+  expect(client.logs.filter((l) => l.type === 1)).toHaveLength(1);
+});

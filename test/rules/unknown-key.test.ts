@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, suggestKeys, unknownKey } from "../../server/src/engine/rules/unknown-key.js";
+import { suggestKeys, unknownKey } from "../../server/src/engine/rules/unknown-key.js";
+import { editDistance } from "../../server/src/engine/suggest.js";
 import { HEALTHCHECK_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from "../../server/src/engine/compose/spec-keys.js";
 import { testRule } from "./rule-tester.js";
 

@@ -4,7 +4,7 @@
  */
 import type { ComposeModel } from "./compose/model.js";
 import { indentAt } from "./compose/edits.js";
-import type { Finding } from "./lint.js";
+import { disableCommentLine, type Finding } from "./lint.js";
 import { applyEdits, type OffsetEdit } from "./text.js";
 
 /** Passes of fix-all before giving up on reaching a fixed point (ESLint uses 10 too). */
@@ -83,7 +83,8 @@ const DISABLE_PREFIX = "# elestio-disable-next-line";
  * same indentation, or the rule added to the comment already there.
  */
 export function disableForLineEdit(model: ComposeModel, finding: Pick<Finding, "ruleId" | "start">): OffsetEdit {
-  const line = model.lines.positionAt(finding.start).line;
+  // Inside a block scalar the comment goes above the scalar's first line, never into its text.
+  const line = disableCommentLine(model, finding.start);
   if (line > 0) {
     const previous = model.lines.lineText(line - 1);
     const match = /(#\s*elestio-disable-next-line\b)([^#\r\n]*?)\s*$/.exec(previous);

@@ -5,12 +5,18 @@
  */
 import type { Localized } from "./i18n/index.js";
 import { frenchYamlError } from "./i18n/yaml-errors.js";
+import { nodeAt } from "./compose/locate.js";
 import { parseCompose, type ComposeModel } from "./compose/model.js";
 import { fileProject, type ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
 import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
 
 export const YAML_SYNTAX_RULE_ID = "yaml-syntax";
+
+/** Every id settings, configuration files and disable comments may name. */
+export function knownRuleIds(): string[] {
+  return [YAML_SYNTAX_RULE_ID, ...RULES.map((rule) => rule.meta.id)];
+}
 
 export interface Finding {
   ruleId: string;
@@ -46,6 +52,19 @@ export function disabledLines(model: ComposeModel): Map<number, Set<string>> {
     disabled.set(line + 1, new Set(ids.length > 0 ? ids : ["*"]));
   }
   return disabled;
+}
+
+/**
+ * The line a disable comment goes above for a finding at `offset`: the
+ * finding's own line, or, inside a scalar that starts on an earlier line (a
+ * `>` or `|` block, a quoted string over several lines), the line where the
+ * scalar starts. A comment line inside the scalar would be part of its text.
+ */
+export function disableCommentLine(model: ComposeModel, offset: number): number {
+  const line = model.lines.positionAt(offset).line;
+  const hit = nodeAt(model, offset);
+  const start = hit?.node.range?.[0];
+  return start === undefined ? line : Math.min(line, model.lines.positionAt(start).line);
 }
 
 export function lint(model: ComposeModel, options: LintOptions): Finding[] {
@@ -89,9 +108,13 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
   }
 
   const disabled = disabledLines(model);
+  const isDisabled = (f: Finding, line: number) => {
+    const ids = disabled.get(line);
+    return ids !== undefined && (ids.has(f.ruleId) || ids.has("*"));
+  };
   const visible = disabled.size === 0 ? findings : findings.filter((f) => {
-    const ids = disabled.get(model.lines.positionAt(f.start).line);
-    return !ids || !(ids.has(f.ruleId) || ids.has("*"));
+    const line = model.lines.positionAt(f.start).line;
+    return !isDisabled(f, line) && !isDisabled(f, disableCommentLine(model, f.start));
   });
   return visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }

@@ -38,7 +38,24 @@ export function scalarSource(text: string, scalar: Scalar): { start: number; end
   return { start, end, raw, editable: !block && !/[\r\n]/.test(raw) };
 }
 
+/** Per service, its variables and container variables for the text they were read from (rules read them several times per lint). */
+const environments = new WeakMap<Service, { text: string; variables: EnvironmentVariable[]; locals?: Set<string> }>();
+
+function memoizedEnvironment(text: string, service: Service): { text: string; variables: EnvironmentVariable[]; locals?: Set<string> } {
+  let memo = environments.get(service);
+  if (!memo || memo.text !== text) {
+    memo = { text, variables: readEnvironment(text, service) };
+    environments.set(service, memo);
+  }
+  return memo;
+}
+
+/** The service's environment variables (computed once per parse: treat as read-only). */
 export function serviceEnvironment(text: string, service: Service): EnvironmentVariable[] {
+  return memoizedEnvironment(text, service).variables;
+}
+
+function readEnvironment(text: string, service: Service): EnvironmentVariable[] {
   const entry = service.get("environment");
   if (!entry?.value) return [];
   const variables: EnvironmentVariable[] = [];
@@ -81,7 +98,13 @@ export function serviceEnvironment(text: string, service: Service): EnvironmentV
  * shell and `.env`), not this value. A pass-through (`- NAME`, `NAME:`,
  * `NAME: ${NAME}`) is left out: compose substitutes the very same value.
  */
-export function containerVariables(text: string, service: Service, variables: readonly EnvironmentVariable[] = serviceEnvironment(text, service)): Set<string> {
+export function containerVariables(text: string, service: Service, variables?: readonly EnvironmentVariable[]): Set<string> {
+  const memo = memoizedEnvironment(text, service);
+  if (variables === undefined || variables === memo.variables) return (memo.locals ??= namesWithOwnValue(memo.variables));
+  return namesWithOwnValue(variables);
+}
+
+function namesWithOwnValue(variables: readonly EnvironmentVariable[]): Set<string> {
   const names = new Set<string>();
   for (const variable of variables) {
     if (variable.value === undefined) continue;

@@ -22,9 +22,21 @@ export interface Interpolation {
   argumentStart?: number;
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
 const OPERATORS: InterpolationOperator[] = [":-", ":?", ":+", "-", "?", "+"];
+
+/** `[A-Za-z_]`, by char code: this runs on every `$` of every value. */
+function isNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
+
+const DOLLAR = 36;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 /** Finds the top-level interpolations of a string; `$$` escapes are skipped. */
 export function findInterpolations(text: string): Interpolation[] {
@@ -33,12 +45,12 @@ export function findInterpolations(text: string): Interpolation[] {
   while (i < text.length) {
     const dollar = text.indexOf("$", i);
     if (dollar < 0) break;
-    const next = text[dollar + 1];
-    if (next === "$") {
+    const next = text.charCodeAt(dollar + 1);
+    if (next === DOLLAR) {
       i = dollar + 2;
       continue;
     }
-    if (next === "{") {
+    if (next === OPEN_BRACE) {
       const parsed = parseBraced(text, dollar);
       if (parsed) {
         found.push(parsed);
@@ -48,9 +60,9 @@ export function findInterpolations(text: string): Interpolation[] {
       }
       continue;
     }
-    if (next !== undefined && NAME_START.test(next)) {
+    if (isNameStart(next)) {
       let end = dollar + 2;
-      while (end < text.length && NAME_CHAR.test(text[end])) end++;
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
       found.push({ start: dollar, end, name: text.slice(dollar + 1, end), nameStart: dollar + 1, nameEnd: end, braced: false });
       i = end;
       continue;
@@ -63,29 +75,29 @@ export function findInterpolations(text: string): Interpolation[] {
 function parseBraced(text: string, dollar: number): Interpolation | undefined {
   const nameStart = dollar + 2;
   let nameEnd = nameStart;
-  if (!NAME_START.test(text[nameStart] ?? "")) return undefined;
-  while (nameEnd < text.length && NAME_CHAR.test(text[nameEnd])) nameEnd++;
+  if (!isNameStart(text.charCodeAt(nameStart))) return undefined;
+  while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
   const closing = findClosingBrace(text, nameEnd);
   if (closing < 0) return undefined;
-  const base = { start: dollar, end: closing + 1, name: text.slice(nameStart, nameEnd), nameStart, nameEnd, braced: true };
-  if (closing === nameEnd) return base;
+  const name = text.slice(nameStart, nameEnd);
+  if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true };
   const operator = OPERATORS.find((op) => text.startsWith(op, nameEnd));
   if (!operator) return undefined;
   const argumentStart = nameEnd + operator.length;
-  return { ...base, operator, argument: text.slice(argumentStart, closing), argumentStart };
+  return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true, operator, argument: text.slice(argumentStart, closing), argumentStart };
 }
 
 /** The `}` closing a `${` whose name ends at `from`, allowing nested `${...}` in defaults. */
 function findClosingBrace(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === "$" && text[i + 1] === "$") {
+    const c = text.charCodeAt(i);
+    if (c === DOLLAR && text.charCodeAt(i + 1) === DOLLAR) {
       i++;
-    } else if (c === "$" && text[i + 1] === "{") {
+    } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE) {
       depth++;
       i++;
-    } else if (c === "}") {
+    } else if (c === CLOSE_BRACE) {
       if (depth === 0) return i;
       depth--;
     }

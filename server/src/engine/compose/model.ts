@@ -5,7 +5,7 @@
  * resolved so that a rule sees a service's effective keys while reporting on
  * the node where the user wrote them.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { LineIndex } from "../text.js";
 
 export interface SyntaxProblem {
@@ -50,18 +50,34 @@ export interface ComposeModel {
   service(name: string): Service | undefined;
 }
 
+/** Compose's error for a file that is a list or a single value (compose-go's loader). */
+export const NOT_A_MAPPING = "Top-level object must be a mapping: compose expects keys such as services: at the top of the file";
+export const TOO_DEEP = "Collections nested too deeply to be read (the parser ran out of stack): compose cannot load this file either";
+
 /** Maximum depth of `<<` merges followed; deeper chains are cut (and alias bombs never expanded). */
 const MAX_MERGE_DEPTH = 16;
 
 export function parseCompose(text: string): ComposeModel {
   const lines = new LineIndex(text);
-  const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false });
+  // YAML (and compose) break lines at a lone \r too, as old Mac files have them; the parser only at \n.
+  // One character for one: every offset stays the same.
+  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const parsed = parseAllDocuments(source, { prettyErrors: false, keepSourceTokens: false });
   const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of documents) {
     for (const error of doc.errors) {
-      const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
-      syntaxErrors.push({ message, ...syntaxRange(text, error.pos[0], Math.max(error.pos[0], error.pos[1]), message) });
+      // The parser's own words for a stack overflow ("Maximum call stack size exceeded") say nothing of the file.
+      const message = error.code === "RESOURCE_EXHAUSTION" ? TOO_DEEP : error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+      // The parser places some errors at the end of the stream one past the text's end: keep them inside it.
+      const start = Math.min(error.pos[0], text.length);
+      syntaxErrors.push({ message, ...syntaxRange(text, start, Math.min(Math.max(start, error.pos[1]), text.length), message) });
+    }
+    // A list or a lone value parses as YAML, but compose refuses it.
+    const root = doc.contents;
+    if (doc.errors.length === 0 && root && !isMap(root) && !(isScalar(root) && root.value === null) && root.range) {
+      const start = root.range[0];
+      syntaxErrors.push({ message: NOT_A_MAPPING, start, end: lines.lineEnd(lines.positionAt(start).line) });
     }
   }
 
@@ -136,18 +152,27 @@ function anchorIndex(doc: Document): Map<string, Node[]> {
   let index = anchorIndexes.get(doc);
   if (index) return index;
   index = new Map();
-  const found = index;
-  visit(doc, (_key, node) => {
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor && isNode(node)) {
-      const list = found.get(anchor);
-      if (list) list.push(node);
-      else found.set(anchor, [node]);
-    }
-  });
+  indexAnchors(doc.contents, index);
   for (const list of index.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
   anchorIndexes.set(doc, index);
   return index;
+}
+
+/** Records the anchored nodes under `node`, keys included (a direct walk: `visit` allocates a path per node). */
+function indexAnchors(node: unknown, index: Map<string, Node[]>): void {
+  if (isPair(node)) {
+    indexAnchors(node.key, index);
+    indexAnchors(node.value, index);
+    return;
+  }
+  if (!isNode(node)) return;
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor) {
+    const list = index.get(anchor);
+    if (list) list.push(node);
+    else index.set(anchor, [node]);
+  }
+  if (isMap(node) || isSeq(node)) for (const item of node.items) indexAnchors(item, index);
 }
 
 /** The node an alias names: the last anchor of that name defined before the alias, as YAML says. */
@@ -178,38 +203,97 @@ export function resolveNode(node: unknown, doc: Document): Node | null {
  * `<<: *anchor` (or `<<: [*a, *b]`) that it does not override. Compose gives
  * the map's own keys precedence, and earlier merged maps over later ones.
  */
-export function mapEntries(map: YAMLMap, doc: Document, depth = 0): Entry[] {
+export function mapEntries(map: YAMLMap, doc: Document): Entry[] {
+  // Rules ask for the entries of the same maps again and again: the cached ones need no bookkeeping.
+  const cached = entriesCache.get(map);
+  if (cached) return cached.slice();
+  return collectEntries(map, doc, 0, new Map()).entries.slice();
+}
+
+interface CollectedEntries {
+  entries: Entry[];
+  /** False when a `<<` cycle or the depth limit cut the merges short: not kept across calls then. */
+  complete: boolean;
+}
+
+/**
+ * Effective entries of each map, computed once. Without it a merge bomb
+ * (`x-b: &b {<<: [*a, *a, *a, ...]}`, then `&c` merging `*b` nine times, and
+ * so on) takes 9^depth steps, and one such file hangs the server.
+ */
+const entriesCache = new WeakMap<YAMLMap, Entry[]>();
+const IN_PROGRESS = null;
+
+function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: Map<YAMLMap, CollectedEntries | typeof IN_PROGRESS>): CollectedEntries {
+  const cached = entriesCache.get(map);
+  if (cached) return { entries: cached, complete: true };
+  const pending = computing.get(map);
+  // A map merging itself through an alias cycle contributes nothing to itself.
+  if (pending === IN_PROGRESS) return { entries: [], complete: false };
+  if (pending) return pending;
   const own: Entry[] = [];
-  const mergeSources: YAMLMap[] = [];
+  const mergeSources = new Set<YAMLMap>();
   for (const pair of map.items as Pair[]) {
     const keyNode = pair.key;
     if (!isScalar(keyNode) || !keyNode.range) continue;
     const key = String(keyNode.value);
     if (key === "<<" && keyNode.type === "PLAIN") {
       const source = resolveNode(pair.value, doc);
-      if (isMap(source)) mergeSources.push(source);
+      if (isMap(source)) mergeSources.add(source);
       else if (isSeq(source)) {
         for (const item of source.items) {
           const resolved = resolveNode(item, doc);
-          if (isMap(resolved)) mergeSources.push(resolved);
+          if (isMap(resolved)) mergeSources.add(resolved);
         }
       }
       continue;
     }
     own.push({ key, keyNode, pair, value: resolveNode(pair.value, doc), owner: map, merged: false });
   }
-  if (mergeSources.length === 0 || depth >= MAX_MERGE_DEPTH) return own;
+  mergeSources.delete(map);
+  if (mergeSources.size === 0) {
+    entriesCache.set(map, own);
+    return { entries: own, complete: true };
+  }
+  if (depth >= MAX_MERGE_DEPTH) return { entries: own, complete: false };
+  computing.set(map, IN_PROGRESS);
+  let complete = true;
   const seen = new Set(own.map((e) => e.key));
   const result = [...own];
   for (const source of mergeSources) {
-    if (source === map) continue;
-    for (const entry of mapEntries(source, doc, depth + 1)) {
+    const merged = collectEntries(source, doc, depth + 1, computing);
+    complete &&= merged.complete;
+    for (const entry of merged.entries) {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
-      result.push({ ...entry, merged: true });
+      result.push(entry.merged ? entry : { ...entry, merged: true });
     }
   }
-  return result;
+  const collected = { entries: result, complete };
+  computing.set(map, collected);
+  if (complete) entriesCache.set(map, result);
+  return collected;
+}
+
+/**
+ * Facts about a service that several rules need (its ports, its image, its
+ * environment), computed once per parse: every rule asking the same question
+ * of the same service gets the same answer without working it out again. A
+ * model is never changed after parseCompose, so nothing needs invalidating;
+ * callers must treat the answers as read-only.
+ */
+const serviceFacts = new WeakMap<Service, Map<unknown, unknown>>();
+
+export function serviceFact<T>(service: Service, fact: (service: Service) => T): T {
+  let facts = serviceFacts.get(service);
+  if (!facts) {
+    facts = new Map();
+    serviceFacts.set(service, facts);
+  }
+  if (facts.has(fact)) return facts.get(fact) as T;
+  const value = fact(service);
+  facts.set(fact, value);
+  return value;
 }
 
 /** The string value of a scalar (numbers and booleans as written), or undefined for anything else. */

@@ -7,7 +7,7 @@
 import { isMap, isScalar, type Node, type Pair, type Scalar } from "yaml";
 import type { OffsetEdit } from "../text.js";
 import { findInterpolations, hasInterpolation, resolveDefaults } from "./interpolation.js";
-import { mapEntries, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "./model.js";
+import { mapEntries, scalarText, seqItems, serviceFact, type ComposeModel, type Entry, type Service } from "./model.js";
 
 export interface PortBinding {
   /** The list item as written (a scalar or a long-form map). */
@@ -57,7 +57,12 @@ export function parseShortPort(raw: string): { hostIp?: string; published?: stri
   return { hostIp, target: parts[0] };
 }
 
+/** The service's port bindings (computed once per parse: treat as read-only). */
 export function servicePorts(service: Service): PortBinding[] {
+  return serviceFact(service, computeServicePorts);
+}
+
+function computeServicePorts(service: Service): PortBinding[] {
   const ports = service.get("ports");
   if (!ports) return [];
   const bindings: PortBinding[] = [];

@@ -2,7 +2,7 @@
 import { isMap, isSeq } from "yaml";
 import { publishesPort, servicePorts, type PortBinding } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
-import { scalarText, seqItems, type Service } from "./model.js";
+import { scalarText, seqItems, serviceFact, type Service } from "./model.js";
 
 export interface ImageRef {
   /** Repository without registry host or tag: `library/postgres` is `postgres`, `certbot/certbot` stays. */
@@ -27,6 +27,10 @@ export function parseImage(text: string): ImageRef {
 }
 
 export function serviceImage(service: Service): ImageRef | undefined {
+  return serviceFact(service, computeServiceImage);
+}
+
+function computeServiceImage(service: Service): ImageRef | undefined {
   const text = scalarText(service.get("image")?.value);
   return text === undefined ? undefined : parseImage(text);
 }
@@ -62,6 +66,10 @@ export function publishesReservedPort(service: Service): boolean {
  * /etc/letsencrypt. An nginx serving another port behind Elestio's proxy is fine.
  */
 export function tlsProxyKind(service: Service): TlsProxyKind | undefined {
+  return serviceFact(service, computeTlsProxyKind);
+}
+
+function computeTlsProxyKind(service: Service): TlsProxyKind | undefined {
   const image = serviceImage(service);
   if (image && isAcmeClient(image)) return "acme";
   if (!image && ACME_CLIENTS.has(service.name.toLowerCase()) && !service.get("build")) return "acme";

@@ -17,6 +17,8 @@ const FRENCH: [RegExp, string][] = [
   [/^A block sequence may not be used as an implicit map key/, "Une liste ne peut pas servir de clé"],
   [/^Sequence items are not allowed on the same line with map keys/, "Un élément de liste (« - ») ne peut pas suivre une clé sur la même ligne"],
   [/^Unexpected scalar at node end/, "Valeur inattendue en fin de nœud : indentation ou guillemets à vérifier"],
+  [/^Top-level object must be a mapping/, "L'objet de premier niveau doit être un mapping (Top-level object must be a mapping) : compose attend en tête du fichier des clés comme services:"],
+  [/^Collections nested too deeply/, "Collections imbriquées trop profondément pour être lues (la pile du parseur est épuisée) : compose ne peut pas non plus charger ce fichier"],
 ];
 
 export function frenchYamlError(message: string): string {

@@ -30,9 +30,9 @@ function referencedName(key: "depends_on" | "links", item: Node): string | undef
  * reference names a removed service goes whole, the same edit in every
  * finding's fix, so that fix-all leaves no empty key.
  */
-function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlySet<string>): OffsetEdit[] {
+function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlySet<string>, referencing: ReadonlyMap<string, readonly Service[]>): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
-  for (const other of model.services) {
+  for (const other of referencing.get(name) ?? []) {
     if (other.name === name) continue;
     for (const key of ["depends_on", "links"] as const) {
       const entry = other.get(key);
@@ -56,6 +56,33 @@ function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlyS
   }
   // A `depends_on` shared through an anchor is reached from every service using it: one edit each.
   return edits.filter((edit, i) => edits.findIndex((e) => e.start === edit.start && e.end === edit.end && e.newText === edit.newText) === i);
+}
+
+/**
+ * For each name, the services whose `depends_on` or `links` may name it (in
+ * file order): one pass over the services, so that removing several proxies
+ * does not scan every service once per proxy.
+ */
+function referencingServices(model: ComposeModel): Map<string, Service[]> {
+  const referencing = new Map<string, Service[]>();
+  const add = (name: string | undefined, service: Service) => {
+    if (name === undefined) return;
+    const list = referencing.get(name);
+    if (!list) referencing.set(name, [service]);
+    else if (list[list.length - 1] !== service) list.push(service);
+  };
+  for (const service of model.services) {
+    for (const key of ["depends_on", "links"] as const) {
+      const entry = service.get(key);
+      if (!entry) continue;
+      if (isSeq(entry.value)) {
+        for (const item of entry.value.items as Node[]) add(referencedName(key, item), service);
+      } else if (key === "depends_on" && isMap(entry.value)) {
+        for (const pair of entry.value.items as Pair[]) add(isScalar(pair.key) ? String(pair.key.value) : undefined, service);
+      }
+    }
+  }
+  return referencing;
 }
 
 /** True when an anchor defined inside the node is used elsewhere: removing the node would break the alias. */
@@ -102,6 +129,7 @@ export const noTlsProxyService: Rule = {
   check({ model, report }) {
     const flagged = model.services.map((service) => ({ service, kind: tlsProxyKind(service) })).filter((f) => f.kind !== undefined);
     const removed = new Set(flagged.map((f) => f.service.name));
+    const referencing = flagged.length > 0 ? referencingServices(model) : new Map<string, Service[]>();
     for (const { service, kind } of flagged) {
       const reason = reasonOf(kind!, service);
       const symptom: Localized =
@@ -120,7 +148,7 @@ export const noTlsProxyService: Rule = {
         const removal = removePair(model, found.map, found.pair);
         const value = found.pair.value as Node | null;
         if (!value || !anchorsUsedOutside(model, value, removal.start, removal.end)) {
-          edits = [removal, ...referenceRemovals(model, service.name, removed)];
+          edits = [removal, ...referenceRemovals(model, service.name, removed, referencing)];
         }
       }
       report({

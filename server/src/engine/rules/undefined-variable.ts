@@ -1,4 +1,4 @@
-import { isMap, visit, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node, type Scalar } from "yaml";
 import type { Localized } from "../i18n/index.js";
 import { containerVariables } from "../compose/environment.js";
 import { findInterpolations } from "../compose/interpolation.js";
@@ -17,6 +17,59 @@ interface SpecificZone {
   start: number;
   end: number;
   names: ReadonlySet<string>;
+}
+
+/** Zones sorted by start, with the furthest end reached so far: a lookup is a binary search, not a scan of every service. */
+interface ZoneIndex {
+  zones: SpecificZone[];
+  maxEnd: number[];
+}
+
+function zoneIndex(zones: SpecificZone[]): ZoneIndex {
+  zones.sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let furthest = -1;
+  for (const zone of zones) maxEnd.push((furthest = Math.max(furthest, zone.end)));
+  return { zones, maxEnd };
+}
+
+/** Whether a zone holding `offset` names `name`. */
+function inZone(index: ZoneIndex, offset: number, name: string): boolean {
+  const { zones, maxEnd } = index;
+  let low = 0;
+  let high = zones.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (zones[mid].start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  // Zones starting at or before the offset, walked back while one of them can still reach past it.
+  for (let i = low - 1; i >= 0 && maxEnd[i] > offset; i--) {
+    const zone = zones[i];
+    if (offset < zone.end && zone.names.has(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The scalars that compose interpolates (values and items, not keys; a
+ * collection used as a key is walked) and whose text may hold a `$`: a
+ * collection whose source has no `$` is skipped whole.
+ */
+function forEachValueScalar(node: unknown, mayHoldDollar: (start: number, end: number) => boolean, callback: (scalar: Scalar) => void): void {
+  if (isScalar(node)) {
+    callback(node);
+    return;
+  }
+  if (!isMap(node) && !isSeq(node)) return;
+  // Children are written inside their collection's range.
+  if (node.range && !mayHoldDollar(node.range[0], node.range[2])) return;
+  for (const item of node.items) {
+    if (isPair(item)) {
+      if (!isScalar(item.key)) forEachValueScalar(item.key, mayHoldDollar, callback);
+      forEachValueScalar(item.value, mayHoldDollar, callback);
+    } else forEachValueScalar(item, mayHoldDollar, callback);
+  }
 }
 
 function specificZones(model: ComposeModel): SpecificZone[] {
@@ -95,11 +148,8 @@ export const undefinedVariable: Rule = {
   },
   check({ model, project, isPipeline, report }) {
     const defined = project?.dotEnv();
-    let zones: SpecificZone[] | undefined;
-    const inSpecificZone = (offset: number, name: string) => {
-      zones ??= specificZones(model);
-      return zones.some((zone) => zone.start <= offset && offset < zone.end && zone.names.has(name));
-    };
+    let zones: ZoneIndex | undefined;
+    const inSpecificZone = (offset: number, name: string) => inZone((zones ??= zoneIndex(specificZones(model))), offset, name);
 
     /** Reports the variables of `raw` (which starts at `offset` in the source), and those nested in defaults. */
     const scan = (raw: string, offset: number, nested: boolean) => {
@@ -121,13 +171,11 @@ export const undefinedVariable: Rule = {
     if (dollars.length === 0) return;
     // One pass over the scalars of each document, values only: compose does not interpolate keys.
     for (const doc of model.documents) {
-      visit(doc, {
-        Scalar(key, node) {
-          if (key === "key" || !node.range) return;
-          const [start, end] = node.range;
-          if (!hasDollarBetween(dollars, start, end)) return;
-          scan(model.text.slice(start, end), start, false);
-        },
+      forEachValueScalar(doc.contents, (start, end) => hasDollarBetween(dollars, start, end), (node) => {
+        if (!node.range) return;
+        const [start, end] = node.range;
+        if (!hasDollarBetween(dollars, start, end)) return;
+        scan(model.text.slice(start, end), start, false);
       });
     }
   },

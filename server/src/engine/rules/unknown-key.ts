@@ -1,3 +1,4 @@
+import { editDistance } from "../suggest.js";
 import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
 import type { Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
@@ -6,74 +7,61 @@ import { isAllowedKey, SERVICE_KEYS, TOP_LEVEL_KEYS, type KeySchema } from "../c
 import type { Report, Rule } from "./types.js";
 
 /** Where a map sits, for the message and for compose's own error text. */
-interface Place {
+interface PlaceText {
   /** `in service "web"`, `in healthcheck of service "web"`. */
   where: Localized;
   /** Compose's path to the map in its validation error: `(root)`, `services.web`, `services.web.healthcheck`. */
   composePath: string;
+  /** A readable path inside the service (`deploy.resources`), empty for the service itself. */
+  inner: string;
+}
+
+interface Place {
   /**
    * Whether compose's error names this path. Under a `oneOf` of the schema
    * (build, depends_on, ports, volumes, env_file: a string or a map) compose
    * may report the other alternative instead, so its text is not quoted.
    */
   exactLog: boolean;
-  /** A readable path inside the service (`deploy.resources`), empty for the service itself. */
-  inner: string;
   service?: string;
+  /** The texts, built only for a map with an unknown key: most maps have none. */
+  text(): PlaceText;
 }
 
 const TOP_PLACE: Place = {
-  where: { en: "at the top level", fr: "au premier niveau" },
-  composePath: "(root)",
   exactLog: true,
-  inner: "",
+  text: () => ({ where: { en: "at the top level", fr: "au premier niveau" }, composePath: "(root)", inner: "" }),
 };
 
 function servicePlace(name: string): Place {
   return {
-    where: { en: `in service "${name}"`, fr: `dans le service « ${name} »` },
-    composePath: `services.${name}`,
     exactLog: true,
-    inner: "",
     service: name,
+    text: () => ({ where: { en: `in service "${name}"`, fr: `dans le service « ${name} »` }, composePath: `services.${name}`, inner: "" }),
   };
 }
 
 /** The place of a map nested in a service: `label` is a key, a list item (`ports[0]`) or a dependency name. */
 function nestedPlace(parent: Place, label: string, composeSegment: string, exact: boolean): Place {
-  const inner = parent.inner ? `${parent.inner}${label.startsWith("[") ? "" : "."}${label}` : label;
   const service = parent.service ?? "";
   return {
-    where: { en: `in ${inner} of service "${service}"`, fr: `dans ${inner} du service « ${service} »` },
-    composePath: `${parent.composePath}.${composeSegment}`,
     exactLog: parent.exactLog && exact,
-    inner,
     service,
+    text: () => {
+      const outer = parent.text();
+      const inner = outer.inner ? `${outer.inner}${label.startsWith("[") ? "" : "."}${label}` : label;
+      return {
+        where: { en: `in ${inner} of service "${service}"`, fr: `dans ${inner} du service « ${service} »` },
+        composePath: `${outer.composePath}.${composeSegment}`,
+        inner,
+      };
+    },
   };
 }
 
 /** The keys whose schema is a `oneOf` (a string or list, or a long-form map). */
 const ONE_OF_KEYS = new Set(["build", "depends_on", "ports", "volumes", "env_file"]);
 
-/** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j++) d[0][j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[rows - 1][cols - 1];
-}
 
 /** Case, `-`, `.` and spaces do not count: `Depends-On` is `depends_on`. */
 function normalize(key: string): string {
@@ -142,8 +130,9 @@ interface Unknown {
 function message(unknown: Unknown, atTopLevel: boolean): Localized {
   const { entry, place, suggestions } = unknown;
   const key = entry.key;
-  let en = `Unknown key "${key}" ${place.where.en}.`;
-  let fr = `Clé inconnue « ${key} » ${place.where.fr}.`;
+  const { where, composePath } = place.text();
+  let en = `Unknown key "${key}" ${where.en}.`;
+  let fr = `Clé inconnue « ${key} » ${where.fr}.`;
   if (suggestions.length > 0) {
     en += ` Did you mean ${quoteList(suggestions, "en")}?`;
     fr += ` Vouliez-vous dire ${quoteList(suggestions, "fr")} ?`;
@@ -152,7 +141,7 @@ function message(unknown: Unknown, atTopLevel: boolean): Localized {
     fr += " On dirait un service : les services se placent sous la clé services.";
   }
   if (place.exactLog) {
-    const log = `${place.composePath} Additional property ${key} is not allowed`;
+    const log = `${composePath} Additional property ${key} is not allowed`;
     en += ` Compose stops with: ${log}`;
     fr += ` Compose s'arrête sur : ${log}`;
   } else {
@@ -200,9 +189,10 @@ function checkMap(map: YAMLMap, schema: KeySchema, place: Place, doc: Document, 
 
 /** Records the unknown keys of a map's entries, then looks into the values the schema describes. */
 function checkEntries(entries: Entry[], schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
-  const effectiveKeys = new Set(entries.map((e) => e.key));
+  let effectiveKeys: Set<string> | undefined;
   for (const entry of entries) {
     if (!isAllowedKey(schema, entry.key)) {
+      effectiveKeys ??= new Set(entries.map((e) => e.key));
       unknowns.push({ entry, place, suggestions: suggestKeys(schema, entry.key), effectiveKeys });
       continue;
     }

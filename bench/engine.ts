@@ -1,0 +1,105 @@
+/**
+ * The engine against its floor: `parseCompose` + every rule (`lint`, as the
+ * language server and the CLI run it on a pipeline file) against a bare
+ * `yaml.parseDocument` of the same text, interleaved in the same rounds so
+ * that a load change hits both alike.
+ */
+import { parseDocument } from "yaml";
+import { parseCompose } from "../server/src/engine/compose/model.js";
+import { lint } from "../server/src/engine/lint.js";
+import type { Fixture } from "./generate.js";
+import { median, now, round } from "./stats.js";
+
+export interface EngineResult {
+  size: number;
+  lines: number;
+  bytes: number;
+  findings: number;
+  rounds: number;
+  /** Median ms of one bare parse. */
+  parseMs: number;
+  /** Median ms of parse + every rule. */
+  engineMs: number;
+  /** Median of the per-round ratios engine / parse. */
+  ratio: number;
+  /** Median ms of the rules alone (lint over an already parsed model). */
+  rulesMs: number;
+}
+
+export interface EngineSummary {
+  results: EngineResult[];
+  /** Slope of log(time) against log(lines) from the 500- to the 20,000-line file: 1 is linear. */
+  growth: { engine: number; parse: number };
+}
+
+function engine(text: string): number {
+  const model = parseCompose(text);
+  return lint(model, { isPipeline: true }).length;
+}
+
+/** Runs `fn` `times` times and returns the mean ms of one call. */
+function timed(fn: () => unknown, times: number): number {
+  const start = now();
+  for (let i = 0; i < times; i++) fn();
+  return (now() - start) / times;
+}
+
+export function benchEngine(fixtures: readonly Fixture[], options: { budgetMs: number; log: (line: string) => void }): EngineSummary {
+  const results: EngineResult[] = [];
+  for (const fixture of fixtures) {
+    const { text } = fixture;
+    const parse = () => parseDocument(text);
+    const full = () => engine(text);
+    const model = parseCompose(text);
+    const rules = () => lint(model, { isPipeline: true });
+    // Warm up the JIT on this size, then size the batches so one takes ~40 ms.
+    const findings = engine(text);
+    for (let i = 0; i < 3; i++) {
+      parse();
+      full();
+    }
+    const single = timed(full, 1);
+    const batch = Math.max(1, Math.round(40 / Math.max(single, 0.01)));
+    const rounds = Math.max(7, Math.min(41, Math.floor(options.budgetMs / ((single * 2.6 + 0.1) * batch))));
+    const parseTimes: number[] = [];
+    const engineTimes: number[] = [];
+    const ruleTimes: number[] = [];
+    const ratios: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      // Alternate the order: neither side always runs right after a GC the other caused.
+      let p: number;
+      let e: number;
+      if (round % 2 === 0) {
+        p = timed(parse, batch);
+        e = timed(full, batch);
+      } else {
+        e = timed(full, batch);
+        p = timed(parse, batch);
+      }
+      parseTimes.push(p);
+      engineTimes.push(e);
+      ratios.push(e / p);
+      ruleTimes.push(timed(rules, batch));
+    }
+    const result: EngineResult = {
+      size: fixture.size,
+      lines: fixture.lines,
+      bytes: fixture.bytes,
+      findings,
+      rounds,
+      parseMs: round(median(parseTimes), 3),
+      engineMs: round(median(engineTimes), 3),
+      ratio: round(median(ratios), 3),
+      rulesMs: round(median(ruleTimes), 3),
+    };
+    options.log(`engine ${fixture.size} lines: parse ${result.parseMs} ms, parse + rules ${result.engineMs} ms (${result.ratio}x), rules ${result.rulesMs} ms, ${findings} findings, ${rounds} rounds of ${batch}`);
+    results.push(result);
+  }
+  const slope = (key: "engineMs" | "parseMs") => {
+    const small = results.find((r) => r.size === 500);
+    const large = results.find((r) => r.size === 20_000);
+    if (!small || !large) return Number.NaN;
+    return round(Math.log(large[key] / small[key]) / Math.log(large.lines / small.lines), 3);
+  };
+  return { results, growth: { engine: slope("engineMs"), parse: slope("parseMs") } };
+}

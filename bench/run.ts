@@ -1,0 +1,180 @@
+/**
+ * `npm run bench`: the engine against a bare YAML parse, the language
+ * servers against yaml-language-server and compose-language-service, the CLI
+ * against dclint, and the packaged extension. Writes bench/results.json and
+ * BENCHMARKS.md.
+ *
+ *   npm run bench                 the full run (about 10 minutes on 2 cores)
+ *   npm run bench -- --quick      a smoke run: small files, few repetitions, nothing written
+ *   npm run bench -- --only engine,lsp,cli,package
+ *   npm run bench -- --quick --out /tmp/bench   writes the results there
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { benchCli, type CliResult } from "./cli.js";
+import { benchEngine, type EngineSummary } from "./engine.js";
+import { fixtures, generatorName, SEED, SIZES, type Fixture } from "./generate.js";
+import { benchServer, coldStart, packageDir, packageVersion, servers, type LspSizeResult, type ServerSpec } from "./lsp.js";
+import { buildPackage, type PackageResult } from "./package.js";
+import { writeReport } from "./report.js";
+import { median, round } from "./stats.js";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  /** 1-, 5- and 15-minute load averages when the run started and when it ended. */
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface ColdStart {
+  server: ServerSpec["id"];
+  size: number;
+  ms: number[];
+  medianMs: number;
+}
+
+export interface Results {
+  date: string;
+  command: string;
+  durationS: number;
+  machine: Machine;
+  generator: { name: string; seed: number };
+  fixtures: { size: number; lines: number; bytes: number }[];
+  peers: Record<string, string>;
+  servers: { id: ServerSpec["id"]; name: string; version: string; checks: string; languageId: string }[];
+  engine?: EngineSummary;
+  lsp?: LspSizeResult[];
+  coldStart?: ColdStart[];
+  cli?: CliResult;
+  package?: PackageResult;
+}
+
+const repoRoot = resolve(__dirname, "..");
+
+function parseArgs(argv: string[]): { quick: boolean; only: Set<string>; out?: string } {
+  const quick = argv.includes("--quick");
+  const onlyIndex = argv.indexOf("--only");
+  const only = new Set(onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? "").split(",") : ["package", "engine", "lsp", "cli"]);
+  const outIndex = argv.indexOf("--out");
+  return { quick, only, out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? ".") : undefined };
+}
+
+/** How many opens, edits and bursts each server gets per size: the slow peers get fewer on the largest file (see BENCHMARKS.md). */
+function plan(spec: ServerSpec, size: number, quick: boolean): { opens: number; edits: number; bursts: number } {
+  if (quick) return { opens: 2, edits: 4, bursts: 1 };
+  // yaml-language-server takes a minute or more per validation of the largest file: it is opened once, for its time and memory.
+  if (size >= 20_000) return spec.id === "elestio" ? { opens: 3, edits: 20, bursts: 0 } : { opens: 1, edits: spec.id === "yaml-language-server" ? 0 : 10, bursts: 0 };
+  const bursts = size === 5_000 ? 3 : 0;
+  if (size >= 5_000 && spec.id === "yaml-language-server") return { opens: 3, edits: 20, bursts };
+  return { opens: 5, edits: 20, bursts };
+}
+
+async function main(): Promise<void> {
+  const { quick, only, out } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const machine: Machine = {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: `${process.platform} ${release()}`,
+    node: process.version,
+    loadBefore: loadavg().map((l) => round(l, 2)),
+    loadAfter: [],
+  };
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadBefore.join(" ")}`);
+
+  const sizes = quick ? [50, 500] : [...SIZES];
+  const files: Fixture[] = await fixtures(sizes);
+  log(`files (${generatorName}, seed ${SEED}): ${files.map((f) => `${f.lines} lines`).join(", ")}`);
+  const ourVersion = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+  const specs = servers(repoRoot, ourVersion);
+  const results: Results = {
+    date: new Date().toISOString(),
+    command: `npm run bench${quick ? " -- --quick" : ""}`,
+    durationS: 0,
+    machine,
+    generator: { name: generatorName, seed: SEED },
+    fixtures: files.map(({ size, lines, bytes }) => ({ size, lines, bytes })),
+    peers: {
+      "yaml-language-server": packageVersion("yaml-language-server"),
+      "@microsoft/compose-language-service": packageVersion("@microsoft/compose-language-service"),
+      dclint: packageVersion("dclint"),
+      yaml: packageVersion("yaml"),
+    },
+    servers: specs.map(({ id, name, version, checks, languageId }) => ({ id, name, version, checks, languageId })),
+  };
+  const workDir = mkdtempSync(join(tmpdir(), "elestio-bench-"));
+  try {
+    // The production bundles first: the servers and the CLI below run them.
+    if (only.has("package") || only.has("lsp") || only.has("cli")) results.package = buildPackage(repoRoot, join(workDir, "package"), log);
+
+    if (only.has("engine")) results.engine = benchEngine(files, { budgetMs: quick ? 500 : 12_000, log });
+
+    if (only.has("lsp")) {
+      results.lsp = [];
+      for (const fixture of files) {
+        for (const spec of specs) {
+          results.lsp.push(await benchServer(spec, fixture, workDir, { ...plan(spec, fixture.size, quick), settleMs: 150, timeoutMs: 600_000, log }));
+        }
+      }
+      // Loading dist/server.js (and the peers) to their first diagnostics, on a 500-line file.
+      const coldFile = files.find((f) => f.size === 500) ?? files[0];
+      results.coldStart = [];
+      for (const spec of specs) {
+        const ms = await coldStart(spec, coldFile, workDir, quick ? 2 : 5, 120_000);
+        results.coldStart.push({ server: spec.id, size: coldFile.size, ms, medianMs: round(median(ms), 1) });
+        log(`cold start ${spec.id} (${coldFile.size} lines): ${round(median(ms), 1)} ms`);
+      }
+    }
+
+    if (only.has("cli")) {
+      const corpus = [resolve(repoRoot, "..", "shared", "corpus"), "/work/shared/corpus"].find((dir) => {
+        try {
+          return readFileSync(join(dir, "README.md")).length > 0;
+        } catch {
+          return false;
+        }
+      });
+      if (corpus) {
+        results.cli = benchCli({
+          repoRoot,
+          corpus,
+          dclintBin: join(packageDir("dclint"), "bin", "dclint.cjs"),
+          oursRuns: quick ? 1 : 5,
+          dclintRuns: quick ? 1 : 3,
+          dclintBudgetMs: 120_000,
+          log,
+        });
+      } else log("cli: no ../shared/corpus beside the repository, skipped");
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  machine.loadAfter = loadavg().map((l) => round(l, 2));
+  results.durationS = round((Date.now() - started) / 1000, 1);
+  log(`done in ${results.durationS} s, load ${machine.loadAfter.join(" ")}`);
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(out, "BENCHMARKS.md"), writeReport(results));
+    log(`wrote ${join(out, "results.json")} and ${join(out, "BENCHMARKS.md")}`);
+  } else if (quick || only.size < 4) {
+    log("(a partial run: bench/results.json and BENCHMARKS.md are left as they are; --out DIR writes them there)");
+  } else {
+    writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(repoRoot, "BENCHMARKS.md"), writeReport(results));
+    log("wrote bench/results.json and BENCHMARKS.md");
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

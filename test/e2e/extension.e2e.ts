@@ -1,0 +1,351 @@
+/**
+ * The packaged extension in a real VS Code (code-server 4.100.3 = VS Code
+ * 1.100.3) driven by chromium: what a user sees in a workspace holding the
+ * guide's pipeline compose file, a local docker-compose.dev.yml, and a file
+ * fixed on save. The tests run in order, as one user session.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, type TestContext } from "vitest";
+import { CHROMIUM, cleanUp, startCodeServer, type CodeServer } from "./codeServer.js";
+import {
+  activeEditor,
+  activeTab,
+  cursorAt,
+  dialogButton,
+  editorText,
+  elestioStatus,
+  focusEditor,
+  focusFirstEditorGroup,
+  goTo,
+  notification,
+  openFile,
+  pick,
+  problemsByFile,
+  readClipboard,
+  runCommand,
+  screenshot,
+  showProblems,
+  writeClipboard,
+} from "./workbench.js";
+
+const FIXTURES = join(__dirname, "fixtures");
+const DASHBOARD_PAGE = "https://dash.elest.io/pipelines/latigue-e2e";
+const CONTAINER_CONFLICT =
+  'Error response from daemon: Conflict. The container name "/latigue_web" is already in use by container "3f2a91c0". You have to remove (or rename) that container to be able to reuse that name.';
+
+const BROWSER_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+interface Session {
+  server: CodeServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  workspace: string;
+  /** Dashboard pages the extension opened (intercepted: nothing leaves the machine). */
+  dashboardRequests: string[];
+}
+
+async function openSession(fixture: string, options: { trust?: boolean; locale?: string } = {}): Promise<Session> {
+  const workspace = mkdtempSync(join(tmpdir(), "elestio-e2e-workspace-"));
+  cpSync(join(FIXTURES, fixture), workspace, { recursive: true });
+  const server = await startCodeServer({ vsix: inject("vsix"), workspace, ...options });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? "en-US" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const dashboardRequests: string[] = [];
+  // Nothing leaves the machine: whatever is not code-server is refused, the dashboard answered locally
+  // (routes registered later are tried first).
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await context.route("https://dash.elest.io/**", (route) => {
+    if (route.request().resourceType() === "document") dashboardRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<title>Elestio dashboard</title><h1>Elestio dashboard (e2e)</h1>" });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 60_000 });
+  return { server, browser, context, page, workspace, dashboardRequests };
+}
+
+async function closeSession(session: Session | undefined): Promise<void> {
+  if (!session) return;
+  await session.browser.close();
+  await session.server.stop();
+  cleanUp(session.server.home);
+  cleanUp(session.workspace);
+}
+
+/** Runs the copy command through its dialogs; resolves with the dashboard page it opened. */
+async function copyAndOpenDashboard(
+  session: Session,
+  texts: { command: string; errors: RegExp; copyAnyway: string } = {
+    command: "Elestio: Copy compose file and open dashboard",
+    errors: /docker-compose\.yml has 3 Elestio errors/,
+    copyAnyway: "Copy anyway",
+  },
+): Promise<Page> {
+  const { page, context } = session;
+  await runCommand(page, texts.command);
+  await dialogButton(page, texts.copyAnyway).waitFor({ state: "visible" });
+  await expect.poll(() => page.locator(".monaco-dialog-box").innerText()).toMatch(texts.errors);
+  await dialogButton(page, texts.copyAnyway).click();
+  // VS Code asks before opening any external website: the user's click on Open is what lets the page open.
+  await dialogButton(page, /^Open$/).waitFor({ state: "visible" });
+  const opened = context.waitForEvent("page");
+  await dialogButton(page, /^Open$/).click();
+  const dashboard = await opened;
+  await dashboard.waitForLoadState();
+  await page.bringToFront();
+  return dashboard;
+}
+
+/** What the screen showed when a test failed, for whoever reads the failure. */
+async function screenshotOnFailure(context: TestContext, page: Page | undefined): Promise<void> {
+  if (page && context.task.result?.state === "fail") {
+    await screenshot(page, `failed-${context.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => undefined);
+  }
+}
+
+describe("in VS Code 1.100 with the packaged extension", () => {
+  let session: Session;
+  let page: Page;
+  const fixture = (path: string) => readFileSync(join(FIXTURES, "workspace", path), "utf8");
+  const onDisk = (path: string) => readFileSync(join(session.workspace, path), "utf8");
+
+  beforeAll(async () => {
+    session = await openSession("workspace");
+    page = session.page;
+  });
+
+  afterAll(async () => {
+    await closeSession(session);
+  });
+
+  afterEach(async (context) => {
+    await screenshotOnFailure(context, page);
+    // No hover, menu or quick input left open for the next test.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+  });
+
+  it("marks the guide's problems in the pipeline file, with squiggles and Problems entries", async () => {
+    await openFile(page, "docker-compose.yml");
+    await activeEditor(page).locator(".squiggly-error").first().waitFor({ state: "visible", timeout: 60_000 });
+    // The server's code lens on the first line (VS Code fetches code lenses while the editor has the focus).
+    await activeEditor(page)
+      .locator(".codelens-decoration", { hasText: "Elestio deploys the dashboard's copy of this file" })
+      .waitFor({ state: "visible", timeout: 30_000 });
+    await showProblems(page);
+    await expect
+      .poll(async () => (await problemsByFile(page))["docker-compose.yml"], { timeout: 30_000 })
+      .toEqual([
+        "no-container-name [Ln 7, Col 5]",
+        "env-file-not-dotenv [Ln 12, Col 9]",
+        "no-tls-proxy-service [Ln 24, Col 3]",
+        "obsolete-version [Ln 2, Col 1]",
+        "literal-secret [Ln 14, Col 36]",
+      ]);
+    expect(await activeEditor(page).locator(".squiggly-error").count()).toBeGreaterThanOrEqual(3);
+    expect(await activeEditor(page).locator(".squiggly-warning").count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, "01-pipeline-file-diagnostics");
+  });
+
+  it("gives a docker-compose.dev.yml the generic rules only: no Elestio pipeline finding", async () => {
+    await openFile(page, "docker-compose.dev.yml");
+    // Its one generic finding shows that it was checked; container_name, port 80 and env_file are fine there.
+    await expect
+      .poll(async () => (await problemsByFile(page))["docker-compose.dev.yml"], { timeout: 30_000 })
+      .toEqual(["obsolete-version [Ln 2, Col 1]"]);
+    expect(await activeEditor(page).locator(".squiggly-warning").count()).toBeGreaterThanOrEqual(1);
+    expect(await activeEditor(page).locator(".squiggly-error").count()).toBe(0);
+    await expect(elestioStatus(page).isVisible()).resolves.toBe(false);
+    await screenshot(page, "02-dev-file-generic-rules-only");
+  });
+
+  it("explains container_name in a hover, quoting the pipeline's error", async () => {
+    await openFile(page, "docker-compose.yml");
+    await goTo(page, 7, 8);
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    const hover = page.locator(".monaco-hover", { hasText: "no-container-name" }).first();
+    await hover.waitFor({ state: "visible" });
+    const text = await hover.innerText();
+    // The pipeline's own words, quoted.
+    expect(text).toContain('Conflict. The container name "/latigue_web" is already in use');
+    await screenshot(page, "03-hover");
+    await page.keyboard.press("Escape");
+  });
+
+  it("applies a quick fix: container_name removed, every other byte kept", async () => {
+    await goTo(page, 7, 8);
+    await page.keyboard.press("Control+.");
+    // The preferred fix comes first and is focused: Enter applies it.
+    const fix = page.locator(".action-widget .monaco-list-row.focused", { hasText: "Remove container_name" });
+    await fix.waitFor({ state: "visible" });
+    await screenshot(page, "04-quick-fix-menu");
+    await page.keyboard.press("Enter");
+    const expected = fixture("docker-compose.yml").replace("    container_name: latigue_web\n", "");
+    await expect.poll(() => editorText(page)).toBe(expected);
+    await screenshot(page, "05-quick-fix-applied");
+    await runCommand(page, "File: Revert File");
+    await page.locator(".editor-group-container.active .tab.active.dirty").waitFor({ state: "detached" });
+    await expect.poll(() => editorText(page)).toBe(fixture("docker-compose.yml"));
+  });
+
+  it("explains a pasted pipeline log line, and its link opens the line that causes it", async () => {
+    await openFile(page, "docker-compose.yml");
+    await writeClipboard(page, CONTAINER_CONFLICT);
+    await runCommand(page, "Elestio: Explain a pipeline error");
+    const view = page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
+    const problem = view.locator("section[data-problem='no-container-name']");
+    await problem.waitFor({ state: "visible" });
+    await expect.poll(() => problem.locator("h2").innerText()).toBe('Container name "/latigue_web" already in use');
+    expect(await problem.innerText()).toContain("docker ps -a --filter name=latigue");
+    const link = problem.locator("a[data-open]");
+    expect(await link.innerText()).toBe("docker-compose.yml:7");
+    await screenshot(page, "06-explain-pipeline-error");
+    await link.click();
+    await cursorAt(page, 7).waitFor({ state: "visible" });
+    await activeTab(page, "docker-compose.yml").waitFor({ state: "visible" });
+    // The cursor is on the finding: its quick fix is in the light bulb.
+    await activeEditor(page).locator(".lightBulbWidget").waitFor({ state: "visible" });
+    await screenshot(page, "07-explain-link-to-line");
+  });
+
+  it("offers the explanation as a code action on a selected line of a log", async () => {
+    await openFile(page, "pipeline.log");
+    await goTo(page, 4, 1);
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.press("Control+.");
+    const action = page.locator(".action-widget .monaco-list-row.focused", { hasText: "Elestio: explain" });
+    await action.waitFor({ state: "visible" });
+    await screenshot(page, "08-log-code-action");
+    await page.keyboard.press("Enter");
+    const view = page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
+    await view.locator("section[data-problem='env-file-not-dotenv']").waitFor({ state: "visible" });
+    const problem = view.locator("section[data-problem='env-file-not-dotenv']");
+    expect(await problem.innerText()).toContain(".env.production");
+    // About the pipeline file last open in an editor: the env_file line.
+    expect(await problem.locator("a[data-open]").innerText()).toBe("docker-compose.yml:12");
+  });
+
+  it("has the walkthrough with the guide's checklist", async () => {
+    await focusFirstEditorGroup(page);
+    await page.keyboard.press("Control+Shift+P");
+    await pick(page, ">Welcome: Open Walkthrough", "Welcome: Open Walkthrough...");
+    await pick(page, "Deploy on Elestio", "Deploy on Elestio without surprises");
+    const walkthrough = page.locator(".gettingStartedContainer");
+    for (const step of ["Push your changes on main", "update the dashboard's copy too", "No old containers", "Environment variables", "Never nginx, certbot or container_name"]) {
+      await walkthrough.locator(".getting-started-step", { hasText: step }).first().waitFor({ state: "visible" });
+    }
+    await screenshot(page, "09-walkthrough");
+    await page.keyboard.press("Control+W");
+  });
+
+  it("copies the compose file and opens the dashboard; the status bar follows the copy", async () => {
+    await openFile(page, "docker-compose.yml");
+    await expect.poll(() => elestioStatus(page).innerText()).toContain("Elestio: not copied from here yet");
+    await screenshot(page, "10-status-not-copied");
+
+    const dashboard = await copyAndOpenDashboard(session);
+    expect(dashboard.url()).toBe(DASHBOARD_PAGE);
+    expect(await dashboard.title()).toBe("Elestio dashboard");
+    await dashboard.close();
+    expect(session.dashboardRequests).toEqual([DASHBOARD_PAGE]);
+
+    const told = notification(page, "docker-compose.yml copied.");
+    await told.waitFor({ state: "visible" });
+    expect(await told.innerText()).toContain("It holds a literal secret (line 14)");
+    expect(await readClipboard(page)).toBe(onDisk("docker-compose.yml"));
+    await expect.poll(() => elestioStatus(page).innerText()).toContain("Elestio: in sync with last copy");
+    await screenshot(page, "11-copied-in-sync");
+
+    await focusEditor(page);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("# edited after the copy\n");
+    await expect.poll(() => elestioStatus(page).innerText()).toContain("Elestio: changed since last copy");
+    await screenshot(page, "12-changed-since-last-copy");
+
+    await page.keyboard.press("Control+S");
+    await notification(page, "docker-compose.yml changed since you last copied it").waitFor({ state: "visible" });
+    await expect.poll(() => onDisk("docker-compose.yml")).toContain("# edited after the copy\n");
+    await screenshot(page, "13-reminder-after-save");
+  });
+
+  it("logs the server and, with elestio.trace.server, the LSP messages in the Elestio Compose output channel", async () => {
+    const logs = readdirSync(join(session.server.home, "user-data", "logs"), { recursive: true, encoding: "utf8" }).filter((path) =>
+      path.endsWith("Elestio Compose.log"),
+    );
+    expect(logs).toHaveLength(1);
+    const log = readFileSync(join(session.server.home, "user-data", "logs", logs[0]), "utf8");
+    expect(log).toMatch(/Elestio Compose language server \S+ \(locale en\)/);
+    expect(log).toContain("Sending notification 'textDocument/didOpen'");
+    expect(log).toContain("Received response 'elestio/explainLog");
+  });
+
+  it("fixes everything fixable on save with editor.codeActionsOnSave source.fixAll.elestio", async () => {
+    await openFile(page, "save/compose.yaml");
+    await activeEditor(page).locator(".squiggly-error").first().waitFor({ state: "visible", timeout: 30_000 });
+    await page.keyboard.press("Control+S");
+    const expected = fixture("save/compose.yaml").replace("    container_name: web\n", "").replace("    container_name: worker\n", "");
+    await expect.poll(() => onDisk("save/compose.yaml"), { timeout: 30_000 }).toBe(expected);
+    await expect.poll(() => activeEditor(page).locator(".squiggly-error").count()).toBe(0);
+    await screenshot(page, "14-fixed-on-save");
+  });
+});
+
+describe("in a Restricted Mode workspace, in French", () => {
+  let session: Session | undefined;
+
+  afterAll(async () => {
+    await closeSession(session);
+  });
+
+  afterEach(async (context) => screenshotOnFailure(context, session?.page));
+
+  it("still shows diagnostics and hovers, and ignores the workspace's dashboard URL", async () => {
+    session = await openSession("untrusted", { trust: false, locale: "fr" });
+    const { page } = session;
+    // VS Code asks whether to trust the folder: the user says no.
+    const distrust = dialogButton(page, /don.t trust/i).first();
+    await distrust.waitFor({ state: "visible", timeout: 60_000 });
+    await distrust.click();
+    await page.locator(".statusbar-item", { hasText: /Restricted Mode|Mode restreint/i }).first().waitFor({ state: "visible" });
+
+    await openFile(page, "docker-compose.yml");
+    await activeEditor(page).locator(".squiggly-error").first().waitFor({ state: "visible", timeout: 60_000 });
+    await expect.poll(() => elestioStatus(page).innerText()).toContain("Elestio : pas encore copié d’ici");
+    await goTo(page, 4, 8);
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    const hover = page.locator(".monaco-hover", { hasText: "no-container-name" }).first();
+    await hover.waitFor({ state: "visible" });
+    const french = await hover.innerText();
+    expect(french).toContain('Conflict. The container name "/web" is already in use');
+    expect(french).toMatch(/conteneur/);
+    await screenshot(page, "15-restricted-mode-french-hover");
+    await page.keyboard.press("Escape");
+
+    // The workspace names another site as the dashboard: the compose file must not go there.
+    const dashboard = await copyAndOpenDashboard(session, {
+      command: "Elestio: Copier le fichier compose et ouvrir le dashboard",
+      errors: /docker-compose\.yml contient une erreur Elestio/,
+      copyAnyway: "Copier quand même",
+    });
+    expect(dashboard.url()).toBe("https://dash.elest.io/");
+    await dashboard.close();
+    expect(session.dashboardRequests).toEqual(["https://dash.elest.io/"]);
+    await notification(page, "docker-compose.yml copié.").waitFor({ state: "visible" });
+    await screenshot(page, "16-restricted-mode-default-dashboard");
+  });
+});
