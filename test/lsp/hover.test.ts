@@ -3,7 +3,8 @@
  * texts themselves are the engine's (tested with it): here, that the server
  * hands over the engine's answer for the right language, range and file.
  */
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover, Position } from "vscode-languageserver";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
@@ -35,6 +36,14 @@ beforeAll(() => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.stop()));
 });
+
+/** Writes the guide's "before" file at a path inside the test's workspace and returns its uri. */
+function tempWorkspaceFile(relativePath: string): string {
+  const path = join(dir, relativePath);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, LATIGUE_BEFORE);
+  return fileUri(path);
+}
 
 async function start(options: Omit<StartOptions, "workspaceFolders">): Promise<LspClient> {
   const client = await LspClient.start({ workspaceFolders: [dir], ...options });
@@ -120,14 +129,19 @@ describe("elestio/explainLog", () => {
     expect(expectedProblems("fr", false).length).toBeGreaterThan(0);
   });
 
-  it("reads a compose file on disk that is not open", async () => {
+  it("reads a workspace compose file on disk that is not open, and never a file outside the workspace", async () => {
     const client = await start({ locale: "en", settings: { elestio: {} } });
+    const inside = tempWorkspaceFile("closed/docker-compose.yml");
+    const insideResult = await client.request<{ problems: { ranges: { uri: string }[] }[] }>("elestio/explainLog", { text: CONFLICT_LOG, uri: inside });
+    const insideRanges = insideResult.problems.flatMap((p) => p.ranges);
+    expect(insideRanges.length).toBeGreaterThan(0);
+    expect(insideRanges.every((r) => r.uri === inside)).toBe(true);
+
     const other = tempWorkspace({ "docker-compose.yml": LATIGUE_BEFORE });
-    const otherUri = fileUri(join(other, "docker-compose.yml"));
-    const result = await client.request<{ problems: { ranges: { uri: string }[] }[] }>("elestio/explainLog", { text: CONFLICT_LOG, uri: otherUri });
-    const ranges = result.problems.flatMap((p) => p.ranges);
-    expect(ranges.length).toBeGreaterThan(0);
-    expect(ranges.every((r) => r.uri === otherUri)).toBe(true);
+    const outside = fileUri(join(other, "docker-compose.yml"));
+    const outsideResult = await client.request<{ problems: { ranges: unknown[] }[] }>("elestio/explainLog", { text: CONFLICT_LOG, uri: outside });
+    expect(outsideResult.problems.length).toBeGreaterThan(0);
+    expect(outsideResult.problems.flatMap((p) => p.ranges)).toEqual([]);
   });
 
   it("rejects a request without text", async () => {
