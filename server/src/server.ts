@@ -265,6 +265,9 @@ connection.onHover(async (params) => {
 
 connection.onCodeAction(async (params, token) => {
   const analysis = await analysisOf(params.textDocument.uri);
+  // Fix-all can take a while on a large file: let a cancellation that is
+  // already on its way arrive before starting it.
+  if (params.context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind))) await new Promise((resolve) => setImmediate(resolve));
   if (!analysis || token.isCancellationRequested) return [];
   const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit =>
     supportsDocumentChanges

@@ -49,7 +49,7 @@ function summary(diagnostics: { code?: string | number; range: unknown }[]): str
 }
 
 describe("cancellation", () => {
-  it("a cancelled fix-all answers with nothing (or RequestCancelled), and the same request uncancelled gets the fix", async () => {
+  it("a cancelled fix-all answers RequestCancelled, nothing, or (cancelled too late) the whole fix; the same request uncancelled gets the fix", async () => {
     const uri = fileUri(join(dir, "cancel", "docker-compose.yml"));
     const text = generateCompose({ lines: 6_000, seed: 11, faults: 0.6 });
     client.open(uri, text);
@@ -64,13 +64,16 @@ describe("cancellation", () => {
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
+    const actions = await client.codeActions(uri, params.range, [], ["source.fixAll.elestio"]);
+    expect(actions?.map((a) => a.kind)).toEqual(["source.fixAll.elestio"]);
     if ("error" in outcome) {
       expect(outcome.error).toBeInstanceOf(ResponseError);
       expect((outcome.error as ResponseError<unknown>).code).toBe(LSPErrorCodes.RequestCancelled);
+    } else if ((outcome.result as unknown[]).length > 0) {
+      // The LSP lets a server finish a request whose cancellation came too late: then the answer is the whole fix.
+      expect(outcome.result).toEqual(actions);
     } else expect(outcome.result).toEqual([]);
-
-    const actions = await client.codeActions(uri, params.range, [], ["source.fixAll.elestio"]);
-    expect(actions?.map((a) => a.kind)).toEqual(["source.fixAll.elestio"]);
+    console.info(`[reliability] cancel: fix-all on ${text.split("\n").length} lines with ${diagnostics.length} diagnostics, cancelled: ${"error" in outcome ? "RequestCancelled" : "[]"}`);
     client.close(uri);
   });
 });

@@ -126,7 +126,7 @@ describe("fixes", () => {
         const problems = checkText(`${name} mutated by ${JSON.stringify(mutations)}`, mutated, PIPELINE, tally);
         expect(problems, excerpt(mutated)).toEqual([]);
       }),
-      { numRuns: FUZZ ? 5_000 : 200, seed: SEED },
+      { numRuns: FUZZ ? 5_000 : 150, seed: SEED },
     );
     console.info(`[reliability] mutated fixes: ${tally.files} parsing mutants (${skipped} did not parse), ${tally.quickFixes} quick fixes, ${tally.fixAllPasses} fix-all passes`);
   });

@@ -3,7 +3,7 @@
  * positions past the end of the document included, as the server computes
  * them (engine and code-action layer, without the JSON-RPC transport; the
  * code lens, which has no position, is asked over JSON-RPC in
- * cli-vs-editor.test.ts). In `npm test` every 5th offset and every line's
+ * cli-vs-editor.test.ts). In `npm test` every 6th offset and every line's
  * ends; in `npm run fuzz` every offset.
  */
 import { CancellationToken, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from "vscode-languageserver/node";
@@ -36,11 +36,11 @@ function analysisOf(text: string, language: "en" | "fr"): Analysis {
   };
 }
 
-/** The offsets to probe: all of them in the long run; else every 5th, each line's start and end, and each finding's ends. */
+/** The offsets to probe: all of them in the long run; else every 6th, each line's start and end, and each finding's ends. */
 function offsetsOf(analysis: Analysis): number[] {
   const { text, lines } = analysis.model;
   const offsets = new Set<number>();
-  for (let offset = 0; offset <= text.length; offset += FUZZ ? 1 : 5) offsets.add(offset);
+  for (let offset = 0; offset <= text.length; offset += FUZZ ? 1 : 6) offsets.add(offset);
   for (let line = 0; line < lines.lineCount; line++) {
     offsets.add(lines.lineStarts[line]);
     offsets.add(lines.lineEnd(line));
