@@ -42,6 +42,13 @@ testRule(healthcheckRequired, {
   ],
   invalid: [
     {
+      // Found by the property tests: the parser's range of `deploy` ran over "# the cache", and the healthcheck went below it.
+      name: "the healthcheck goes before the comment that introduces the next service",
+      code: `${WEB}  db:\n    image: postgres:16\n    deploy:\n      placement:\n        constraints:\n          - node.role == manager\n          # pin it later\n\n  # the cache\n  cache:\n    image: redis\n`,
+      errors: [{ line: 5, column: 7 }],
+      output: `${WEB}  db:\n    image: postgres:16\n    deploy:\n      placement:\n        constraints:\n          - node.role == manager\n          # pin it later\n${PG_HEALTHCHECK}\n  # the cache\n  cache:\n    image: redis\n`,
+    },
+    {
       name: "the guide's case: postgres without a healthcheck gets pg_isready, comments kept",
       code: "services:\n  web:\n    build: .\n    depends_on:\n      db: # wait for it\n        condition: service_healthy\n  db:\n    image: postgres:15-alpine # the database\n    volumes:\n      - data:/var/lib/postgresql/data\nvolumes:\n  data:\n",
       errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: '"db" has no healthcheck, so "web" waiting for condition: service_healthy never starts: dependency failed to start: container <project>-db-1 has no healthcheck configured.' }],

@@ -74,6 +74,13 @@ testRule(noTlsProxyService, {
       ].join("\n"),
     },
     {
+      // Found by the property tests: the parser's range of the service ran over "# the app", which went with it.
+      name: "the comment that introduces the next service stays; one indented inside the removed service goes",
+      code: 'services:\n  traefik:\n    image: traefik:v3\n    ports:\n      - "80:80"\n      # https too, later\n\n  # the app\n  web:\n    image: app\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 10 }],
+      output: "services:\n\n  # the app\n  web:\n    image: app\n",
+    },
+    {
       name: "an emptied depends_on (long form) and links go too",
       code: [
         "services:",

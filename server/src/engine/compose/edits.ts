@@ -26,12 +26,32 @@ function onlyIndentBefore(model: ComposeModel, offset: number): boolean {
   return /^[ \t]*$/.test(model.text.slice(model.lines.lineStarts[line], offset));
 }
 
+/**
+ * The last line of the block that starts on line `first` and whose range ends
+ * at `end`. The parser's range of a block collection runs over the comment
+ * lines after it, up to the next key: those indented deeper than the block's
+ * first line belong to it; one at its column or left of it describes what
+ * follows (`# the worker` above `worker:`), and is not the block's.
+ */
+function blockLastLine(model: ComposeModel, first: number, end: number): number {
+  const { lines } = model;
+  const last = lines.positionAt(end).line;
+  const text = (line: number) => lines.lineText(line);
+  const indent = (line: number) => /^[ \t]*/.exec(text(line))![0].length;
+  const isComment = (line: number) => /^[ \t]*#/.test(text(line));
+  let content = last;
+  while (content > first && (isComment(content) || text(content).trim() === "")) content--;
+  const column = indent(first);
+  while (content < last && isComment(content + 1) && indent(content + 1) > column) content++;
+  return content;
+}
+
 /** Deletes the whole lines from the line of `start` through the line of `end`, line breaks included. */
 function deleteLines(model: ComposeModel, start: number, end: number): OffsetEdit {
   // A block collection's range ends past its last line break: that next line is not part of it.
   while (end > start && /\s/.test(model.text[end - 1])) end--;
   let first = model.lines.positionAt(start).line;
-  let last = model.lines.positionAt(end).line;
+  let last = blockLastLine(model, first, end);
   // A block set apart by blank lines (a service between two others) takes one
   // of its separators with it, so that removing it leaves one gap, not two.
   const lines = model.lines;
@@ -153,10 +173,11 @@ export function appendToMap(model: ComposeModel, map: YAMLMap, lines: string[]):
   const firstKey = (map.items[0] as Pair).key as Node;
   if (!onlyIndentBefore(model, firstKey.range![0])) return undefined;
   const indent = indentAt(model, firstKey.range![0]);
-  let lastEnd = pairEnd(map.items[map.items.length - 1] as Pair);
+  const lastPair = map.items[map.items.length - 1] as Pair;
+  let lastEnd = pairEnd(lastPair);
   // A block collection's range ends past its last line break: that next line is not part of it.
   while (lastEnd > 0 && /\s/.test(model.text[lastEnd - 1])) lastEnd--;
-  const lastLine = model.lines.positionAt(lastEnd).line;
+  const lastLine = blockLastLine(model, model.lines.positionAt(pairStart(lastPair)).line, lastEnd);
   const at = model.lines.nextLineStart(lastLine);
   const eol = model.lines.eol;
   const needsBreak = at === model.text.length && !/[\r\n]$/.test(model.text);
