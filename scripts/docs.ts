@@ -46,6 +46,21 @@ const SCOPE_TEXT = {
   all: { en: "every compose file", fr: "tout fichier compose" },
 } as const;
 
+/**
+ * The schema of the window-scoped setting `elestio.<name>` that takes one of
+ * `values`: its text is `%config.<name>%`, each value's `%config.<name>.<value>%`.
+ */
+function windowChoiceSetting(name: string, values: string[], defaultValue: string): Schema {
+  return {
+    type: "string",
+    enum: values,
+    enumDescriptions: values.map((value) => `%${NLS_CONFIG_PREFIX}${name}.${value}%`),
+    default: defaultValue,
+    scope: "window",
+    markdownDescription: `%${NLS_CONFIG_PREFIX}${name}%`,
+  };
+}
+
 /** The hand-written settings (the `elestio.rules.<id>` ones come from the registry), with their texts in both languages. */
 function baseSettings(): { properties: Record<string, Schema>; texts: Texts } {
   const texts: Texts = {
@@ -81,14 +96,7 @@ function baseSettings(): { properties: Record<string, Schema>; texts: Texts } {
       scope: "resource",
       markdownDescription: "%config.pipelineFiles%",
     },
-    "elestio.language": {
-      type: "string",
-      enum: ["auto", "en", "fr"],
-      enumDescriptions: ["%config.language.auto%", "%config.language.en%", "%config.language.fr%"],
-      default: "auto",
-      scope: "window",
-      markdownDescription: "%config.language%",
-    },
+    "elestio.language": windowChoiceSetting("language", ["auto", "en", "fr"], "auto"),
     "elestio.dashboardUrl": {
       type: "string",
       format: "uri",
@@ -96,14 +104,7 @@ function baseSettings(): { properties: Record<string, Schema>; texts: Texts } {
       scope: "resource",
       markdownDescription: "%config.dashboardUrl%",
     },
-    "elestio.trace.server": {
-      type: "string",
-      enum: ["off", "messages", "verbose"],
-      enumDescriptions: ["%config.trace.server.off%", "%config.trace.server.messages%", "%config.trace.server.verbose%"],
-      default: "off",
-      scope: "window",
-      markdownDescription: "%config.trace.server%",
-    },
+    "elestio.trace.server": windowChoiceSetting("trace.server", ["off", "messages", "verbose"], "off"),
   };
   return { properties, texts };
 }

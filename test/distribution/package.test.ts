@@ -8,18 +8,19 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { COMPOSE_FILE_GLOBS, isComposeFileName } from "../../server/src/engine/files.js";
 import { tempProject } from "../helpers/cli.js";
 import { readmeBlock } from "../helpers/readme.js";
 import { sarifErrors } from "../helpers/sarif.js";
+import { npmInStage, stageRepository } from "../helpers/stage.js";
 import { PROJECT } from "../cli/fixture.js";
 
 const ROOT = join(__dirname, "../..");
@@ -78,22 +79,10 @@ beforeAll(async () => {
   mkdirSync(join(work, "home"));
   writeFileSync(join(work, "home", ".npmrc"), "");
   const stage = join(work, "stage");
-  // The repository's files as a clean clone has them (tracked and new, not ignored), and its node_modules.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0")
-    .filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(stage, file)), { recursive: true });
-    try {
-      copyFileSync(join(ROOT, file), join(stage, file));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error; // deleted in the work tree
-    }
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(stage, "node_modules"), "dir");
+  stageRepository(stage);
   const packed = join(work, "packed");
   mkdirSync(packed);
-  execFileSync("npm", ["pack", "--pack-destination", packed], { cwd: stage, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } });
+  npmInStage(stage, ["pack", "--pack-destination", packed]);
   const [name] = readdirSync(packed);
   tarball = join(packed, name);
 

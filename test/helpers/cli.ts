@@ -22,9 +22,9 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A temporary project folder (a Git checkout, so .gitignore applies) holding the given files. */
-export function tempProject(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "elestio-cli-"));
+/** A temporary project folder (a Git checkout, so .gitignore applies) holding the given files; `prefix` names it in the temp folder. */
+export function tempProject(files: Record<string, string> = {}, prefix = "elestio-cli-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(join(dir, ".git"));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });

@@ -6,9 +6,8 @@
  * version), never on fixed delays.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   IPCMessageReader,
@@ -33,6 +32,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { tempProject } from "../helpers/cli.js";
 
 export const SERVER_PATH = resolve(__dirname, "../../dist/server.js");
 
@@ -85,6 +85,11 @@ function section(settings: ClientSettings, name: string): unknown {
     value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   }
   return value ?? null;
+}
+
+/** Each diagnostic as `[code, severity, 0-based start line]`, the part most tests compare. */
+export function summary(diagnostics: Diagnostic[]): unknown[][] {
+  return diagnostics.map((d) => [d.code, d.severity, d.range.start.line]);
 }
 
 export class LspClient {
@@ -345,6 +350,22 @@ export class LspClient {
   }
 }
 
+/**
+ * A `start` for a test file: every client it starts is stopped by `hook`
+ * (vitest's `afterEach` or `afterAll`), whether the tests passed or not.
+ */
+export function clientStarter(hook: (stop: () => Promise<void>) => void): (options: StartOptions) => Promise<LspClient> {
+  const clients: LspClient[] = [];
+  hook(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.stop()));
+  });
+  return async (options) => {
+    const client = await LspClient.start(options);
+    clients.push(client);
+    return client;
+  };
+}
+
 export const FIXTURES = join(__dirname, "..", "fixtures");
 
 /**
@@ -352,13 +373,7 @@ export const FIXTURES = join(__dirname, "..", "fixtures");
  * `.gitignore` applies and reads stay inside it).
  */
 export function tempWorkspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "elestio-lsp-"));
-  mkdirSync(join(dir, ".git"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
+  return tempProject(files, "elestio-lsp-");
 }
 
 /** The guide's "before" state of the latigue project (corpus/latigue/4bd3bbe). */

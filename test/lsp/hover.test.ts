@@ -13,7 +13,7 @@ import { hover } from "../../server/src/engine/hover.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
 import { lintText } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
-import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
+import { LATIGUE_BEFORE, LspClient, clientStarter, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
 
 const CONFLICT_LOG = [
   "Running clone script.",
@@ -25,16 +25,12 @@ const CONFLICT_LOG = [
 let dir: string;
 let path: string;
 let uri: string;
-const clients: LspClient[] = [];
+const startClient = clientStarter(afterAll);
 
 beforeAll(() => {
   dir = tempWorkspace({ "docker-compose.yml": LATIGUE_BEFORE });
   path = join(dir, "docker-compose.yml");
   uri = fileUri(path);
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.stop()));
 });
 
 /** Writes the guide's "before" file at a path inside the test's workspace and returns its uri. */
@@ -46,8 +42,7 @@ function tempWorkspaceFile(relativePath: string): string {
 }
 
 async function start(options: Omit<StartOptions, "workspaceFolders">): Promise<LspClient> {
-  const client = await LspClient.start({ workspaceFolders: [dir], ...options });
-  clients.push(client);
+  const client = await startClient({ workspaceFolders: [dir], ...options });
   client.open(uri, LATIGUE_BEFORE);
   await client.waitForDiagnostics(uri, 1);
   return client;

@@ -2,8 +2,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Diagnostic } from "vscode-languageserver";
-import { LspClient, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
+import { clientStarter, fileUri, summary, tempWorkspace } from "./harness.js";
 
 const TEXT = [
   "services:",
@@ -15,18 +14,7 @@ const TEXT = [
   "",
 ].join("\n");
 
-const clients: LspClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.stop()));
-});
-
-async function start(options: StartOptions): Promise<LspClient> {
-  const client = await LspClient.start(options);
-  clients.push(client);
-  return client;
-}
-
-const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.severity, d.range.start.line]);
+const start = clientStarter(afterEach);
 
 describe("settings", () => {
   it("re-publishes every open document when a rule is turned off or its severity changed", async () => {

@@ -6,15 +6,14 @@
  * them, so that the bundles of the other tests (dist/) are not rebuilt under
  * their feet.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { npmInStage, stageRepository } from "../helpers/stage.js";
 import { readZip, type ZipEntry } from "./zip.js";
-
-const ROOT = join(__dirname, "../..");
 
 const EXPECTED = [
   "[Content_Types].xml",
@@ -43,24 +42,8 @@ const entry = (name: string): ZipEntry => {
 
 beforeAll(() => {
   stage = mkdtempSync(join(tmpdir(), "elestio-vsix-"));
-  // The repository's files as a clean clone has them (tracked and new, not ignored), and its node_modules.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0")
-    .filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(stage, file)), { recursive: true });
-    try {
-      copyFileSync(join(ROOT, file), join(stage, file));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error; // deleted in the work tree
-    }
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(stage, "node_modules"), "dir");
-  execFileSync("npm", ["run", "--silent", "package", "--", "--out", join(stage, "extension.vsix")], {
-    cwd: stage,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, npm_config_update_notifier: "false" },
-  });
+  stageRepository(stage);
+  npmInStage(stage, ["run", "--silent", "package", "--", "--out", join(stage, "extension.vsix")]);
   entries = readZip(join(stage, "extension.vsix"));
 }, 180_000);
 
