@@ -38,11 +38,13 @@ export function targets(results: Results): Target[] {
       holds: engine.results.every((r) => r.ratio <= ENGINE_RATIO_TARGET),
       figures: engine.results.map((r) => `${int(r.lines)} lines ${fmt(r.ratio, 2)}×`).join(", ") + ` (worst: ${int(worst.lines)} lines)`,
     });
+    // The bare parse itself grows a little faster than linearly (the collector works on a larger heap): what
+    // the engine adds must not grow faster than the lines, and the engine no faster than the parse it stands on.
+    const rules = num(engine.growth.rules);
     list.push({
-      // The bare parse itself grows a little faster than linearly on a loaded machine (GC of a larger heap): the rules must not add to that.
-      name: `Engine time grows linearly with size (log-log slope 500 → 20,000 lines ≤ ${GROWTH_TARGET}, or no steeper than the bare parse's + 0.05)`,
-      holds: Number.isNaN(num(engine.growth.engine)) ? undefined : engine.growth.engine <= Math.max(GROWTH_TARGET, engine.growth.parse + 0.05),
-      figures: `slope ${fmt(engine.growth.engine, 2)} (the bare parse: ${fmt(engine.growth.parse, 2)})`,
+      name: `Engine time grows linearly with size: from 500 to 20,000 lines (log-log slope, 1 is linear) the rules alone ≤ ${GROWTH_TARGET}, and the engine ≤ ${GROWTH_TARGET} or no steeper than the bare parse + 0.05`,
+      holds: Number.isNaN(num(engine.growth.engine)) || Number.isNaN(rules) ? undefined : rules <= GROWTH_TARGET && engine.growth.engine <= Math.max(GROWTH_TARGET, engine.growth.parse + 0.05),
+      figures: `rules alone ${fmt(rules, 2)}, engine ${fmt(engine.growth.engine, 2)}, bare parse ${fmt(engine.growth.parse, 2)}`,
     });
   }
   const ours = lspOf(results, "elestio", 5_000);
@@ -108,13 +110,17 @@ export function writeReport(results: Results): string {
     push(
       "## Engine",
       "",
-      "`parseCompose` + `lint` with every rule (a pipeline file, no project files) against a bare `yaml.parseDocument` of the same text, in the same process, interleaved round by round. The ratio is the median of the per-round ratios. Rules alone: \`lint\` again over the same parsed model, whose per-service facts are then already worked out (a lower bound).",
+      "`parseCompose` + `lint` with every rule (a pipeline file, no project files) against a bare `yaml.parseDocument` of the same text, in the same process, interleaved round by round. The engine is bench/engine-entry.ts bundled with esbuild.mjs's production options, as it ships in dist/server.js and dist/cli.js; the floor is the `yaml` package as any tool loads it. The ratio is the median of the per-round ratios. Rules alone: `lint` again over the same parsed model, whose per-service facts are then already worked out (a lower bound).",
       "",
-      "| lines | KB | findings | bare parse (ms) | parse + rules (ms) | ratio | rules alone (ms) | µs per line |",
-      "|---:|---:|---:|---:|---:|---:|---:|---:|",
-      ...results.engine.results.map((r) => `| ${int(r.lines)} | ${kb(r.bytes)} | ${int(r.findings)} | ${ms(r.parseMs)} | ${ms(r.engineMs)} | ${fmt(r.ratio, 2)}× | ${ms(r.rulesMs)} | ${fmt((r.engineMs * 1000) / r.lines, 1)} |`),
+      "The engine parses with the `yaml` parser's duplicate-key check off and finds duplicate keys itself, with a set per map: the parser's check compares each key with every earlier key of its map, quadratic in the number of services. The findings are the same (test/property/duplicate-keys.property.test.ts); the floor keeps the parser's default.",
       "",
-      `Growth from 500 to 20,000 lines (slope of log time against log lines, 1 is linear): engine ${fmt(results.engine.growth.engine, 2)}, bare parse ${fmt(results.engine.growth.parse, 2)}.`,
+      "| lines | KB | findings | bare parse (ms) | parse + rules (ms) | ratio | rules alone (ms) | its own parse (ms) | ratio to its own parse | µs per line |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...results.engine.results.map((r) => `| ${int(r.lines)} | ${kb(r.bytes)} | ${int(r.findings)} | ${ms(r.parseMs)} | ${ms(r.engineMs)} | ${fmt(r.ratio, 2)}× | ${ms(r.rulesMs)} | ${ms(r.ownParseMs)} | ${fmt(r.ownRatio, 2)}× | ${fmt((r.engineMs * 1000) / r.lines, 1)} |`),
+      "",
+      "Its own parse: the parser called as `parseCompose` calls it, from the same bundle; the ratio to it is what building the model and running the rules add.",
+      "",
+      `Growth from 500 to 20,000 lines (slope of log time against log lines, 1 is linear): engine ${fmt(results.engine.growth.engine, 2)}, bare parse ${fmt(results.engine.growth.parse, 2)}, rules alone ${fmt(results.engine.growth.rules, 2)}.`,
       "",
     );
   }

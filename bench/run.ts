@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     // The production bundles first: the servers and the CLI below run them.
     if (only.has("package") || only.has("lsp") || only.has("cli")) results.package = buildPackage(repoRoot, join(workDir, "package"), log);
 
-    if (only.has("engine")) results.engine = benchEngine(files, { budgetMs: quick ? 500 : 12_000, log });
+    if (only.has("engine")) results.engine = await benchEngine(files, { budgetMs: quick ? 500 : 12_000, repoRoot, workDir, log });
 
     if (only.has("lsp")) {
       results.lsp = [];

@@ -32,6 +32,21 @@ describe("yaml-syntax", () => {
     expect(findings.find((f) => f.ruleId === "yaml-syntax")).toMatchObject({ text: "image", line: 4, fr: "Clé en double : chaque clé d'un mapping doit être unique" });
   });
 
+  it("underlines a duplicate key that follows a key with no value on the key, not at the end of the line above", () => {
+    const findings = syntaxFindings("services:\n  web:\n    image: x\n    build:\n    image: y\n");
+    expect(findings.filter((f) => f.ruleId === "yaml-syntax")).toEqual([
+      { ruleId: "yaml-syntax", text: "image", line: 5, en: "Map keys must be unique", fr: "Clé en double : chaque clé d'un mapping doit être unique" },
+    ]);
+  });
+
+  it("finds every duplicate of a large map, and the duplicates of a flow map", () => {
+    const services = Array.from({ length: 500 }, (_, i) => `  s${i % 400}:\n    image: x\n`).join("");
+    const large = syntaxFindings(`services:\n${services}`).filter((f) => f.ruleId === "yaml-syntax");
+    expect(large).toHaveLength(100);
+    expect(large[0]).toMatchObject({ text: "s0", line: 802 });
+    expect(syntaxFindings("x-a: {k: 1, j: 2, k: 3}\n").filter((f) => f.ruleId === "yaml-syntax")).toMatchObject([{ text: "k", line: 1 }]);
+  });
+
   it("keeps checking what parsed before an error at the end of the file", () => {
     const findings = syntaxFindings("services:\n  web:\n    image: x\n    container_name: web\n  db: [\n");
     expect(findings.map((f) => f.ruleId)).toContain("no-container-name");

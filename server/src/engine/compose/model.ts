@@ -5,7 +5,7 @@
  * resolved so that a rule sees a service's effective keys while reporting on
  * the node where the user wrote them.
  */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import { LineIndex } from "../text.js";
 
 export interface SyntaxProblem {
@@ -32,7 +32,7 @@ export interface Service {
   keyNode: Scalar;
   /** The service's mapping, or null when the service is not a mapping (an error compose reports). */
   map: YAMLMap | null;
-  entries: Entry[];
+  entries: readonly Entry[];
   get(key: string): Entry | undefined;
   document: Document.Parsed;
 }
@@ -43,10 +43,10 @@ export interface ComposeModel {
   documents: Document.Parsed[];
   syntaxErrors: SyntaxProblem[];
   /** Top-level keys of every document. */
-  top: Entry[];
+  top: readonly Entry[];
   services: Service[];
   /** Entries of a top-level section (`networks`, `volumes`, ...) across documents. */
-  section(name: string): Entry[];
+  section(name: string): readonly Entry[];
   service(name: string): Service | undefined;
 }
 
@@ -57,16 +57,28 @@ export const TOO_DEEP = "Collections nested too deeply to be read (the parser ra
 /** Maximum depth of `<<` merges followed; deeper chains are cut (and alias bombs never expanded). */
 const MAX_MERGE_DEPTH = 16;
 
+/**
+ * How parseCompose calls the parser. Its duplicate-key check compares each key
+ * with every earlier key of its map: quadratic in the size of a map (a
+ * `services:` of a thousand services). scanDocument finds the same duplicates
+ * with a set.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false } as const;
+
 export function parseCompose(text: string): ComposeModel {
   const lines = new LineIndex(text);
   // YAML (and compose) break lines at a lone \r too, as old Mac files have them; the parser only at \n.
   // One character for one: every offset stays the same.
   const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  const parsed = parseAllDocuments(source, { prettyErrors: false, keepSourceTokens: false });
+  const parsed = parseAllDocuments(source, PARSE_OPTIONS);
+  const hasAnchors = text.includes("&");
   const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of documents) {
-    for (const error of doc.errors) {
+    // Without a `&` in the text there is no anchor to index.
+    const errors = [...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })), ...scanDocument(doc, hasAnchors)];
+    errors.sort((a, b) => a.pos[0] - b.pos[0]);
+    for (const error of errors) {
       // The parser's own words for a stack overflow ("Maximum call stack size exceeded") say nothing of the file.
       const message = error.code === "RESOURCE_EXHAUSTION" ? TOO_DEEP : error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
       // The parser places some errors at the end of the stream one past the text's end: keep them inside it.
@@ -75,7 +87,7 @@ export function parseCompose(text: string): ComposeModel {
     }
     // A list or a lone value parses as YAML, but compose refuses it.
     const root = doc.contents;
-    if (doc.errors.length === 0 && root && !isMap(root) && !(isScalar(root) && root.value === null) && root.range) {
+    if (errors.length === 0 && root && !isMap(root) && !(isScalar(root) && root.value === null) && root.range) {
       const start = root.range[0];
       syntaxErrors.push({ message: NOT_A_MAPPING, start, end: lines.lineEnd(lines.positionAt(start).line) });
     }
@@ -140,6 +152,9 @@ function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed
   return documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? documents[0];
 }
 
+/** The parser's words for a duplicate key, which it reports at the key's first character. */
+export const DUPLICATE_KEY = "Map keys must be unique";
+
 /**
  * Anchors of a document by name, in source order. `Alias.resolve` of the yaml
  * library walks the whole document for every alias: on a file with thousands
@@ -149,30 +164,78 @@ function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed
 const anchorIndexes = new WeakMap<Document, Map<string, Node[]>>();
 
 function anchorIndex(doc: Document): Map<string, Node[]> {
-  let index = anchorIndexes.get(doc);
-  if (index) return index;
-  index = new Map();
-  indexAnchors(doc.contents, index);
-  for (const list of index.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
-  anchorIndexes.set(doc, index);
-  return index;
+  if (!anchorIndexes.has(doc)) scanDocument(doc);
+  return anchorIndexes.get(doc)!;
 }
 
-/** Records the anchored nodes under `node`, keys included (a direct walk: `visit` allocates a path per node). */
-function indexAnchors(node: unknown, index: Map<string, Node[]>): void {
-  if (isPair(node)) {
-    indexAnchors(node.key, index);
-    indexAnchors(node.value, index);
-    return;
+/** A duplicate key, as the parser reports one. */
+interface DuplicateKey {
+  code: "DUPLICATE_KEY";
+  message: string;
+  pos: [number, number];
+}
+
+/**
+ * One walk over a document's collections, with a stack rather than recursion
+ * (a file nested as deep as the parser allows must not overflow here):
+ * records its anchors for anchorIndex (when the text has any `&`) and returns
+ * its duplicate keys as the parser would report them. Keys are equal as the
+ * parser compares them: scalars of the same value (`1` and `"1"` differ, `~`
+ * and `null` do not), other keys never.
+ */
+function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
+  const anchors = new Map<string, Node[]>();
+  const duplicates: DuplicateKey[] = [];
+  const collections: (YAMLMap | YAMLSeq)[] = [];
+  const visit = (node: unknown) => {
+    if (withAnchors) {
+      const anchor = (node as { anchor?: string } | null)?.anchor;
+      if (anchor) {
+        const list = anchors.get(anchor);
+        if (list) list.push(node as Node);
+        else anchors.set(anchor, [node as Node]);
+      }
+    }
+    if (isCollection(node)) collections.push(node as YAMLMap | YAMLSeq);
+  };
+  visit(doc.contents);
+  for (let collection = collections.pop(); collection; collection = collections.pop()) {
+    if (!isMap(collection)) {
+      for (const item of collection.items) {
+        if (isPair(item)) {
+          visit(item.key);
+          visit(item.value);
+        } else visit(item);
+      }
+      continue;
+    }
+    const items = collection.items as Pair[];
+    for (const pair of items) {
+      visit(pair.key);
+      visit(pair.value);
+    }
+    if (items.length < 2) continue;
+    // Most maps are small: comparing with the earlier keys costs less than building a set.
+    const keys = items.length > 8 ? new Set<unknown>() : undefined;
+    for (let i = 0; i < items.length; i++) {
+      const key = items[i].key;
+      if (!isScalar(key) || (typeof key.value === "number" && Number.isNaN(key.value))) continue;
+      let duplicate = false;
+      if (keys) {
+        duplicate = keys.has(key.value);
+        keys.add(key.value);
+      } else {
+        for (let j = 0; j < i && !duplicate; j++) {
+          const earlier = items[j].key;
+          duplicate = isScalar(earlier) && earlier.value === key.value;
+        }
+      }
+      if (duplicate && key.range) duplicates.push({ code: "DUPLICATE_KEY", message: DUPLICATE_KEY, pos: [key.range[0], key.range[0] + 1] });
+    }
   }
-  if (!isNode(node)) return;
-  const anchor = (node as { anchor?: string }).anchor;
-  if (anchor) {
-    const list = index.get(anchor);
-    if (list) list.push(node);
-    else index.set(anchor, [node]);
-  }
-  if (isMap(node) || isSeq(node)) for (const item of node.items) indexAnchors(item, index);
+  for (const list of anchors.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  anchorIndexes.set(doc, anchors);
+  return duplicates;
 }
 
 /** The node an alias names: the last anchor of that name defined before the alias, as YAML says. */
@@ -203,11 +266,9 @@ export function resolveNode(node: unknown, doc: Document): Node | null {
  * `<<: *anchor` (or `<<: [*a, *b]`) that it does not override. Compose gives
  * the map's own keys precedence, and earlier merged maps over later ones.
  */
-export function mapEntries(map: YAMLMap, doc: Document): Entry[] {
+export function mapEntries(map: YAMLMap, doc: Document): readonly Entry[] {
   // Rules ask for the entries of the same maps again and again: the cached ones need no bookkeeping.
-  const cached = entriesCache.get(map);
-  if (cached) return cached.slice();
-  return collectEntries(map, doc, 0, new Map()).entries.slice();
+  return entriesCache.get(map) ?? collectEntries(map, doc, 0, new Map()).entries;
 }
 
 interface CollectedEntries {

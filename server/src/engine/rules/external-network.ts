@@ -17,7 +17,7 @@ function isExternal(value: Node | null): boolean {
  * `external: {name: x}`, else its key (compose does not prefix external
  * networks with the project name).
  */
-function networkName(network: Entry, entries: Entry[], external: Entry): string {
+function networkName(network: Entry, entries: readonly Entry[], external: Entry): string {
   const named = scalarText(entries.find((e) => e.key === "name")?.value);
   if (named !== undefined) return resolveDefaults(named).value;
   if (isMap(external.value)) {

@@ -188,7 +188,7 @@ function checkMap(map: YAMLMap, schema: KeySchema, place: Place, doc: Document, 
 }
 
 /** Records the unknown keys of a map's entries, then looks into the values the schema describes. */
-function checkEntries(entries: Entry[], schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
+function checkEntries(entries: readonly Entry[], schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
   let effectiveKeys: Set<string> | undefined;
   for (const entry of entries) {
     if (!isAllowedKey(schema, entry.key)) {
