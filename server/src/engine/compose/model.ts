@@ -268,7 +268,7 @@ export function resolveNode(node: unknown, doc: Document): Node | null {
  */
 export function mapEntries(map: YAMLMap, doc: Document): readonly Entry[] {
   // Rules ask for the entries of the same maps again and again: the cached ones need no bookkeeping.
-  return entriesCache.get(map) ?? collectEntries(map, doc, 0, new Map()).entries;
+  return entriesCache.get(map) ?? collectEntries(map, doc, 0, undefined).entries;
 }
 
 interface CollectedEntries {
@@ -285,21 +285,37 @@ interface CollectedEntries {
 const entriesCache = new WeakMap<YAMLMap, Entry[]>();
 const IN_PROGRESS = null;
 
-function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: Map<YAMLMap, CollectedEntries | typeof IN_PROGRESS>): CollectedEntries {
+/** An entry as it appears in a map that merges it: one copy per entry, shared by every map that merges it. */
+const mergedCopies = new WeakMap<Entry, Entry>();
+
+function asMerged(entry: Entry): Entry {
+  if (entry.merged) return entry;
+  let copy = mergedCopies.get(entry);
+  if (!copy) {
+    copy = { ...entry, merged: true };
+    mergedCopies.set(entry, copy);
+  }
+  return copy;
+}
+
+/** `computing` holds the maps of the merge chain being worked out; undefined until a map merges another. */
+function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: Map<YAMLMap, CollectedEntries | typeof IN_PROGRESS> | undefined): CollectedEntries {
   const cached = entriesCache.get(map);
   if (cached) return { entries: cached, complete: true };
-  const pending = computing.get(map);
+  const pending = computing?.get(map);
   // A map merging itself through an alias cycle contributes nothing to itself.
   if (pending === IN_PROGRESS) return { entries: [], complete: false };
   if (pending) return pending;
   const own: Entry[] = [];
-  const mergeSources = new Set<YAMLMap>();
+  // Most maps merge nothing: the set is made for the first `<<`.
+  let mergeSources: Set<YAMLMap> | undefined;
   for (const pair of map.items as Pair[]) {
     const keyNode = pair.key;
     if (!isScalar(keyNode) || !keyNode.range) continue;
     const key = String(keyNode.value);
     if (key === "<<" && keyNode.type === "PLAIN") {
       const source = resolveNode(pair.value, doc);
+      mergeSources ??= new Set();
       if (isMap(source)) mergeSources.add(source);
       else if (isSeq(source)) {
         for (const item of source.items) {
@@ -311,12 +327,13 @@ function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: M
     }
     own.push({ key, keyNode, pair, value: resolveNode(pair.value, doc), owner: map, merged: false });
   }
-  mergeSources.delete(map);
-  if (mergeSources.size === 0) {
+  mergeSources?.delete(map);
+  if (!mergeSources || mergeSources.size === 0) {
     entriesCache.set(map, own);
     return { entries: own, complete: true };
   }
   if (depth >= MAX_MERGE_DEPTH) return { entries: own, complete: false };
+  computing ??= new Map();
   computing.set(map, IN_PROGRESS);
   let complete = true;
   const seen = new Set(own.map((e) => e.key));
@@ -327,7 +344,7 @@ function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: M
     for (const entry of merged.entries) {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
-      result.push(entry.merged ? entry : { ...entry, merged: true });
+      result.push(asMerged(entry));
     }
   }
   const collected = { entries: result, complete };

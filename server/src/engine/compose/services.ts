@@ -39,6 +39,8 @@ function computeServiceImage(service: Service): ImageRef | undefined {
 const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencrypt-nginx-proxy-companion", "docker-letsencrypt-nginx-proxy-companion", "lego", "letsencrypt"]);
 /** Reverse proxies and web servers that take Elestio's place when they hold 80/443 or certificates. */
 const PROXIES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged"]);
+/** `nginx-alpine`, `traefik-v3`: a proxy name and a suffix. */
+const PROXY_PREFIXES = [...PROXIES].map((name) => `${name}-`);
 
 /** Host ports that Elestio's proxy (elestio-nginx) holds on every VM. */
 export const RESERVED_HOST_PORTS = [80, 443] as const;
@@ -52,7 +54,7 @@ function isAcmeClient(image: ImageRef): boolean {
 
 function isProxyName(name: string): boolean {
   // Variants such as `haproxy-alpine` or `caddy-docker-proxy` (holding 80/443 decides the rest).
-  return PROXIES.has(name) || [...PROXIES].some((proxy) => name.startsWith(`${proxy}-`));
+  return PROXIES.has(name) || PROXY_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /** Whether the service publishes a host port Elestio's proxy holds (80 or 443), whatever the address. */
@@ -99,11 +101,12 @@ export function mountsLetsEncrypt(service: Service): boolean {
 }
 
 const DATABASE_IMAGES = new Set(["postgres", "postgis", "mysql", "mariadb", "mongo", "mongodb", "redis", "valkey", "keydb", "memcached", "elasticsearch", "opensearch", "clickhouse-server", "couchdb", "cassandra", "influxdb", "timescaledb", "cockroach", "neo4j", "rabbitmq", "mssql-server", "dragonfly", "surrealdb", "pgvector", "meilisearch", "typesense", "qdrant"]);
+const DATABASE_PREFIXES = [...DATABASE_IMAGES].map((name) => `${name}-`);
 const DATABASE_PORTS = new Set([5432, 3306, 27017, 6379, 11211, 9200, 9300, 5984, 9042, 8086, 26257, 7687, 5672, 1433, 8123, 9000, 6333]);
 
 export function isDatabaseImage(image: ImageRef | undefined): boolean {
   if (!image) return false;
-  return DATABASE_IMAGES.has(image.name) || [...DATABASE_IMAGES].some((name) => image.name.startsWith(`${name}-`));
+  return DATABASE_IMAGES.has(image.name) || DATABASE_PREFIXES.some((prefix) => image.name.startsWith(prefix));
 }
 
 /** A port a database listens on, for the wording of a public binding (9000 only counts for ClickHouse images). */
