@@ -118,7 +118,7 @@ export function writeReport(results: Results): string {
       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...results.engine.results.map((r) => `| ${int(r.lines)} | ${kb(r.bytes)} | ${int(r.findings)} | ${ms(r.parseMs)} | ${ms(r.engineMs)} | ${fmt(r.ratio, 2)}× | ${ms(r.rulesMs)} | ${ms(r.ownParseMs)} | ${fmt(r.ownRatio, 2)}× | ${fmt((r.engineMs * 1000) / r.lines, 1)} |`),
       "",
-      "Its own parse: the parser called as `parseCompose` calls it, from the same bundle; the ratio to it is what building the model and running the rules add.",
+      "Its own parse: the parser called as `parseCompose` calls it, from the same bundle. It is faster than the bare parse for two reasons: no quadratic duplicate-key check, and the `yaml` library linked as an ES module in the bundle, its functions called directly rather than through the getters of a CommonJS module. The ratio to it is what the engine's own code costs: building the model and running the rules.",
       "",
       `Growth from 500 to 20,000 lines (slope of log time against log lines, 1 is linear): engine ${fmt(results.engine.growth.engine, 2)}, bare parse ${fmt(results.engine.growth.parse, 2)}, rules alone ${fmt(results.engine.growth.rules, 2)}.`,
       "",
