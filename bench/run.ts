@@ -179,6 +179,23 @@ async function main(): Promise<void> {
     writeFileSync(join(repoRoot, "BENCHMARKS.md"), writeReport(results));
     log("wrote bench/results.json and BENCHMARKS.md");
   }
+  const failures = failedMeasurements(results);
+  if (failures.length > 0) {
+    for (const failure of failures) process.stderr.write(`bench: ${failure}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** What did not measure what it should have: a server that failed, our CLI failing, a server finding nothing in files with planted faults. */
+function failedMeasurements(results: Results): string[] {
+  const failures: string[] = [];
+  for (const result of results.lsp ?? []) {
+    if (result.error) failures.push(`${result.server} on the ${result.size}-line file: ${result.error}`);
+    else if (result.server === "elestio" && result.diagnostics === 0) failures.push(`elestio reported nothing on the ${result.size}-line file, which has planted faults`);
+  }
+  if (results.cli && results.cli.ours.exitCode !== 0) failures.push(`elestio-compose-lint exited with ${results.cli.ours.exitCode} over the corpus`);
+  if (results.engine?.results.some((r) => r.findings === 0)) failures.push("the engine found nothing in a generated file, which has planted faults");
+  return failures;
 }
 
 main().catch((error: unknown) => {
