@@ -5,6 +5,7 @@
  */
 import { posix } from "node:path";
 import * as vscode from "vscode";
+import { CONFIG_FILE_NAME } from "../../server/src/engine/config.js";
 import { SETTINGS_SECTION, isPipelineUri } from "./composeDocuments.js";
 import { COPY_COMMAND } from "./copyCompose.js";
 import type { CopyRecords, SyncState } from "./copyRecords.js";
@@ -32,6 +33,12 @@ export class SyncStatus implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.pipelineFiles`)) this.update(true);
+      }),
+      // A project configuration can name the pipeline files, and change outside the editor (a checkout, a pull).
+      ...[`**/${CONFIG_FILE_NAME}`, "**/package.json"].map((pattern) => {
+        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+        const recheck = () => this.update(true);
+        return vscode.Disposable.from(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), watcher.onDidDelete(recheck));
       }),
       records.onDidChange(() => this.update()),
     );

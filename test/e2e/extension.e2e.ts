@@ -4,7 +4,7 @@
  * guide's pipeline compose file, a local docker-compose.dev.yml, and a file
  * fixed on save. The tests run in order, as one user session.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -301,6 +301,26 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await expect.poll(() => onDisk("save/compose.yaml"), { timeout: 30_000 }).toBe(expected);
     await expect.poll(() => activeEditor(page).locator(".squiggly-error").count()).toBe(0);
     await screenshot(page, "14-fixed-on-save");
+  });
+
+  it("shows the copy button and the status bar as soon as a configuration written outside the editor names the file", async () => {
+    const copyButton = page.locator(".editor-group-container.active .editor-actions .codicon-cloud-upload");
+    mkdirSync(join(session.workspace, "deploy"), { recursive: true });
+    writeFileSync(join(session.workspace, "deploy", "stack.yml"), "services:\n  web:\n    image: nginx:1.27\n");
+    await openFile(page, "deploy/stack.yml");
+    await activeTab(page, "stack.yml").waitFor({ state: "visible" });
+    expect(await copyButton.count()).toBe(0);
+
+    // As a checkout or a pull would: on disk, with the file open and untouched in the editor.
+    const config = join(session.workspace, ".elestio-compose.json");
+    writeFileSync(config, `${JSON.stringify({ pipelineFiles: ["deploy/stack.yml"] })}\n`);
+    await copyButton.waitFor({ state: "visible", timeout: 30_000 });
+    await expect.poll(() => elestioStatus(page).innerText()).toContain("Elestio: not copied from here yet");
+    await screenshot(page, "15-pipeline-file-by-configuration");
+
+    rmSync(config);
+    await copyButton.waitFor({ state: "hidden", timeout: 30_000 });
+    await page.keyboard.press("Control+W");
   });
 });
 
