@@ -10,6 +10,7 @@
  *   npm run bench -- --quick --out /tmp/bench   writes the results there
  *   npm run bench -- --report-only   BENCHMARKS.md again from bench/results.json
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -42,6 +43,8 @@ export interface ColdStart {
 export interface Results {
   date: string;
   command: string;
+  /** The commit measured, and whether the work tree differed from it. */
+  commit?: string;
   durationS: number;
   machine: Machine;
   generator: { name: string; seed: number };
@@ -56,6 +59,15 @@ export interface Results {
 }
 
 const repoRoot = resolve(__dirname, "..");
+
+/** `git describe` of the checkout: the commit, with `-dirty` when files differ from it (undefined outside a checkout). */
+function commitOf(root: string): string | undefined {
+  try {
+    return execFileSync("git", ["describe", "--always", "--dirty", "--abbrev=12"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string>; out?: string } {
   const quick = argv.includes("--quick");
@@ -104,6 +116,7 @@ async function main(): Promise<void> {
   const results: Results = {
     date: new Date().toISOString(),
     command: `npm run bench${quick ? " -- --quick" : ""}`,
+    commit: commitOf(repoRoot),
     durationS: 0,
     machine,
     generator: { name: generatorName, seed: SEED },

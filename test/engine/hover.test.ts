@@ -241,6 +241,30 @@ describe("hover on a finding", () => {
     expect(fr?.markdown).toContain("**Correction :** Supprimer `container_name` (correction rapide disponible)");
   });
 
+  it("quotes the log line of this very fault when the rule can tell it, else the guide's example, said to be one", () => {
+    const model = parseCompose(
+      ["services:", "  shop:", "    image: shop:1", "    env_file: .env.production", "    environment:", "      KEY: ${SHOP_KEY}", "    ports:", '      - "443:8443"', ""].join("\n"),
+    );
+    const findings = lint(model, { isPipeline: true });
+    const logOf = (line: number, column: number, language: Language) => /\*\*([^*]+)\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, language, { findings })?.markdown ?? "")?.slice(1);
+    expect(logOf(8, 10, "en")).toEqual(["Pipeline log:", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
+    expect(logOf(6, 14, "en")).toEqual(["Pipeline log:", 'The "SHOP_KEY" variable is not set. Defaulting to a blank string.']);
+    expect(logOf(4, 16, "en")).toEqual(["Pipeline log, for example:", "env file /opt/app/latigue/.env.production not found"]);
+    expect(logOf(4, 16, "fr")).toEqual(["Journal du pipeline, par exemple :", "env file /opt/app/latigue/.env.production not found"]);
+    expect(logOf(8, 10, "fr")).toEqual(["Journal du pipeline :", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
+  });
+
+  it("names the user's network, key and proxy port in the log lines of the other rules that can tell them", () => {
+    const model = parseCompose(
+      ["services:", "  web:", "    image: app:1", "    enviroment:", "      A: b", "  proxy:", "    image: nginx:1.27", "    ports:", '      - "80:80"', "networks:", "  edge:", "    external: true", ""].join("\n"),
+    );
+    const findings = lint(model, { isPipeline: true });
+    const logOf = (line: number, column: number) => /\*\*Pipeline log:\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, "en", { findings })?.markdown ?? "")?.[1];
+    expect(logOf(4, 6)).toBe("services.web Additional property enviroment is not allowed");
+    expect(logOf(6, 4)).toBe("failed to bind host port for 0.0.0.0:80 - address already in use");
+    expect(logOf(12, 6)).toBe("network edge declared as external, but could not be found");
+  });
+
   it("the finding wins over the key's own hover, and only inside its range", () => {
     // Line 14 (`restart`) is outside the finding.
     expect(hoverAt(BEFORE, 14, 6, "en", { findings })?.markdown).toContain("**`restart`**");

@@ -120,7 +120,9 @@ function findingSection(finding: Finding, language: Language): string {
   const docs = rule?.meta.docs;
   parts.push(docs ? `**${docs.title[language]}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``);
   parts.push(finding.message[language]);
-  if (docs?.log) parts.push(`**${FINDING_LABELS.log[language]}**\n\n${fence(docs.log)}`);
+  // The finding's own line names the user's container, port or variable; the docs' one is an example from the guide.
+  if (finding.log) parts.push(`**${FINDING_LABELS.log[language]}**\n\n${fence(finding.log)}`);
+  else if (docs?.log) parts.push(`**${FINDING_LABELS.logExample[language]}**\n\n${fence(docs.log)}`);
   if (docs) parts.push(`**${FINDING_LABELS.why[language]}** ${docs.description[language]}`);
   const fix = docs?.fix ?? MANUAL_FIXES[finding.ruleId];
   if (fix) parts.push(`**${FINDING_LABELS.fix[language]}** ${fix[language]}${finding.fix ? ` ${FINDING_LABELS.quickFix[language]}` : ""}`);

@@ -25,6 +25,8 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /** The pipeline's log line for this fault, when the rule can tell it (see Report.log). */
+  log?: string;
 }
 
 export interface LintOptions {

@@ -8,6 +8,7 @@ import type { Localized } from "./index.js";
 /** Labels of a diagnostic's hover. */
 export const FINDING_LABELS = {
   log: { en: "Pipeline log:", fr: "Journal du pipeline :" },
+  logExample: { en: "Pipeline log, for example:", fr: "Journal du pipeline, par exemple :" },
   why: { en: "Why:", fr: "Pourquoi :" },
   fix: { en: "Fix:", fr: "Correction :" },
   quickFix: { en: "(quick fix available)", fr: "(correction rapide disponible)" },

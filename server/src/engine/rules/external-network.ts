@@ -63,6 +63,7 @@ export const externalNetwork: Rule = {
         report({
           start,
           end,
+          log: `network ${name} declared as external, but could not be found`,
           message: {
             en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: network ${name} declared as external, but could not be found`,
             fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : network ${name} declared as external, but could not be found`,

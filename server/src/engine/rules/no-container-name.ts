@@ -30,6 +30,7 @@ export const noContainerName: Rule = {
       report({
         start: entry.keyNode.range![0],
         end: Math.max(end, entry.keyNode.range![1]),
+        log: `Error response from daemon: Conflict. The container name "/${name}" is already in use`,
         message: {
           en: `container_name "${name}" pins the container name: the deploy fails with Conflict. The container name "/${name}" is already in use whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.`,
           fr: `container_name « ${name} » fige le nom du conteneur : le déploiement échoue avec Conflict. The container name "/${name}" is already in use dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.`,

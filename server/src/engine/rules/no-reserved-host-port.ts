@@ -51,6 +51,7 @@ export const noReservedHostPort: Rule = {
         const items = everyEntryReserved ? reserved.map((b) => b.node) : [binding.node];
         report({
           ...bindingSpan(model, binding),
+          log,
           message: {
             en: `Host port ${port} is taken by Elestio's reverse proxy (elestio-nginx, OpenResty), which already serves 80 and 443 with TLS: the deploy fails with "${log}". Remove this port; Elestio's proxy forwards your domain to the app's own port on 172.17.0.1.`,
             fr: `Le port hôte ${port} est pris par le reverse proxy d'Elestio (elestio-nginx, OpenResty), qui sert déjà 80 et 443 avec TLS : le déploiement échoue avec « ${log} ». Supprimez ce port ; le proxy d'Elestio transmet votre domaine au port de l'application sur 172.17.0.1.`,

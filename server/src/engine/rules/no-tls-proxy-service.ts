@@ -154,6 +154,7 @@ export const noTlsProxyService: Rule = {
       report({
         start: service.keyNode.range![0],
         end: service.keyNode.range![1],
+        log: reason.port !== undefined ? `failed to bind host port for 0.0.0.0:${reason.port} - address already in use` : undefined,
         message: {
           en: `Service "${service.name}" ${reason.en}: Elestio already runs the reverse proxy (elestio-nginx, OpenResty) on ports 80 and 443 and Let's Encrypt for your domains, so ${symptom.en}. Remove it; Elestio's proxy forwards to your app's port on 172.17.0.1.`,
           fr: `Le service « ${service.name} » ${reason.fr} : Elestio fait déjà tourner le reverse proxy (elestio-nginx, OpenResty) sur les ports 80 et 443 et Let's Encrypt pour vos domaines, donc ${symptom.fr}. Supprimez-le ; le proxy d'Elestio transmet au port de votre application sur 172.17.0.1.`,

@@ -16,7 +16,7 @@ export interface RuleDocs {
   title: Localized;
   /** Markdown, a few sentences: the problem, why it happens, the fix. */
   description: Localized;
-  /** The exact text the pipeline (or compose) prints when this goes wrong, when there is one. */
+  /** The text the pipeline (or compose) prints when this goes wrong, when there is one: an example, with the guide's names. */
   log?: string;
   /** What the quick fix does, when the rule is fixable. */
   fix?: Localized;
@@ -42,6 +42,8 @@ export interface Report {
   end: number;
   message: Localized;
   fix?: Fix;
+  /** The line the pipeline or compose prints for this very fault (its names, its port), when the rule can tell: hovers show it instead of the docs' example. */
+  log?: string;
 }
 
 export interface RuleContext {

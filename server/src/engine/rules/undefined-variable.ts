@@ -163,7 +163,7 @@ export const undefinedVariable: Rule = {
         const start = offset + item.start;
         // unescaped-dollar looks at the top-level references of a command or test, not into defaults.
         if (!nested && inSpecificZone(start, item.name)) continue;
-        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline) });
+        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline), log: `The "${item.name}" variable is not set. Defaulting to a blank string.` });
       }
     };
 

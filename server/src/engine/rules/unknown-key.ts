@@ -220,6 +220,7 @@ function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
   const { entry, suggestions } = unknown;
   const [start, end] = entry.keyNode.range!;
   const result: Report = { start, end, message: message(unknown, unknown.place === TOP_PLACE) };
+  if (unknown.place.exactLog) result.log = `${unknown.place.text().composePath} Additional property ${entry.key} is not allowed`;
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
   // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
