@@ -38,12 +38,14 @@ export function targets(results: Results): Target[] {
       holds: engine.results.every((r) => r.ratio <= ENGINE_RATIO_TARGET),
       figures: engine.results.map((r) => `${int(r.lines)} lines ${fmt(r.ratio, 2)}×`).join(", ") + ` (worst: ${int(worst.lines)} lines)`,
     });
-    // The bare parse itself grows a little faster than linearly (the collector works on a larger heap): what
-    // the engine adds must not grow faster than the lines, and the engine no faster than the parse it stands on.
+    // The bare parse is the control: it runs no rule, and its slope shows what the machine does to any code as
+    // the heap and the working set grow (from 500 lines, which fit the CPU's caches, to 20,000, which do not).
+    // The engine, and the rules alone, must grow no faster than linearly, or than that control (+ 0.05).
     const rules = num(engine.growth.rules);
+    const limit = Math.max(GROWTH_TARGET, engine.growth.parse + 0.05);
     list.push({
-      name: `Engine time grows linearly with size: from 500 to 20,000 lines (log-log slope, 1 is linear) the rules alone ≤ ${GROWTH_TARGET}, and the engine ≤ ${GROWTH_TARGET} or no steeper than the bare parse + 0.05`,
-      holds: Number.isNaN(num(engine.growth.engine)) || Number.isNaN(rules) ? undefined : rules <= GROWTH_TARGET && engine.growth.engine <= Math.max(GROWTH_TARGET, engine.growth.parse + 0.05),
+      name: `Engine time grows linearly with size: from 500 to 20,000 lines (log-log slope, 1 is linear) the engine and the rules alone ≤ ${GROWTH_TARGET}, or no steeper than the bare parse + 0.05`,
+      holds: Number.isNaN(num(engine.growth.engine)) || Number.isNaN(rules) ? undefined : rules <= limit && engine.growth.engine <= limit,
       figures: `rules alone ${fmt(rules, 2)}, engine ${fmt(engine.growth.engine, 2)}, bare parse ${fmt(engine.growth.parse, 2)}`,
     });
   }
