@@ -1,11 +1,11 @@
 /**
- * The benchmark's compose files: the project's seeded generator when it is
- * there (test/generators/compose.ts), else the benchmark's own. Both are
- * deterministic, so the files of two runs are the same files.
+ * The benchmark's compose files, from the project's seeded generator
+ * (test/generators/compose.ts, the one the property tests use): the files of
+ * two runs are the same files.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateCompose as benchGenerator } from "./compose-generator.js";
+import { generateCompose } from "../test/generators/compose.js";
 
 export const SIZES = [50, 500, 5_000, 20_000] as const;
 export const SEED = 20_251_128;
@@ -18,43 +18,12 @@ export interface Fixture {
   bytes: number;
 }
 
-type Generator = (options: { lines: number; seed: number; faults: boolean }) => unknown;
-
-const projectGeneratorPath = join(__dirname, "..", "test", "generators", "compose.ts");
-
 /** Which generator made the files, for the report. */
-export let generatorName = "bench/compose-generator.ts";
+export const generatorName = "test/generators/compose.ts";
 
-async function generator(): Promise<(lines: number) => string> {
-  if (existsSync(projectGeneratorPath)) {
-    try {
-      const module = (await import(projectGeneratorPath)) as { generateCompose?: Generator };
-      if (typeof module.generateCompose === "function") {
-        const generate = module.generateCompose;
-        const probe = textOf(generate({ lines: 50, seed: SEED, faults: true }));
-        if (probe !== undefined) {
-          generatorName = "test/generators/compose.ts";
-          return (lines) => textOf(generate({ lines, seed: SEED, faults: true }))!;
-        }
-      }
-    } catch {
-      // Falls back to the benchmark's own generator below.
-    }
-  }
-  return (lines) => benchGenerator({ lines, seed: SEED, faults: true });
-}
-
-/** The generator may return the text or an object holding it. */
-function textOf(result: unknown): string | undefined {
-  if (typeof result === "string") return result;
-  const text = (result as { text?: unknown } | null)?.text;
-  return typeof text === "string" ? text : undefined;
-}
-
-export async function fixtures(sizes: readonly number[] = SIZES): Promise<Fixture[]> {
-  const generate = await generator();
+export function fixtures(sizes: readonly number[] = SIZES): Fixture[] {
   return sizes.map((size) => {
-    const text = generate(size);
+    const text = generateCompose({ lines: size, seed: SEED, faults: true });
     return { size, text, lines: text.split(/\r\n|\r|\n/).length - (text.endsWith("\n") ? 1 : 0), bytes: Buffer.byteLength(text) };
   });
 }

@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadBefore.join(" ")}`);
 
   const sizes = quick ? [50, 500] : [...SIZES];
-  const files: Fixture[] = await fixtures(sizes);
+  const files: Fixture[] = fixtures(sizes);
   log(`files (${generatorName}, seed ${SEED}): ${files.map((f) => `${f.lines} lines`).join(", ")}`);
   const ourVersion = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
   const specs = servers(repoRoot, ourVersion);
