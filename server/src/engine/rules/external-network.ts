@@ -60,13 +60,14 @@ export const externalNetwork: Rule = {
         // A block map's range ends past its last line break: the report stops at its last character.
         let end = Math.max(external.keyNode.range![1], external.value?.range?.[1] ?? 0);
         while (end > start && /\s/.test(model.text[end - 1])) end--;
+        const log = `network ${name} declared as external, but could not be found`;
         report({
           start,
           end,
-          log: `network ${name} declared as external, but could not be found`,
+          log,
           message: {
-            en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: network ${name} declared as external, but could not be found`,
-            fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : network ${name} declared as external, but could not be found`,
+            en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: ${log}`,
+            fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : ${log}`,
           },
         });
       }

@@ -27,13 +27,14 @@ export const noContainerName: Rule = {
       if (!entry) continue;
       const name = scalarText(entry.value) ?? "";
       const end = entry.value?.range?.[1] ?? entry.keyNode.range![1];
+      const conflict = `Conflict. The container name "/${name}" is already in use`;
       report({
         start: entry.keyNode.range![0],
         end: Math.max(end, entry.keyNode.range![1]),
-        log: `Error response from daemon: Conflict. The container name "/${name}" is already in use`,
+        log: `Error response from daemon: ${conflict}`,
         message: {
-          en: `container_name "${name}" pins the container name: the deploy fails with Conflict. The container name "/${name}" is already in use whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.`,
-          fr: `container_name « ${name} » fige le nom du conteneur : le déploiement échoue avec Conflict. The container name "/${name}" is already in use dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.`,
+          en: `container_name "${name}" pins the container name: the deploy fails with ${conflict} whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.`,
+          fr: `container_name « ${name} » fige le nom du conteneur : le déploiement échoue avec ${conflict} dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.`,
         },
         fix: { title: { en: "Remove container_name", fr: "Supprimer container_name" }, edits: [removeEntry(model, entry)] },
       });

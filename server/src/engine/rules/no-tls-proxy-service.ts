@@ -132,11 +132,12 @@ export const noTlsProxyService: Rule = {
     const referencing = flagged.length > 0 ? referencingServices(model) : new Map<string, Service[]>();
     for (const { service, kind } of flagged) {
       const reason = reasonOf(kind!, service);
+      const log = reason.port !== undefined ? `failed to bind host port for 0.0.0.0:${reason.port} - address already in use` : undefined;
       const symptom: Localized =
-        reason.port !== undefined
+        log !== undefined
           ? {
-              en: `the deploy fails with "failed to bind host port for 0.0.0.0:${reason.port} - address already in use" (port ${reason.port} address already in use)`,
-              fr: `le déploiement échoue avec « failed to bind host port for 0.0.0.0:${reason.port} - address already in use » (port ${reason.port} déjà utilisé)`,
+              en: `the deploy fails with "${log}" (port ${reason.port} address already in use)`,
+              fr: `le déploiement échoue avec « ${log} » (port ${reason.port} déjà utilisé)`,
             }
           : {
               en: 'a second one only competes with it (the guide\'s "port 80 address already in use" came from such nginx and certbot services)',
@@ -154,7 +155,7 @@ export const noTlsProxyService: Rule = {
       report({
         start: service.keyNode.range![0],
         end: service.keyNode.range![1],
-        log: reason.port !== undefined ? `failed to bind host port for 0.0.0.0:${reason.port} - address already in use` : undefined,
+        log,
         message: {
           en: `Service "${service.name}" ${reason.en}: Elestio already runs the reverse proxy (elestio-nginx, OpenResty) on ports 80 and 443 and Let's Encrypt for your domains, so ${symptom.en}. Remove it; Elestio's proxy forwards to your app's port on 172.17.0.1.`,
           fr: `Le service « ${service.name} » ${reason.fr} : Elestio fait déjà tourner le reverse proxy (elestio-nginx, OpenResty) sur les ports 80 et 443 et Let's Encrypt pour vos domaines, donc ${symptom.fr}. Supprimez-le ; le proxy d'Elestio transmet au port de votre application sur 172.17.0.1.`,

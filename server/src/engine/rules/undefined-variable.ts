@@ -87,8 +87,12 @@ function specificZones(model: ComposeModel): SpecificZone[] {
   return zones;
 }
 
-function message(name: string, nested: boolean, isPipeline: boolean): Localized {
-  const log = `The "${name}" variable is not set. Defaulting to a blank string.`;
+/** Compose's warning for a variable set nowhere. */
+function notSetLog(name: string): string {
+  return `The "${name}" variable is not set. Defaulting to a blank string.`;
+}
+
+function message(name: string, nested: boolean, isPipeline: boolean, log: string): Localized {
   const source: Localized = isPipeline
     ? {
         en: "the Elestio pipeline takes its value from the dashboard's environment variables (written to .env); if it is not set there, compose substitutes an empty string",
@@ -163,7 +167,8 @@ export const undefinedVariable: Rule = {
         const start = offset + item.start;
         // unescaped-dollar looks at the top-level references of a command or test, not into defaults.
         if (!nested && inSpecificZone(start, item.name)) continue;
-        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline), log: `The "${item.name}" variable is not set. Defaulting to a blank string.` });
+        const log = notSetLog(item.name);
+        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline, log), log });
       }
     };
 

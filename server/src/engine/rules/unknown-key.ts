@@ -127,10 +127,15 @@ interface Unknown {
   effectiveKeys: Set<string>;
 }
 
-function message(unknown: Unknown, atTopLevel: boolean): Localized {
+/** Compose's error for the key, when its text is certain (see Place.exactLog). */
+function composeLog(unknown: Unknown): string | undefined {
+  return unknown.place.exactLog ? `${unknown.place.text().composePath} Additional property ${unknown.entry.key} is not allowed` : undefined;
+}
+
+function message(unknown: Unknown, atTopLevel: boolean, log: string | undefined): Localized {
   const { entry, place, suggestions } = unknown;
   const key = entry.key;
-  const { where, composePath } = place.text();
+  const { where } = place.text();
   let en = `Unknown key "${key}" ${where.en}.`;
   let fr = `Clé inconnue « ${key} » ${where.fr}.`;
   if (suggestions.length > 0) {
@@ -140,8 +145,7 @@ function message(unknown: Unknown, atTopLevel: boolean): Localized {
     en += " It looks like a service: services go under the services key.";
     fr += " On dirait un service : les services se placent sous la clé services.";
   }
-  if (place.exactLog) {
-    const log = `${composePath} Additional property ${key} is not allowed`;
+  if (log !== undefined) {
     en += ` Compose stops with: ${log}`;
     fr += ` Compose s'arrête sur : ${log}`;
   } else {
@@ -219,8 +223,8 @@ function checkEntries(entries: readonly Entry[], schema: KeySchema, place: Place
 function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
   const { entry, suggestions } = unknown;
   const [start, end] = entry.keyNode.range!;
-  const result: Report = { start, end, message: message(unknown, unknown.place === TOP_PLACE) };
-  if (unknown.place.exactLog) result.log = `${unknown.place.text().composePath} Additional property ${entry.key} is not allowed`;
+  const log = composeLog(unknown);
+  const result: Report = { start, end, message: message(unknown, unknown.place === TOP_PLACE, log), log };
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
   // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
