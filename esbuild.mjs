@@ -25,8 +25,8 @@ export function commonOptions(production) {
 }
 
 const entries = [
-  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" } },
-  { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ].filter((entry) => existsSync(new URL(entry.entryPoints[0], import.meta.url)));
 

@@ -10,7 +10,7 @@ import { ConfigFinder } from "../../server/src/engine/config.js";
 import { isComposeFileName } from "../../server/src/engine/files.js";
 import { COMPOSE_LANGUAGE_ID, DOCUMENT_SCHEMES, isPipelinePath, pathPattern, pipelineGlobs } from "./pipelineFiles.js";
 
-export const SETTINGS_SECTION = "elestio";
+import { SETTINGS_SECTION } from "../../server/src/protocol.js";
 
 /** Reads each project configuration again only when it changes on disk. */
 const configs = new ConfigFinder();

@@ -6,13 +6,14 @@
  */
 import { posix } from "node:path";
 import * as vscode from "vscode";
-import { SETTINGS_SECTION, choosePipelineFile, displayName, pipelineGlobsFor } from "./composeDocuments.js";
+import { Commands, SETTINGS_SECTION } from "../../server/src/protocol.js";
+import { choosePipelineFile, displayName, pipelineGlobsFor } from "./composeDocuments.js";
 import type { CopyRecords } from "./copyRecords.js";
 import { isElestioDashboardUrl, resolveDashboardUrl, type ResolvedDashboardUrl } from "./dashboardUrl.js";
 import { findingsOf, ruleId } from "./diagnostics.js";
 import type { ServerConnection } from "./languageClient.js";
 
-export const COPY_COMMAND = "elestio.openDashboardAndCopyCompose";
+export const COPY_COMMAND = Commands.openDashboardAndCopyCompose;
 
 /** The command's argument: a uri from the editor title menu or the explorer, a uri string from the code lens. */
 function uriOf(argument: unknown): vscode.Uri | undefined {

@@ -1,8 +1,7 @@
 /** The language server's findings as VS Code holds them (source "elestio", code = rule id). */
 import * as vscode from "vscode";
+import { DIAGNOSTIC_SOURCE } from "../../server/src/protocol.js";
 import type { ServerConnection } from "./languageClient.js";
-
-export const DIAGNOSTIC_SOURCE = "elestio";
 
 export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;

@@ -6,22 +6,19 @@
  */
 import * as vscode from "vscode";
 import { choosePipelineFile, isComposeDocument, isPipelineUri } from "./composeDocuments.js";
-import { ExplainPanel, type ExplainedProblem } from "./explainPanel.js";
+import { Commands, EXPLAIN_LOG_METHOD, type ExplainedProblem, type ExplainLogParams, type ExplainLogResult } from "../../server/src/protocol.js";
+import { ExplainPanel } from "./explainPanel.js";
 import type { ServerConnection } from "./languageClient.js";
 
-export const EXPLAIN_COMMAND = "elestio.explainPipelineLog";
-export const EXPLAIN_TERMINAL_COMMAND = "elestio.explainTerminalSelection";
-const EXPLAIN_REQUEST = "elestio/explainLog";
+export const EXPLAIN_COMMAND = Commands.explainPipelineLog;
+export const EXPLAIN_TERMINAL_COMMAND = Commands.explainTerminalSelection;
 
 /** A pasted log larger than this is not a line someone wants explained (and the request would be slow). */
 const MAX_TEXT = 1_000_000;
 
-interface ExplainResult {
-  problems: ExplainedProblem[];
-}
-
 async function explain(server: ServerConnection, text: string, uri: vscode.Uri | undefined): Promise<ExplainedProblem[]> {
-  const result = await server.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { text: text.slice(0, MAX_TEXT), uri: uri?.toString() });
+  const params: ExplainLogParams = { text: text.slice(0, MAX_TEXT), uri: uri?.toString() };
+  const result = await server.sendRequest<ExplainLogResult>(EXPLAIN_LOG_METHOD, params);
   return Array.isArray(result?.problems) ? result.problems : [];
 }
 

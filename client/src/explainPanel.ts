@@ -7,18 +7,7 @@ import { randomBytes } from "node:crypto";
 import { posix } from "node:path";
 import * as vscode from "vscode";
 
-export interface ExplainedRange {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-export interface ExplainedProblem {
-  id: string;
-  title: string;
-  /** Markdown. */
-  explanation: string;
-  ranges: ExplainedRange[];
-}
+import { Commands, type ExplainedProblem } from "../../server/src/protocol.js";
 
 interface Location {
   uri: vscode.Uri;
@@ -66,7 +55,7 @@ export class ExplainPanel {
   static async show(problems: readonly ExplainedProblem[], composeUri: vscode.Uri | undefined): Promise<void> {
     if (!ExplainPanel.current) {
       const panel = vscode.window.createWebviewPanel(
-        "elestio.explainPipelineLog",
+        Commands.explainPipelineLog,
         vscode.l10n.t("Elestio: pipeline error explained"),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
         { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },

@@ -5,6 +5,7 @@
  * and explaining a pipeline error.
  */
 import * as vscode from "vscode";
+import { Commands } from "../../server/src/protocol.js";
 import { registerCopyCommand } from "./copyCompose.js";
 import { CopyRecords } from "./copyRecords.js";
 import { registerExplain } from "./explainLog.js";
@@ -28,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCopyCommand(server, records),
     registerExplain(server),
     new SyncStatus(records),
-    vscode.commands.registerCommand("elestio.showOutput", () => output.show()),
-    vscode.commands.registerCommand("elestio.restartServer", () => activeServer.restart()),
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+    vscode.commands.registerCommand(Commands.restartServer, () => activeServer.restart()),
   );
 }
 

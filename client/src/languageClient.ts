@@ -5,7 +5,8 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { SETTINGS_SECTION, documentSelector, isComposeDocument } from "./composeDocuments.js";
+import { SETTINGS_SECTION } from "../../server/src/protocol.js";
+import { documentSelector, isComposeDocument } from "./composeDocuments.js";
 
 /** The client's id: vscode-languageclient reads `<id>.trace.server`. */
 const CLIENT_ID = "elestio";

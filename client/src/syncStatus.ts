@@ -6,7 +6,8 @@
 import { posix } from "node:path";
 import * as vscode from "vscode";
 import { CONFIG_FILE_NAME } from "../../server/src/engine/config.js";
-import { SETTINGS_SECTION, isPipelineUri } from "./composeDocuments.js";
+import { SETTINGS_SECTION } from "../../server/src/protocol.js";
+import { isPipelineUri } from "./composeDocuments.js";
 import { COPY_COMMAND } from "./copyCompose.js";
 import type { CopyRecords, SyncState } from "./copyRecords.js";
 

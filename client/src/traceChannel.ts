@@ -6,7 +6,7 @@
  * Compose" channel at info level, so the setting alone turns tracing on and off.
  */
 import * as vscode from "vscode";
-import { SETTINGS_SECTION } from "./composeDocuments.js";
+import { SETTINGS_SECTION } from "../../server/src/protocol.js";
 
 const TRACE_SETTING = `${SETTINGS_SECTION}.trace.server`;
 

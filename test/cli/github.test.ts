@@ -1,6 +1,6 @@
 /** --format github: one workflow command per finding, escaped as the Actions runner parses them. */
 import { describe, expect, it } from "vitest";
-import { escapeData, escapeProperty } from "../../server/src/cli-github.js";
+import { escapeData, escapeProperty } from "../../server/src/cli/github.js";
 import { runCli, tempProject } from "../helpers/cli.js";
 import { FINDINGS, PROJECT } from "./fixture.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CancellationTokenSource, type TextEdit } from "vscode-languageserver";
-import { Cancelled, FIX_ALL_KIND, codeActions } from "../../server/src/codeActions.js";
+import { Cancelled, FIX_ALL_KIND, codeActions } from "../../server/src/lsp/codeActions.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { lint } from "../../server/src/engine/lint.js";
-import type { Analysis } from "../../server/src/documents.js";
+import type { Analysis } from "../../server/src/lsp/documents.js";
 
 const TEXT = "version: '3'\nservices:\n  web:\n    image: nginx\n    container_name: web\n";
 

@@ -1,7 +1,7 @@
 /** The shapes of `elestio` settings clients send, read into what the server uses. */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PIPELINE_FILES } from "../../server/src/engine/files.js";
-import { DEFAULT_SETTINGS, normalizeSettings } from "../../server/src/settings.js";
+import { DEFAULT_SETTINGS, normalizeSettings } from "../../server/src/lsp/settings.js";
 
 describe("normalizeSettings", () => {
   it("reads the section itself (a workspace/configuration answer)", () => {

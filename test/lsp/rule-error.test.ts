@@ -18,7 +18,7 @@ let dir: string;
 beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), "elestio-lsp-bundle-")), "server.js");
   await build({
-    entryPoints: [resolve(__dirname, "../../server/src/server.ts")],
+    entryPoints: [resolve(__dirname, "../../server/src/lsp/main.ts")],
     outfile: out,
     bundle: true,
     platform: "node",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChangeScheduler, type Clock } from "../../server/src/scheduler.js";
+import { ChangeScheduler, type Clock } from "../../server/src/lsp/scheduler.js";
 
 /** A clock the test moves by hand: timers fire only when `advance` passes their time. */
 class ManualClock implements Clock {

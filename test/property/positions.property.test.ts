@@ -9,13 +9,13 @@
 import { CancellationToken, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { describe, expect, it } from "vitest";
-import { FIX_ALL_KIND, codeActions } from "../../server/src/codeActions.js";
-import { toDiagnostic } from "../../server/src/convert.js";
-import type { Analysis } from "../../server/src/documents.js";
+import { FIX_ALL_KIND, codeActions } from "../../server/src/lsp/codeActions.js";
+import { toDiagnostic } from "../../server/src/lsp/convert.js";
+import type { Analysis } from "../../server/src/lsp/documents.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { hover } from "../../server/src/engine/hover.js";
 import { lint } from "../../server/src/engine/lint.js";
-import { DEFAULT_SETTINGS } from "../../server/src/settings.js";
+import { DEFAULT_SETTINGS } from "../../server/src/lsp/settings.js";
 import { corpus, FUZZ } from "./support.js";
 
 const URI = "file:///workspace/docker-compose.yml";

@@ -6,12 +6,12 @@
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { FileReport } from "./cli-format.js";
-import type { Language, Localized } from "./engine/i18n/index.js";
-import { FINDING_LABELS, MANUAL_FIXES, YAML_SYNTAX_DOCS } from "./engine/i18n/hover-texts.js";
-import { YAML_SYNTAX_RULE_ID, type Finding } from "./engine/lint.js";
-import { RULES } from "./engine/rules/index.js";
-import type { RuleMeta, Severity } from "./engine/rules/types.js";
+import type { FileReport } from "./format.js";
+import type { Language, Localized } from "../engine/i18n/index.js";
+import { FINDING_LABELS, MANUAL_FIXES, YAML_SYNTAX_DOCS } from "../engine/i18n/hover-texts.js";
+import { YAML_SYNTAX_RULE_ID, type Finding } from "../engine/lint.js";
+import { RULES } from "../engine/rules/index.js";
+import type { RuleMeta, Severity } from "../engine/rules/types.js";
 
 export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 export const TOOL_NAME = "elestio-compose-lint";

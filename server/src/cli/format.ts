@@ -1,7 +1,7 @@
 /** How the CLI prints findings: a readable terminal listing, or JSON for tools. */
-import type { Language } from "./engine/i18n/index.js";
-import type { Finding } from "./engine/lint.js";
-import type { LineIndex } from "./engine/text.js";
+import type { Language } from "../engine/i18n/index.js";
+import type { Finding } from "../engine/lint.js";
+import type { LineIndex } from "../engine/text.js";
 
 export interface FileReport {
   /** The path as the user named it (relative to the current directory when found in a folder). */

@@ -4,11 +4,11 @@
  * flat dotted keys some editors' configs produce.
  */
 import { dirname } from "node:path";
-import type { ProjectConfig } from "./engine/config.js";
-import { DEFAULT_PIPELINE_FILES } from "./engine/files.js";
-import { SEVERITY_SETTINGS, type SeveritySetting } from "./engine/rules/types.js";
+import type { ProjectConfig } from "../engine/config.js";
+import { DEFAULT_PIPELINE_FILES } from "../engine/files.js";
+import { SEVERITY_SETTINGS, type SeveritySetting } from "../engine/rules/types.js";
 
-export const SETTINGS_SECTION = "elestio";
+import { SETTINGS_SECTION } from "../protocol.js";
 
 export type LanguageSetting = "auto" | "en" | "fr";
 

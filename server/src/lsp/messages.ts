@@ -1,5 +1,5 @@
 /** The server's own user-facing texts (the engine's are in its rules and hovers). */
-import type { Localized } from "./engine/i18n/index.js";
+import type { Localized } from "../engine/i18n/index.js";
 
 export const messages = {
   codeLens: {

@@ -1,11 +1,11 @@
 /** Engine results (UTF-16 offsets, localized texts) as LSP objects. */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from "vscode-languageserver/node";
-import { pick, type Language } from "./engine/i18n/index.js";
-import type { Finding } from "./engine/lint.js";
-import type { Severity } from "./engine/rules/types.js";
-import type { LineIndex, OffsetEdit } from "./engine/text.js";
+import { pick, type Language } from "../engine/i18n/index.js";
+import type { Finding } from "../engine/lint.js";
+import type { Severity } from "../engine/rules/types.js";
+import type { LineIndex, OffsetEdit } from "../engine/text.js";
 
-export const DIAGNOSTIC_SOURCE = "elestio";
+import { DIAGNOSTIC_SOURCE } from "../protocol.js";
 
 /** Rules whose findings are dead text that the editor may fade out. */
 const UNNECESSARY_RULES = new Set(["obsolete-version"]);

@@ -4,15 +4,16 @@
  * `editor.codeActionsOnSave`.
  */
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node";
-import { parseCompose } from "./engine/compose/model.js";
-import { disableForLineEdit, fixAll } from "./engine/fixes.js";
-import { pick } from "./engine/i18n/index.js";
-import { lint } from "./engine/lint.js";
+import { parseCompose } from "../engine/compose/model.js";
+import { disableForLineEdit, fixAll } from "../engine/fixes.js";
+import { pick } from "../engine/i18n/index.js";
+import { lint } from "../engine/lint.js";
 import { findingFor, toTextEdits } from "./convert.js";
 import { TOO_LARGE_RULE_ID, type Analysis } from "./documents.js";
 import { messages } from "./messages.js";
+import { FIX_ALL_KIND } from "../protocol.js";
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elestio`;
+export { FIX_ALL_KIND };
 
 /** Thrown when the client cancelled a fix-all between two passes. */
 export class Cancelled extends Error {}

@@ -5,22 +5,24 @@
  *
  * Exit 0 without error-severity findings (nor more warnings than
  * --max-warnings), 1 with some, 2 for usage, input and configuration errors.
+ * `runCli` touches the process only through the CliIO it is given: main.ts
+ * passes the process's, tests may pass their own.
  */
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { toJson, toText, type FileReport } from "./cli-format.js";
-import { toGithub } from "./cli-github.js";
-import { collectFiles, readStdin, readText, UsageError, writeFixed } from "./cli-input.js";
-import { toSarif } from "./cli-sarif.js";
-import { parseCompose } from "./engine/compose/model.js";
-import { ConfigFinder, describeProblems } from "./engine/config.js";
-import { explainLog } from "./engine/explain.js";
-import { DEFAULT_PIPELINE_FILES, isPipelineFile } from "./engine/files.js";
-import { fixAll } from "./engine/fixes.js";
-import { languageFromLocale, type Language } from "./engine/i18n/index.js";
-import { knownRuleIds, lint, type Finding } from "./engine/lint.js";
-import { fileProject } from "./engine/project.js";
-import { LineIndex } from "./engine/text.js";
+import { toJson, toText, type FileReport } from "./format.js";
+import { toGithub } from "./github.js";
+import { collectFiles, readText, UsageError, writeFixed } from "./input.js";
+import { toSarif } from "./sarif.js";
+import { parseCompose } from "../engine/compose/model.js";
+import { ConfigFinder, describeProblems } from "../engine/config.js";
+import { explainLog } from "../engine/explain.js";
+import { DEFAULT_PIPELINE_FILES, isPipelineFile } from "../engine/files.js";
+import { fixAll } from "../engine/fixes.js";
+import { languageFromLocale, type Language } from "../engine/i18n/index.js";
+import { knownRuleIds, lint, type Finding } from "../engine/lint.js";
+import { fileProject } from "../engine/project.js";
+import { LineIndex } from "../engine/text.js";
 
 const FORMATS = ["text", "json", "sarif", "github"] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,6 +61,16 @@ package.json) above each file, up to the Git checkout's root:
   {"pipelineFiles": ["docker-compose.yml"], "rules": {"<rule id>": "off|hint|info|warning|error"}}
 `;
 
+/** What the CLI reads from and writes to: the process's in main.ts. */
+export interface CliIO {
+  /** The folder relative paths are read from and reported against. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  readStdin(): Promise<string>;
+}
+
 interface Options {
   format: Format;
   fix: boolean;
@@ -71,15 +83,15 @@ interface Options {
   paths: string[];
 }
 
-function language(option: string | undefined): Language {
+function language(option: string | undefined, env: CliIO["env"]): Language {
   if (option !== undefined) {
     if (option !== "en" && option !== "fr") throw new UsageError(`--lang takes en or fr, not "${option}"`);
     return option;
   }
-  return languageFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  return languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-function parseOptions(argv: string[]): Options | "help" | "version" {
+function parseOptions(argv: string[], env: CliIO["env"]): Options | "help" | "version" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -123,7 +135,7 @@ function parseOptions(argv: string[]): Options | "help" | "version" {
     fix: values.fix,
     maxWarnings,
     stdin: values.stdin ? { filename: values["stdin-filename"] ?? DEFAULT_STDIN_FILENAME } : undefined,
-    lang: language(values.lang),
+    lang: language(values.lang, env),
     pipeline: values.pipeline,
     explain: values.explain,
     exitZero: values["exit-zero"],
@@ -145,11 +157,10 @@ interface Target {
  * over the defaults, and the configuration's rule severities. A configuration
  * with problems stops the run before any file is linted or fixed.
  */
-function targetsFor(files: string[], pipelineOption: string[] | undefined): Target[] {
-  const cwd = process.cwd();
+function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: string): Target[] {
   const configs = new ConfigFinder((path) => relative(cwd, path) || path, knownRuleIds());
   return files.map((file) => {
-    const absolute = resolve(file);
+    const absolute = resolve(cwd, file);
     const lookup = configs.find(absolute);
     if (lookup.problems.length > 0) throw new UsageError(describeProblems(lookup));
     const { config } = lookup;
@@ -170,16 +181,16 @@ function dashboardNote(files: string[], lang: Language): string {
     : `Note: the Elestio pipeline deploys the copy of ${list} stored in the dashboard, not the repository's. After a change, paste it into the dashboard (CI/CD service → Docker compose), then redeploy.\n`;
 }
 
-function render(format: Format, reports: FileReport[], lang: Language): string {
+function render(format: Format, reports: FileReport[], lang: Language, io: CliIO): string {
   switch (format) {
     case "json":
       return JSON.stringify(toJson(reports, lang), null, 2) + "\n";
     case "sarif":
-      return JSON.stringify(toSarif(reports, lang, { cwd: process.cwd(), version: VERSION }), null, 2) + "\n";
+      return JSON.stringify(toSarif(reports, lang, { cwd: io.cwd, version: VERSION }), null, 2) + "\n";
     case "github":
-      return toGithub(reports, lang, process.cwd());
+      return toGithub(reports, lang, io.cwd);
     case "text":
-      return toText(reports, lang, { color: useColor() });
+      return toText(reports, lang, { color: useColor(io) });
   }
 }
 
@@ -189,62 +200,76 @@ function tooManyWarnings(warnings: number, maximum: number, lang: Language): str
     : `elestio-compose-lint: ${warnings} warning${warnings > 1 ? "s" : ""}, more than the maximum of ${maximum} set by --max-warnings.\n`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const options = parseOptions(argv);
+/**
+ * Runs the CLI on `argv` (without the program name) and resolves to its exit
+ * code. A usage, input or configuration error is one line on stderr and 2.
+ */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    io.stderr.write(`elestio-compose-lint: ${message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(argv, io.env);
   if (options === "help") {
-    process.stdout.write(USAGE);
+    io.stdout.write(USAGE);
     return 0;
   }
   if (options === "version") {
-    process.stdout.write(`${VERSION}\n`);
+    io.stdout.write(`${VERSION}\n`);
     return 0;
   }
   const { format, lang } = options;
-  if (options.explain !== undefined) return explain(options.explain, options.paths, lang, format);
+  if (options.explain !== undefined) return explain(options.explain, options.paths, lang, format, io);
 
   const reports: FileReport[] = [];
   const pipelineFiles: string[] = [];
   let fixedStdin: string | undefined;
-  const files = options.stdin ? [options.stdin.filename] : collectFiles(options.paths.length > 0 ? options.paths : ["."]);
-  for (const target of targetsFor(files, options.pipeline)) {
+  const files = options.stdin ? [options.stdin.filename] : collectFiles(options.paths.length > 0 ? options.paths : ["."], io.cwd);
+  for (const target of targetsFor(files, options.pipeline, io.cwd)) {
     let text: string;
     if (options.stdin) {
-      text = await readStdin();
+      text = await io.readStdin();
       if (options.fix) text = fixedStdin = fixAll(text, target.lintText).text;
     } else {
-      text = readText(target.file);
+      text = readText(target.file, io.cwd);
       if (options.fix) {
         const fixed = fixAll(text, target.lintText).text;
-        if (fixed !== text) writeFixed(target.file, (text = fixed));
+        if (fixed !== text) writeFixed(target.file, (text = fixed), io.cwd);
       }
     }
     if (target.isPipeline) pipelineFiles.push(target.file);
     reports.push({ file: target.file, lines: new LineIndex(text), findings: target.lintText(text) });
   }
 
-  const report = render(format, reports, lang);
+  const report = render(format, reports, lang, io);
   if (fixedStdin !== undefined) {
     // Standard output is the fixed text, for editors and scripts that pipe through the CLI; the report goes aside.
-    process.stdout.write(fixedStdin);
-    process.stderr.write(report);
+    io.stdout.write(fixedStdin);
+    io.stderr.write(report);
   } else {
-    process.stdout.write(report);
-    if (format === "text" && pipelineFiles.length > 0) process.stdout.write(dashboardNote(pipelineFiles, lang));
+    io.stdout.write(report);
+    if (format === "text" && pipelineFiles.length > 0) io.stdout.write(dashboardNote(pipelineFiles, lang));
   }
 
   const findings = reports.flatMap((r) => r.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const overWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (overWarnings) process.stderr.write(tooManyWarnings(warnings, options.maxWarnings!, lang));
+  if (overWarnings) io.stderr.write(tooManyWarnings(warnings, options.maxWarnings!, lang));
   return (errors > 0 || overWarnings) && !options.exitZero ? 1 : 0;
 }
 
-async function explain(source: string, positionals: string[], lang: Language, format: Format): Promise<number> {
+async function explain(source: string, positionals: string[], lang: Language, format: Format, io: CliIO): Promise<number> {
   if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not ${format}`);
-  const log = source === "-" ? await readStdin() : readText(source);
-  const composeFile = positionals.length > 0 ? collectFiles(positionals)[0] : undefined;
-  const composeText = composeFile === undefined ? undefined : readText(composeFile);
+  const log = source === "-" ? await io.readStdin() : readText(source, io.cwd);
+  const composeFile = positionals.length > 0 ? collectFiles(positionals, io.cwd)[0] : undefined;
+  const composeText = composeFile === undefined ? undefined : readText(composeFile, io.cwd);
   const model = composeText === undefined ? undefined : parseCompose(composeText);
   const problems = explainLog(log, lang, model);
   const located = problems.map((problem) => ({
@@ -258,45 +283,28 @@ async function explain(source: string, positionals: string[], lang: Language, fo
       : [],
   }));
   if (format === "json") {
-    process.stdout.write(JSON.stringify({ problems: located }, null, 2) + "\n");
+    io.stdout.write(JSON.stringify({ problems: located }, null, 2) + "\n");
     return 0;
   }
   if (located.length === 0) {
-    process.stdout.write(lang === "fr" ? "Aucune erreur connue dans ce journal.\n" : "No known error in this log.\n");
+    io.stdout.write(lang === "fr" ? "Aucune erreur connue dans ce journal.\n" : "No known error in this log.\n");
     return 0;
   }
-  const color = useColor();
+  const color = useColor(io);
   for (const problem of located) {
-    process.stdout.write(`${color ? "\u001b[1m" : ""}● ${problem.title}${color ? "\u001b[0m" : ""}  (${problem.id})\n`);
-    process.stdout.write(problem.explanation.trim().replace(/^/gm, "  ") + "\n");
-    for (const r of problem.ranges) process.stdout.write(`  → ${r.file}:${r.line}:${r.column}\n`);
-    process.stdout.write("\n");
+    io.stdout.write(`${color ? "\u001b[1m" : ""}● ${problem.title}${color ? "\u001b[0m" : ""}  (${problem.id})\n`);
+    io.stdout.write(problem.explanation.trim().replace(/^/gm, "  ") + "\n");
+    for (const r of problem.ranges) io.stdout.write(`  → ${r.file}:${r.line}:${r.column}\n`);
+    io.stdout.write("\n");
   }
   return 0;
 }
 
-function useColor(): boolean {
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
-  return Boolean(process.stdout.isTTY);
+function useColor(io: CliIO): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
+  return Boolean(io.stdout.isTTY);
 }
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
-
-// A closed pipe (`elestio-compose-lint | head`) ends the output, not the process with a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-    process.stderr.write(`elestio-compose-lint: ${message}\n`);
-    process.exitCode = 2;
-  },
-);

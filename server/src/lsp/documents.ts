@@ -8,12 +8,12 @@ import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { parseCompose, type ComposeModel } from "./engine/compose/model.js";
-import { isComposeFileName, isPipelineFile } from "./engine/files.js";
-import { resolveLanguage, type Language } from "./engine/i18n/index.js";
-import { lint, type Finding, type LintOptions } from "./engine/lint.js";
-import { LineIndex } from "./engine/text.js";
-import { fileProject, type ProjectFiles } from "./engine/project.js";
+import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
+import { isComposeFileName, isPipelineFile } from "../engine/files.js";
+import { resolveLanguage, type Language } from "../engine/i18n/index.js";
+import { lint, type Finding, type LintOptions } from "../engine/lint.js";
+import { LineIndex } from "../engine/text.js";
+import { fileProject, type ProjectFiles } from "../engine/project.js";
 import type { ServerSettings } from "./settings.js";
 
 /** `pipeline`: every rule; `compose`: the rules of scope `all`; `other`: no diagnostics. */

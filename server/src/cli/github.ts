@@ -6,9 +6,9 @@
  *   ::error file=docker-compose.yml,line=4,col=5,endLine=4,endColumn=32,title=no-container-name::message
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { FileReport } from "./cli-format.js";
-import type { Language } from "./engine/i18n/index.js";
-import type { Severity } from "./engine/rules/types.js";
+import type { FileReport } from "./format.js";
+import type { Language } from "../engine/i18n/index.js";
+import type { Severity } from "../engine/rules/types.js";
 
 /** Annotations come in three levels: infos and hints are notices. */
 const COMMANDS: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice", hint: "notice" };

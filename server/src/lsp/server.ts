@@ -1,0 +1,327 @@
+/**
+ * The language server: wires an LSP connection to the engine. Everything
+ * Elestio-specific lives in ../engine; this file only decides when to lint
+ * and turns results into LSP messages. `startServer` takes any connection:
+ * main.ts gives it the process's (stdio, node-ipc, socket, pipe), tests may
+ * give it one over in-memory streams.
+ */
+import { readFileSync, statSync } from "node:fs";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocumentEdit,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type CodeLens,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { Cancelled, codeActions } from "./codeActions.js";
+import { toDiagnostic } from "./convert.js";
+import { AnalysisCache, WorkspaceFolders, uriToFilePath, type Analysis } from "./documents.js";
+import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
+import { CONFIG_FILE_NAME, ConfigFinder, describeProblems, type ConfigLookup } from "../engine/config.js";
+import { explainLog } from "../engine/explain.js";
+import { hover } from "../engine/hover.js";
+import { pick, resolveLanguage } from "../engine/i18n/index.js";
+import { knownRuleIds } from "../engine/lint.js";
+import { messages } from "./messages.js";
+import { ChangeScheduler } from "./scheduler.js";
+import { Commands, EXPLAIN_LOG_METHOD, FIX_ALL_KIND, SETTINGS_SECTION, type ExplainLogParams, type ExplainLogResult } from "../protocol.js";
+import { SettingsStore, withProjectConfig, type ServerSettings } from "./settings.js";
+
+/** Keystrokes closer than this are a burst of typing, linted once at its end (the first change after a pause is linted at once). */
+const DIAGNOSTICS_DEBOUNCE_MS = 100;
+/** Compose files larger than this are not read from disk for explainLog. */
+const MAX_FILE_BYTES = 5_000_000;
+
+/** Set by esbuild.mjs from package.json. */
+declare const __VERSION__: string | undefined;
+export const SERVER_VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+
+/** Serves the LSP over `connection` until it closes: registers every handler, then listens. */
+export function startServer(connection: Connection): void {
+  const version = SERVER_VERSION;
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+
+  let locale: string | undefined;
+  let settings = new SettingsStore(undefined, undefined, () => undefined);
+  let supportsDocumentChanges = false;
+  let supportsConfigurationRegistration = false;
+  let supportsWatchedFilesRegistration = false;
+  let supportsWorkspaceFolders = false;
+
+  const failedRules = new Set<string>();
+  const cache = new AnalysisCache(folders, () => locale, (ruleId, error) => {
+    // Once per rule: a rule that throws on one file usually throws on every keystroke.
+    if (failedRules.has(ruleId)) return;
+    failedRules.add(ruleId);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`Rule ${ruleId} failed; its findings are missing until the server restarts. ${detail}`);
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    locale = params.locale ?? undefined;
+    const { workspace } = params.capabilities;
+    supportsDocumentChanges = workspace?.workspaceEdit?.documentChanges === true;
+    supportsConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    supportsWatchedFilesRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsWorkspaceFolders = workspace?.workspaceFolders === true;
+    const pull = workspace?.configuration === true;
+    settings = new SettingsStore(
+      params.initializationOptions,
+      pull ? (uri) => connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }) : undefined,
+      (error) => connection.console.warn(`workspace/configuration failed, using the initial settings: ${String(error)}`),
+    );
+
+    if (params.workspaceFolders) folders.set(params.workspaceFolders.map((f) => f.uri));
+    else if (params.rootUri) folders.set([params.rootUri]);
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "elestio-compose-language-server", version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsConfigurationRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(reportFailure);
+    }
+    if (supportsWatchedFilesRegistration) {
+      // Findings depend on these files beside the compose file: `.env`, env files, `.gitignore`.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          // And the project configuration, `.elestio-compose.json` or package.json's "elestio" key.
+          watchers: [
+            { globPattern: "**/.env*" },
+            { globPattern: "**/*.env" },
+            { globPattern: "**/.gitignore" },
+            { globPattern: `**/${CONFIG_FILE_NAME}` },
+            { globPattern: "**/package.json" },
+          ],
+        })
+        .catch(reportFailure);
+    }
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders.remove(event.removed.map((f) => f.uri));
+        folders.add(event.added.map((f) => f.uri));
+        cache.projectFilesChanged();
+        revalidateAll();
+      });
+    }
+    connection.console.info(`Elestio Compose language server ${version} (locale ${locale ?? "unset"})`);
+  });
+
+  // ---------------------------------------------------------------------------
+  // Analysis and diagnostics
+
+  const projectConfigs = new ConfigFinder(undefined, knownRuleIds());
+  /** Configurations whose problems were reported: once per version of the file, not per keystroke. */
+  const reportedConfigs = new WeakSet<ConfigLookup>();
+
+  /**
+   * A document's settings: the editor's, with the project configuration found
+   * upward from the file over them. A configuration with problems is reported
+   * once and its valid part still applies, so diagnostics go on.
+   */
+  async function documentSettings(uri: string): Promise<ServerSettings> {
+    const editorSettings = await settings.get(uri);
+    const path = uriToFilePath(uri);
+    if (!path) return editorSettings;
+    const lookup = projectConfigs.find(path);
+    if (lookup.problems.length > 0 && !reportedConfigs.has(lookup)) {
+      reportedConfigs.add(lookup);
+      const applies = lookup.config?.rules || lookup.config?.pipelineFiles ? "The rest of it applies." : "It is ignored.";
+      const message = `${describeProblems(lookup)}. ${applies}`;
+      connection.console.warn(`Project configuration ${message}`);
+      // A notification, not showWarningMessage's request: a client without window/showMessageRequest must not fail it.
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Elestio Compose: ${message}` }).catch(reportFailure);
+    }
+    return withProjectConfig(editorSettings, lookup.config);
+  }
+
+  /** The analysis of a document's current version, or undefined when it is not open or gets no diagnostics. */
+  async function analysisOf(uri: string): Promise<Analysis | undefined> {
+    if (!documents.get(uri)) return undefined;
+    const effective = await documentSettings(uri);
+    // The document may have changed or closed while the settings were on their way.
+    const document = documents.get(uri);
+    return document ? cache.analyze(document, effective) : undefined;
+  }
+
+  const changes = new ChangeScheduler(DIAGNOSTICS_DEBOUNCE_MS, (uri) => void validate(uri).catch(reportFailure));
+  /** Bumped by every validation of a uri: only the latest one may publish. */
+  const generations = new Map<string, number>();
+  /** Uris whose last publication was not empty: a document that stops being a compose file is cleared once. */
+  const published = new Set<string>();
+
+  async function validate(uri: string): Promise<void> {
+    changes.cancel(uri);
+    const generation = (generations.get(uri) ?? 0) + 1;
+    generations.set(uri, generation);
+    const document = documents.get(uri);
+    if (!document) return;
+    const documentVersion = document.version;
+    const effective = await documentSettings(uri);
+    // Never publish for an older version, nor with settings older than a later validation's.
+    const current = documents.get(uri);
+    if (!current || current.version !== documentVersion || generations.get(uri) !== generation) return;
+    const analysis = cache.analyze(current, effective);
+    changes.finished(uri);
+    if (!analysis) {
+      if (published.delete(uri)) publish({ uri, version: documentVersion, diagnostics: [] });
+      return;
+    }
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.model.lines, analysis.language));
+    if (diagnostics.length > 0) published.add(uri);
+    else published.delete(uri);
+    publish({ uri, version: documentVersion, diagnostics });
+  }
+
+  function publish(params: PublishDiagnosticsParams): void {
+    connection.sendDiagnostics(params).catch(reportFailure);
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) void validate(document.uri).catch(reportFailure);
+  }
+
+  function reportFailure(error: unknown): void {
+    connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+
+  /** The uri whose didOpen is being handled: TextDocuments follows onDidOpen with onDidChangeContent. */
+  let opening: string | undefined;
+
+  documents.onDidOpen((event) => {
+    opening = event.document.uri;
+    void validate(event.document.uri).catch(reportFailure);
+  });
+
+  documents.onDidChangeContent((event) => {
+    if (opening === event.document.uri) {
+      opening = undefined;
+      return;
+    }
+    changes.changed(event.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    changes.forget(uri);
+    generations.set(uri, (generations.get(uri) ?? 0) + 1);
+    settings.forget(uri);
+    cache.delete(uri);
+    published.delete(uri);
+    publish({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    cache.projectFilesChanged();
+    revalidateAll();
+  });
+
+  // ---------------------------------------------------------------------------
+  // Hover, code actions, code lens
+
+  connection.onHover(async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis) return null;
+    const { model, findings, language, info, project } = analysis;
+    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project });
+    if (!result) return null;
+    return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    // Fix-all can take a while on a large file: let a cancellation that is
+    // already on its way arrive before starting it.
+    if (params.context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind))) await new Promise((resolve) => setImmediate(resolve));
+    if (!analysis || token.isCancellationRequested) return [];
+    const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit =>
+      supportsDocumentChanges
+        ? { documentChanges: [TextDocumentEdit.create({ uri: analysis.uri, version: analysis.version }, edits)] }
+        : { changes: { [analysis.uri]: edits } };
+    try {
+      return codeActions(analysis, params, token, workspaceEdit);
+    } catch (error) {
+      if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, "fix-all cancelled");
+      throw error;
+    }
+  });
+
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis || analysis.info.kind !== "pipeline") return [];
+    const start = { line: 0, character: 0 };
+    return [
+      {
+        range: { start, end: start },
+        command: { title: pick(messages.codeLens, analysis.language), command: Commands.openDashboardAndCopyCompose, arguments: [analysis.uri] },
+      },
+    ];
+  });
+
+  // ---------------------------------------------------------------------------
+  // elestio/explainLog
+
+  /** The compose file a log is explained against: an open document, else a readable file. */
+  function composeModelOf(uri: string): ComposeModel | undefined {
+    const document = documents.get(uri);
+    if (document) return cache.parsed(document).model;
+    const path = uriToFilePath(uri);
+    // Only a file of the workspace, symlinks resolved: a request never makes the server read elsewhere.
+    if (!path || !folders.holdsReally(path)) return undefined;
+    try {
+      if (!statSync(path).isFile() || statSync(path).size > MAX_FILE_BYTES) return undefined;
+      return parseCompose(readFileSync(path, "utf8"));
+    } catch {
+      return undefined;
+    }
+  }
+
+  connection.onRequest(EXPLAIN_LOG_METHOD, async (params: ExplainLogParams): Promise<ExplainLogResult | ResponseError> => {
+    if (typeof params?.text !== "string" || (params.uri !== undefined && typeof params.uri !== "string")) {
+      return new ResponseError(ErrorCodes.InvalidParams, "elestio/explainLog expects {text: string, uri?: string}");
+    }
+    const { text, uri } = params;
+    // Settings are kept per open document only; another file's request reads the workspace's.
+    const language = resolveLanguage((await settings.get(uri && documents.get(uri) ? uri : undefined)).language, locale);
+    const model = uri ? composeModelOf(uri) : undefined;
+    const problems = explainLog(text, language, model).map((problem) => ({
+      id: problem.id,
+      title: problem.title,
+      explanation: problem.explanation,
+      ranges: uri && model ? problem.ranges.map((r) => ({ uri, range: model.lines.range(r.start, r.end) })) : [],
+    }));
+    return { problems };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
