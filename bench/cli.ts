@@ -1,14 +1,14 @@
 /**
  * The CLIs over the whole corpus, as a CI job runs them: one process each,
- * every compose file of ../shared/corpus named on its command line, timed
- * from spawn to exit.
+ * every compose file of the corpus folder (../shared/corpus unless run.ts is
+ * given another) named on its command line, timed from spawn to exit.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { median, now, round } from "./stats.js";
 
-export function corpusFiles(corpus: string): string[] {
+function corpusFiles(corpus: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -29,6 +29,8 @@ export interface CliRun {
 }
 
 export interface CliResult {
+  /** How the report names the folder ("../shared/corpus", or the variable or option that gave it). */
+  corpus?: string;
   files: number;
   bytes: number;
   ours: CliRun;
@@ -48,6 +50,7 @@ function run(command: string[], cwd: string): { ms: number; exitCode: number | n
 export function benchCli(options: {
   repoRoot: string;
   corpus: string;
+  corpusLabel: string;
   dclintBin: string;
   oursRuns: number;
   dclintRuns: number;
@@ -76,7 +79,7 @@ export function benchCli(options: {
     exitCode: list[0]?.exitCode ?? null,
     outputBytes: list[0]?.outputBytes ?? 0,
   });
-  const result: CliResult = { files: files.length, bytes, ours: summary(runs.ours), dclint: summary(runs.dclint), speedup: 0 };
+  const result: CliResult = { corpus: options.corpusLabel, files: files.length, bytes, ours: summary(runs.ours), dclint: summary(runs.dclint), speedup: 0 };
   result.speedup = round(result.dclint.medianMs / result.ours.medianMs, 1);
   options.log(`cli over ${files.length} files: ours ${result.ours.medianMs} ms, dclint ${result.dclint.medianMs} ms (${result.speedup}x)`);
   return result;

@@ -10,6 +10,7 @@
  * also pay for the names tsx keeps, and the yaml library would not.) The floor
  * is the `yaml` package itself, as any tool loads it.
  */
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { parseDocument } from "yaml";
@@ -29,7 +30,7 @@ async function shippedEngine(repoRoot: string, dir: string): Promise<Engine> {
   const { commonOptions } = (await import(join(repoRoot, "esbuild.mjs"))) as { commonOptions: (production: boolean) => object };
   const outfile = join(dir, "engine.cjs");
   await build({ ...commonOptions(true), entryPoints: [join(repoRoot, "bench", "engine-entry.ts")], outfile });
-  return require(outfile) as Engine;
+  return createRequire(outfile)(outfile) as Engine;
 }
 
 export interface EngineResult {

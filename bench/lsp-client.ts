@@ -31,7 +31,7 @@ function section(settings: Record<string, unknown>, name: string | undefined): u
   if (name in settings) return settings[name];
   let current: unknown = settings;
   for (const part of name.split(".")) {
-    if (current === null || typeof current !== "object" || !(part in (current as object))) return null;
+    if (current === null || typeof current !== "object" || !(part in current)) return null;
     current = (current as Record<string, unknown>)[part];
   }
   return current;
@@ -90,7 +90,7 @@ export class LspClient {
 
   async initialize(rootPath: string, initializationOptions?: unknown): Promise<void> {
     const rootUri = pathToFileURL(rootPath).href;
-    const result = (await this.connection.sendRequest("initialize", {
+    const result = await this.connection.sendRequest<{ capabilities: { textDocumentSync?: number | { change?: number } } }>("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: "bench" }],
@@ -106,7 +106,7 @@ export class LspClient {
         },
         window: { workDoneProgress: true },
       },
-    })) as { capabilities: { textDocumentSync?: number | { change?: number } } };
+    });
     const sync = result.capabilities.textDocumentSync;
     const kind = typeof sync === "number" ? sync : sync?.change;
     this.incremental = kind === 2;

@@ -35,7 +35,7 @@ export function packageVersion(name: string): string {
 }
 
 /** The Compose JSON schema dclint ships (the compose-spec schema). */
-export function composeSchemaPath(): string {
+function composeSchemaPath(): string {
   return join(packageDir("dclint"), "schemas", "compose.schema.json");
 }
 
@@ -113,7 +113,7 @@ export interface LspSizeResult {
  * `- NODE_ENV=production`), spread evenly through the file. Appending a
  * letter there changes a value and keeps the YAML valid.
  */
-export function editPositions(text: string, count: number): { line: number; character: number }[] {
+function editPositions(text: string, count: number): { line: number; character: number }[] {
   const lines = text.split("\n");
   const candidates: number[] = [];
   lines.forEach((line, i) => {

@@ -21,7 +21,7 @@ export interface VsixEntry {
 }
 
 /** The entries of a zip, from its central directory. */
-export function zipEntries(path: string): VsixEntry[] {
+function zipEntries(path: string): VsixEntry[] {
   const zip = readFileSync(path);
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;

@@ -9,9 +9,14 @@
  *   npm run bench -- --only engine,lsp,cli,package
  *   npm run bench -- --quick --out /tmp/bench   writes the results there
  *   npm run bench -- --report-only   BENCHMARKS.md again from bench/results.json
+ *   npm run bench -- --corpus DIR    the CLI runs over DIR's compose files
+ *
+ * The CLI measurement runs over a folder of real compose files: `--corpus
+ * DIR`, else COMPOSE_CORPUS, else ../shared/corpus beside the repository;
+ * without one it is skipped, with a line saying so.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { benchCli, type CliResult } from "./cli.js";
@@ -69,12 +74,29 @@ function commitOf(root: string): string | undefined {
   }
 }
 
-function parseArgs(argv: string[]): { quick: boolean; only: Set<string>; out?: string } {
+function parseArgs(argv: string[]): { quick: boolean; only: Set<string>; out?: string; corpus?: string } {
   const quick = argv.includes("--quick");
   const onlyIndex = argv.indexOf("--only");
   const only = new Set(onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? "").split(",") : ["package", "engine", "lsp", "cli"]);
   const outIndex = argv.indexOf("--out");
-  return { quick, only, out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? ".") : undefined };
+  const corpusIndex = argv.indexOf("--corpus");
+  return { quick, only, out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? ".") : undefined, corpus: corpusIndex >= 0 ? (argv[corpusIndex + 1] ?? "") : undefined };
+}
+
+/**
+ * The folder of compose files the CLI runs over, with how the report names it
+ * (never by a path of this machine), or why there is none.
+ */
+function findCorpus(option: string | undefined): { dir: string; label: string } | { missing: string } {
+  const given = option ?? process.env.COMPOSE_CORPUS;
+  if (!given) {
+    const shared = resolve(repoRoot, "..", "shared", "corpus");
+    return existsSync(shared) ? { dir: shared, label: "../shared/corpus" } : { missing: "no ../shared/corpus beside the repository (give a folder with COMPOSE_CORPUS=DIR or --corpus DIR)" };
+  }
+  const from = option !== undefined ? "--corpus" : "COMPOSE_CORPUS";
+  const dir = resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { missing: `${given} (${from}) is not a folder` };
+  return { dir, label: `the corpus folder given in ${from}` };
 }
 
 /** How many opens, edits and bursts each server gets per size: the slow peers get fewer on the largest file (see BENCHMARKS.md). */
@@ -94,7 +116,7 @@ async function main(): Promise<void> {
     writeFileSync(join(repoRoot, "BENCHMARKS.md"), writeReport(results));
     return;
   }
-  const { quick, only, out } = parseArgs(process.argv.slice(2));
+  const { quick, only, out, corpus: corpusOption } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const machine: Machine = {
@@ -154,24 +176,19 @@ async function main(): Promise<void> {
     }
 
     if (only.has("cli")) {
-      const corpus = [resolve(repoRoot, "..", "shared", "corpus"), "/work/shared/corpus"].find((dir) => {
-        try {
-          return readFileSync(join(dir, "README.md")).length > 0;
-        } catch {
-          return false;
-        }
-      });
-      if (corpus) {
+      const corpus = findCorpus(corpusOption);
+      if ("dir" in corpus) {
         results.cli = benchCli({
           repoRoot,
-          corpus,
+          corpus: corpus.dir,
+          corpusLabel: corpus.label,
           dclintBin: join(packageDir("dclint"), "bin", "dclint.cjs"),
           oursRuns: quick ? 1 : 5,
           dclintRuns: quick ? 1 : 3,
           dclintBudgetMs: 120_000,
           log,
         });
-      } else log("cli: no ../shared/corpus beside the repository, skipped");
+      } else log(`cli: skipped: ${corpus.missing}`);
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

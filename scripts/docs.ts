@@ -131,7 +131,7 @@ function settings(): { properties: Record<string, Schema>; texts: Texts } {
 }
 
 /** The `contributes.configuration.properties` of package.json; their texts are `%config.*%` keys of package.nls*.json. */
-export function settingsProperties(): Record<string, Schema> {
+function settingsProperties(): Record<string, Schema> {
   return settings().properties;
 }
 

@@ -68,7 +68,7 @@ export function displayName(uri: vscode.Uri): string {
 }
 
 /** The pipeline files of the workspace, shallowest first. */
-export async function findPipelineFiles(): Promise<vscode.Uri[]> {
+async function findPipelineFiles(): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     // The project configuration that applies at the folder's root, if any, names the files from its own folder.

@@ -29,7 +29,7 @@ function uriOf(argument: unknown): vscode.Uri | undefined {
 }
 
 /** `elestio.dashboardUrl` for a file; a workspace may only name Elestio's dashboard (see dashboardUrl.ts). */
-export function dashboardUrlFor(uri: vscode.Uri | undefined): ResolvedDashboardUrl {
+function dashboardUrlFor(uri: vscode.Uri | undefined): ResolvedDashboardUrl {
   const values = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).inspect<string>("dashboardUrl");
   const trusted = vscode.workspace.isTrusted;
   return resolveDashboardUrl({
@@ -77,7 +77,7 @@ function lineOf(diagnostic: vscode.Diagnostic): number {
   return diagnostic.range.start.line + 1;
 }
 
-export async function copyAndOpenDashboard(argument: unknown, server: ServerConnection, records: CopyRecords): Promise<void> {
+async function copyAndOpenDashboard(argument: unknown, server: ServerConnection, records: CopyRecords): Promise<void> {
   const uri = uriOf(argument) ?? (await choosePipelineFile(vscode.l10n.t("Which compose file does the Elestio pipeline deploy?")));
   if (!uri) {
     void vscode.window.showInformationMessage(

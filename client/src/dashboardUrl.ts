@@ -33,7 +33,7 @@ function parse(value: string): URL | undefined {
 }
 
 /** An http(s) URL with no user name or password in it. */
-export function isWebUrl(value: string): boolean {
+function isWebUrl(value: string): boolean {
   const url = parse(value);
   return url !== undefined && (url.protocol === "https:" || url.protocol === "http:") && url.username === "" && url.password === "";
 }

@@ -9,7 +9,7 @@ export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
   return String(typeof code === "object" ? code.value : code);
 }
 
-export function elestioDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+function elestioDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
 }
 

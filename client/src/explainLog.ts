@@ -10,8 +10,8 @@ import { Commands, EXPLAIN_LOG_METHOD, type ExplainedProblem, type ExplainLogPar
 import { ExplainPanel } from "./explainPanel.js";
 import type { ServerConnection } from "./languageClient.js";
 
-export const EXPLAIN_COMMAND = Commands.explainPipelineLog;
-export const EXPLAIN_TERMINAL_COMMAND = Commands.explainTerminalSelection;
+const EXPLAIN_COMMAND = Commands.explainPipelineLog;
+const EXPLAIN_TERMINAL_COMMAND = Commands.explainTerminalSelection;
 
 /** A pasted log larger than this is not a line someone wants explained (and the request would be slow). */
 const MAX_TEXT = 1_000_000;
@@ -57,7 +57,7 @@ function noKnownError(): void {
   );
 }
 
-export async function explainPipelineLog(server: ServerConnection, argument?: unknown): Promise<void> {
+async function explainPipelineLog(server: ServerConnection, argument?: unknown): Promise<void> {
   const given = typeof argument === "string" ? argument : selectedText();
   const uri = await composeFile();
   if (given.trim() !== "") {

@@ -30,11 +30,11 @@ export function createTraceChannel(target: vscode.LogOutputChannel): vscode.LogO
       return level();
     },
     onDidChangeLogLevel: levelChanged.event,
-    trace: (message, ...args) => (traceEnabled() ? target.info(message, ...args) : target.trace(message, ...args)),
-    debug: (message, ...args) => target.debug(message, ...args),
-    info: (message, ...args) => target.info(message, ...args),
-    warn: (message, ...args) => target.warn(message, ...args),
-    error: (error, ...args) => target.error(error, ...args),
+    trace: (message, ...args: unknown[]) => (traceEnabled() ? target.info(message, ...args) : target.trace(message, ...args)),
+    debug: (message, ...args: unknown[]) => target.debug(message, ...args),
+    info: (message, ...args: unknown[]) => target.info(message, ...args),
+    warn: (message, ...args: unknown[]) => target.warn(message, ...args),
+    error: (error, ...args: unknown[]) => target.error(error, ...args),
     append: (value) => target.append(value),
     appendLine: (value) => target.appendLine(value),
     replace: (value) => target.replace(value),
@@ -42,6 +42,8 @@ export function createTraceChannel(target: vscode.LogOutputChannel): vscode.LogO
     show: (preserveFocus?: boolean | vscode.ViewColumn, maybePreserve?: boolean) =>
       typeof preserveFocus === "boolean" || preserveFocus === undefined ? target.show(preserveFocus) : target.show(preserveFocus, maybePreserve),
     hide: () => target.hide(),
-    dispose: () => subscriptions.forEach((subscription) => subscription.dispose()),
+    dispose: () => {
+      for (const subscription of subscriptions) subscription.dispose();
+    },
   };
 }

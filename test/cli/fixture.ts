@@ -13,7 +13,7 @@ export const PIPELINE_FILE = [
   "",
 ].join("\n");
 
-export const DEV_FILE = ["services:", "  a:", "    image: x", "    healthcheck:", '      test: ["CMD", "curl -f http://localhost || exit 1"]', "  b: [", ""].join("\n");
+const DEV_FILE = ["services:", "  a:", "    image: x", "    healthcheck:", '      test: ["CMD", "curl -f http://localhost || exit 1"]', "  b: [", ""].join("\n");
 
 export const PROJECT = { "docker-compose.yml": PIPELINE_FILE, "deploy/compose.dev.yaml": DEV_FILE };
 

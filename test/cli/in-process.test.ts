@@ -17,7 +17,7 @@ async function inProcess(args: string[], cwd: string, stdin = "") {
     env: { NO_COLOR: "1", LANG: "en_US.UTF-8" },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    readStdin: async () => stdin,
+    readStdin: () => Promise.resolve(stdin),
   };
   const status = await runInProcess(args, io);
   return { status, stdout, stderr };

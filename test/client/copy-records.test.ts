@@ -6,13 +6,14 @@ class MemoryState implements StateStore {
   get<T>(key: string): T | undefined {
     return this.values.get(key) as T | undefined;
   }
-  async update(key: string, value: unknown): Promise<void> {
+  update(key: string, value: unknown): Promise<void> {
     this.values.set(key, value);
+    return Promise.resolve();
   }
 }
 
-const FILE = "file:///work/app/docker-compose.yml";
-const OTHER = "file:///work/app/compose.yaml";
+const FILE = "file:///home/dev/app/docker-compose.yml";
+const OTHER = "file:///home/dev/app/compose.yaml";
 const COMPOSE = "services:\n  web:\n    image: nginx\n";
 
 describe("what was last copied to the dashboard", () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
-export const CLIENT_SOURCES = join(__dirname, "../../client/src");
+const CLIENT_SOURCES = join(__dirname, "../../client/src");
 
 export interface L10nCall {
   file: string;

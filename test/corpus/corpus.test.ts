@@ -1,21 +1,42 @@
 /**
- * The real-world corpus in ../shared/corpus: every file lints without a
- * crash, and what fires on Elestio's own templates and on the user's history
- * (latigue) has been read and is recorded in expected-findings.txt.
- * After a deliberate change, `UPDATE_CORPUS=1 npx vitest run test/corpus`
- * rewrites the record; review its diff like code.
+ * A folder of real-world compose files (`npm run test:corpus`, which passes
+ * it in ELESTIO_TEST_CORPUS; see scripts/test-corpus.mjs): every file lints
+ * without a crash, and what fires on Elestio's own templates and on the
+ * user's history (latigue) in the shared corpus has been read and is
+ * recorded in expected-findings.txt.
+ *
+ * The record lists every file it covers under a `## <file>` line, then that
+ * file's findings (none: the file has no finding). The files it lists that
+ * the folder holds are checked; the shared corpus (a folder with a
+ * MANIFEST.tsv) must hold them all, and every elestio/ and latigue/ file it
+ * holds must be listed. After a deliberate change,
+ * `UPDATE_CORPUS=1 npm run test:corpus` rewrites the entries of the files the
+ * folder holds (and, for the shared corpus, drops those it no longer holds);
+ * review its diff like code.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it, type TestContext } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { isPipelineFile } from "../../server/src/engine/files.js";
 import { lint } from "../../server/src/engine/lint.js";
 
-export const CORPUS = resolve("../shared/corpus");
-const RECORD = resolve("test/corpus/expected-findings.txt");
+const CORPUS = process.env.ELESTIO_TEST_CORPUS;
+if (!CORPUS) throw new Error("test/corpus runs on a corpus folder: npm run test:corpus [-- --corpus DIR]");
+const RECORD = "test/corpus/expected-findings.txt";
+/** The shared corpus names its files in MANIFEST.tsv: the tests that count on its files apply to it alone. */
+const MANIFEST = join(CORPUS, "MANIFEST.tsv");
+const SHARED = existsSync(MANIFEST);
+/** The files the record covers: Elestio's templates and latigue's history. */
+const COVERED = /^(elestio|latigue)\//;
 
-export function corpusFiles(dir = CORPUS): string[] {
+const RECORD_HEADER = [
+  "# Findings on Elestio's templates (elestio/) and latigue's history (latigue/) of the shared corpus, reviewed by",
+  "# hand: `## <file>` for each file covered, then one line per finding (none: the file has none). Checked by",
+  "# test/corpus/corpus.test.ts for the files a corpus folder holds; UPDATE_CORPUS=1 npm run test:corpus rewrites them.",
+];
+
+export function corpusFiles(dir: string): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
@@ -23,6 +44,16 @@ export function corpusFiles(dir = CORPUS): string[] {
     else if (/\.ya?ml$/.test(name)) files.push(path);
   }
   return files;
+}
+
+const relOf = (path: string) => relative(CORPUS, path).split(sep).join("/");
+
+/** Paths in the order of corpusFiles' walk: name by name, folder by folder. */
+function walkOrder(a: string, b: string): number {
+  const x = a.split("/");
+  const y = b.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
 }
 
 function lintCorpusFile(path: string, isPipeline: boolean) {
@@ -33,56 +64,128 @@ function lintCorpusFile(path: string, isPipeline: boolean) {
   return { model, findings, errors };
 }
 
-describe.skipIf(!existsSync(CORPUS))("the shared corpus", () => {
-  const files = corpusFiles();
+/** The record's lines for one file, as the pipeline's file (or not) that its name makes it. */
+function findingLines(rel: string): string[] {
+  const path = join(CORPUS!, rel);
+  const { model, findings } = lintCorpusFile(path, isPipelineFile(path));
+  return findings.map((f) => {
+    const { line, character } = model.lines.positionAt(f.start);
+    return `${rel}:${line + 1}:${character + 1} ${f.severity} ${f.ruleId} ${f.message.en}`;
+  });
+}
 
-  it("holds the files the tests expect", () => {
+/** The record: each file it covers, in order, with its finding lines. */
+function parseRecord(text: string): Map<string, string[]> {
+  const record = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const [index, line] of text.split("\n").entries()) {
+    if (line.startsWith("## ")) {
+      const rel = line.slice(3);
+      if (record.has(rel)) throw new Error(`${RECORD}:${index + 1}: ${rel} is listed twice`);
+      record.set(rel, (current = []));
+    } else if (line === "" || line.startsWith("#")) continue;
+    else {
+      const rel = [...record.keys()].pop();
+      if (!current || !line.startsWith(`${rel}:`)) throw new Error(`${RECORD}:${index + 1}: a finding outside its file's section: ${line}`);
+      current.push(line);
+    }
+  }
+  return record;
+}
+
+function formatRecord(record: ReadonlyMap<string, readonly string[]>): string {
+  return [...RECORD_HEADER, ...[...record].flatMap(([rel, lines]) => [`## ${rel}`, ...lines])].join("\n") + "\n";
+}
+
+/** Skips the test with its reason, shown in the log as well as in the report. */
+function skip(context: TestContext, reason: string): never {
+  console.info(`[corpus] skipped: ${reason}`);
+  return context.skip(reason);
+}
+
+describe(`the corpus folder ${CORPUS}`, () => {
+  const files = corpusFiles(CORPUS);
+  const rels = files.map(relOf);
+  const present = new Set(rels);
+
+  it("holds the files the tests expect (the shared corpus: every file of its MANIFEST.tsv)", (context) => {
+    if (!SHARED) skip(context, `${CORPUS} has no MANIFEST.tsv: not the shared corpus, whose files this counts (${files.length} compose files here)`);
+    const listed = readFileSync(MANIFEST, "utf8")
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split("\t")[0])
+      .filter((rel) => rel && /\.ya?ml$/.test(rel));
+    expect(listed.filter((rel) => !present.has(rel))).toEqual([]);
     expect(files.length).toBeGreaterThan(390);
   });
 
   it("lints every file, as a pipeline file and as another compose file, without a rule throwing", () => {
+    expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       for (const isPipeline of [true, false]) {
         const { errors } = lintCorpusFile(file, isPipeline);
-        expect(errors, relative(CORPUS, file)).toEqual([]);
+        expect(errors, relOf(file)).toEqual([]);
       }
     }
   });
 
-  it("reports on Elestio's templates and on latigue's history exactly what was reviewed", () => {
-    const lines: string[] = [];
-    for (const file of files) {
-      const rel = relative(CORPUS, file);
-      if (!/^(elestio|latigue)\//.test(rel)) continue;
-      const { model, findings } = lintCorpusFile(file, isPipelineFile(file));
-      for (const f of findings) {
-        const { line, character } = model.lines.positionAt(f.start);
-        lines.push(`${rel}:${line + 1}:${character + 1} ${f.severity} ${f.ruleId} ${f.message.en}`);
-      }
+  it("reports on Elestio's templates and on latigue's history exactly what was reviewed", (context) => {
+    let record: Map<string, string[]>;
+    try {
+      record = parseRecord(readFileSync(RECORD, "utf8"));
+    } catch (error) {
+      if (!process.env.UPDATE_CORPUS) throw error;
+      console.info(`[corpus] ${(error as Error).message}: the record is rewritten whole`);
+      record = new Map();
     }
-    const actual = lines.join("\n") + "\n";
-    if (process.env.UPDATE_CORPUS) writeFileSync(RECORD, actual);
-    expect(actual).toBe(readFileSync(RECORD, "utf8"));
+    const covered = rels.filter((rel) => COVERED.test(rel));
+    if (process.env.UPDATE_CORPUS) {
+      const updated = new Map<string, string[]>();
+      for (const [rel, lines] of record) if (!present.has(rel) && !SHARED) updated.set(rel, lines);
+      for (const rel of covered) updated.set(rel, findingLines(rel));
+      const sorted = new Map([...updated].sort(([a], [b]) => walkOrder(a, b)));
+      writeFileSync(RECORD, formatRecord(sorted));
+      console.info(`[corpus] ${RECORD} rewritten: ${covered.length} files of ${CORPUS}${SHARED ? "" : `, ${sorted.size - covered.length} entries of other files kept`}`);
+      record.clear();
+      for (const [rel, lines] of sorted) record.set(rel, lines);
+    }
+    const checked = [...record.keys()].filter((rel) => present.has(rel));
+    if (SHARED) {
+      // The shared corpus is the record's reference: it holds every file listed, and every file it holds is listed.
+      expect([...record.keys()].filter((rel) => !present.has(rel)), `files of ${RECORD} that the shared corpus no longer holds`).toEqual([]);
+      expect(covered.filter((rel) => !record.has(rel)), `files of the shared corpus missing from ${RECORD} (UPDATE_CORPUS=1 npm run test:corpus)`).toEqual([]);
+    }
+    if (checked.length === 0) skip(context, `none of the ${record.size} files of ${RECORD} is in ${CORPUS}`);
+    const expected = checked.map((rel) => [`## ${rel}`, ...record.get(rel)!].join("\n")).join("\n");
+    const actual = checked.map((rel) => [`## ${rel}`, ...findingLines(rel)].join("\n")).join("\n");
+    console.info(`[corpus] findings checked on ${checked.length} of the ${record.size} files of ${RECORD}`);
+    expect(actual).toBe(expected);
   });
 
-  it("finds the guide's problems in latigue's first pipeline file, and none of them in the file the guide ends with", () => {
+  it("finds the guide's problems in latigue's first pipeline file, and none of them in the file the guide ends with", (context) => {
+    const first = "latigue/4bd3bbe/docker-compose.yml";
+    const last = "latigue/374f378/docker-compose.yml";
+    if (!present.has(first) || !present.has(last)) skip(context, `${CORPUS} does not hold latigue's ${first} and ${last}`);
     const ids = (rel: string) => lintCorpusFile(join(CORPUS, rel), true).findings.map((f) => f.ruleId);
-    expect(ids("latigue/4bd3bbe/docker-compose.yml")).toEqual(
-      expect.arrayContaining(["obsolete-version", "no-container-name", "env-file-not-dotenv", "no-tls-proxy-service", "public-port-binding"]),
-    );
-    expect(ids("latigue/4bd3bbe/docker-compose.yml").filter((id) => id === "no-tls-proxy-service")).toHaveLength(2);
-    const final = ids("latigue/374f378/docker-compose.yml");
+    expect(ids(first)).toEqual(expect.arrayContaining(["obsolete-version", "no-container-name", "env-file-not-dotenv", "no-tls-proxy-service", "public-port-binding"]));
+    expect(ids(first).filter((id) => id === "no-tls-proxy-service")).toHaveLength(2);
+    const final = ids(last);
     for (const id of ["no-container-name", "env-file-not-dotenv", "no-tls-proxy-service", "no-reserved-host-port", "obsolete-version"]) expect(final).not.toContain(id);
   });
 
-  it("never flags the ports Elestio's own templates bind to 172.17.0.1, nor their nginx services", () => {
-    for (const file of files.filter((f) => relative(CORPUS, f).startsWith("elestio/"))) {
+  it("never flags the ports Elestio's own templates bind to 172.17.0.1, nor their nginx services", (context) => {
+    const templates = files.filter((f) => relOf(f).startsWith("elestio/"));
+    if (templates.length === 0) skip(context, `${CORPUS} holds no Elestio template (elestio/)`);
+    let bindings = 0;
+    for (const file of templates) {
       const { model, findings } = lintCorpusFile(file, true);
+      bindings += model.text.split("172.17.0.1:").length - 1;
       for (const finding of findings) {
-        expect(["no-tls-proxy-service", "no-reserved-host-port", "loopback-port-binding"], relative(CORPUS, file)).not.toContain(finding.ruleId);
+        expect(["no-tls-proxy-service", "no-reserved-host-port", "loopback-port-binding"], relOf(file)).not.toContain(finding.ruleId);
         if (finding.ruleId === "public-port-binding") expect(model.text.slice(finding.start, finding.end)).not.toContain("172.17.0.1");
       }
     }
+    console.info(`[corpus] ${templates.length} Elestio templates, ${bindings} mentions of 172.17.0.1: none flagged`);
+    if (SHARED) expect(bindings).toBeGreaterThan(90);
   });
 });
-

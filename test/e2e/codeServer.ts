@@ -1,8 +1,9 @@
 /**
  * A real VS Code for the end-to-end tests: code-server (VS Code served to a
- * browser), installed once from the npm registry by
- * ../shared/tools/install-code-server.sh into a cache outside the repository,
- * started with a fresh profile and the packaged extension for each run.
+ * browser), installed once from the npm registry by the project's
+ * scripts/install-e2e-tools.sh into a cache outside the repository (with
+ * Debian's chromium), started with a fresh profile and the packaged
+ * extension for each run.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ export const ROOT = resolve(__dirname, "../..");
 export const CODE_SERVER_VERSION = "4.100.3";
 export const CHROMIUM = process.env.ELESTIO_E2E_CHROMIUM ?? "/usr/bin/chromium";
 
-const INSTALL_SCRIPT = resolve(ROOT, "../shared/tools/install-code-server.sh");
+const INSTALL_SCRIPT = resolve(ROOT, "scripts/install-e2e-tools.sh");
 
 export function codeServerDir(): string {
   return process.env.ELESTIO_E2E_CODE_SERVER ?? join(homedir(), ".cache", "elestio-compose-e2e", `code-server-${CODE_SERVER_VERSION}`);
@@ -29,10 +30,9 @@ export function ensureCodeServer(): void {
   const dir = codeServerDir();
   const done = join(dir, ".elestio-e2e-installed");
   if (existsSync(done) && existsSync(entryPoint(dir)) && existsSync(CHROMIUM)) return;
-  if (!existsSync(INSTALL_SCRIPT)) throw new Error(`${INSTALL_SCRIPT} is missing: the e2e tests need ../shared/tools beside the repository`);
-  console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (a few minutes, once)…`);
+  // The script writes the marker itself once the install is complete, and installs chromium when it is missing.
   execFileSync("bash", [INSTALL_SCRIPT, dir], { stdio: "inherit", env: { ...process.env, CODE_SERVER_VERSION } });
-  writeFileSync(done, `${new Date().toISOString()}\n`);
+  if (!existsSync(done) || !existsSync(CHROMIUM)) throw new Error(`scripts/install-e2e-tools.sh did not leave code-server in ${dir} and chromium at ${CHROMIUM}`);
 }
 
 function freePort(): Promise<number> {

@@ -282,7 +282,7 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await screenshot(page, "13-reminder-after-save");
   });
 
-  it("logs the server and, with elestio.trace.server, the LSP messages in the Elestio Compose output channel", async () => {
+  it("logs the server and, with elestio.trace.server, the LSP messages in the Elestio Compose output channel", () => {
     const logs = readdirSync(join(session.server.home, "user-data", "logs"), { recursive: true, encoding: "utf8" }).filter((path) =>
       path.endsWith("Elestio Compose.log"),
     );

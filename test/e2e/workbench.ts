@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 
-export const SCREENSHOTS = join(__dirname, "screenshots");
+const SCREENSHOTS = join(__dirname, "screenshots");
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -8,7 +8,7 @@ function removeService(text: string, name: string): string {
   const model = parseCompose(text);
   const services = model.top.find((e) => e.key === "services")!;
   const entry = (services.value as YAMLMap).items.find((p) => String((p as Pair<{ value: string }>).key.value) === name)!;
-  const edit = removeEntry(model, { key: name, keyNode: entry.key as never, pair: entry as Pair, value: null, owner: services.value as YAMLMap, merged: false });
+  const edit = removeEntry(model, { key: name, keyNode: entry.key as never, pair: entry, value: null, owner: services.value as YAMLMap, merged: false });
   return applyEdits(text, [edit]);
 }
 
@@ -31,7 +31,7 @@ describe("removing a block", () => {
     const ports = model.services[0].get("ports")!;
     const item = (ports.value as { items: YAMLMap[] }).items[0];
     expect(isMap(item)).toBe(true);
-    const published = item.items[0] as Pair;
+    const published = item.items[0];
     const edit = removeEntry(model, { key: "published", keyNode: published.key as never, pair: published, value: null, owner: item, merged: false });
     expect(applyEdits(text, [edit])).toBe("services:\n  a:\n    ports:\n      - target: 80\n");
   });

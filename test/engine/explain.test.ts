@@ -5,7 +5,7 @@ import { parseCompose, type ComposeModel } from "../../server/src/engine/compose
 import { explainLog, type ExplainedProblem } from "../../server/src/engine/explain.js";
 
 const dir = join(__dirname, "../fixtures/engine/explain");
-/** The latigue stack before the guide's fixes, and a log of its failed deployments written from the guide's messages. */
+/** The latigue stack before the guide's fixes, and a log of its failed deployments, both written for these tests from the guide's messages. */
 const MODEL = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
 const LOG = readFileSync(join(dir, "pipeline.log"), "utf8");
 
@@ -26,13 +26,13 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
     expect(problems.map((p) => [p.id, p.title])).toEqual([
       ["dashboard-copy", "The pipeline deployed the dashboard's copy of the compose file"],
       ["obsolete-version", "The attribute version is obsolete"],
-      ["undefined-variable", "Variables not set: DB_PASSWORD, DJANGO_SECRET_KEY"],
+      ["undefined-variable", "Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY"],
       ["env-file-not-dotenv", "Env file not found: .env.production"],
-      ["external-network", 'Network "shared_saas" not found'],
+      ["external-network", 'Network "shared_apps" not found'],
       ["no-container-name", 'Container name "/latigue_web" already in use'],
       ["no-reserved-host-port", "Port 80 already in use"],
       ["no-reserved-host-port", "Port 443 already in use"],
-      ["healthcheck-required", "No healthcheck on latigue-db-1"],
+      ["healthcheck-required", "No healthcheck on latigue-postgres-1"],
       ["disallowed-host", "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'"],
       ["bad-gateway", "502 Bad Gateway"],
     ]);
@@ -41,17 +41,18 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
   it("points at the compose entries that cause each one", () => {
     expect(Object.fromEntries(problems.map((p) => [p.title, described(MODEL, p)]))).toEqual({
       "The pipeline deployed the dashboard's copy of the compose file": [],
-      "The attribute version is obsolete": ["2:1-2:15 version: '3.8'"],
-      // `${DB_PASSWORD:?...}` stops with an error rather than this warning: not a cause.
-      "Variables not set: DB_PASSWORD, DJANGO_SECRET_KEY": ["15:21-15:35 ${DB_PASSWORD}", "16:56-16:70 ${DB_PASSWORD}", "17:27-17:47 ${DJANGO_SECRET_KEY}"],
-      "Env file not found: .env.production": ["12:9-12:24 .env.production"],
-      'Network "shared_saas" not found': ["57:3-57:14 shared_saas"],
-      // Only the container named in the log, not latigue_db, latigue_nginx or latigue_certbot.
-      'Container name "/latigue_web" already in use': ["7:5-7:32 container_name: latigue_web"],
+      "The attribute version is obsolete": ['4:1-4:15 version: "3.9"'],
+      // `${LATIGUE_DB_PASSWORD:?...}` stops with an error rather than this warning: not a cause.
+      "Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY": ["15:26-15:46 ${DJANGO_SECRET_KEY}", "16:40-16:62 ${LATIGUE_DB_PASSWORD}"],
+      // Only the missing one of the two env files.
+      "Env file not found: .env.production": ["13:9-13:24 .env.production"],
+      'Network "shared_apps" not found': ["51:3-51:14 shared_apps"],
+      // Only the container named in the log, not latigue_proxy or latigue_certbot.
+      'Container name "/latigue_web" already in use': ["9:5-9:32 container_name: latigue_web"],
       "Port 80 already in use": ['41:9-41:16 "80:80"'],
       "Port 443 already in use": ['42:9-42:18 "443:443"'],
-      "No healthcheck on latigue-db-1": ["21:9-21:35 condition: service_healthy"],
-      "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'": ['10:9-10:20 "8000:8000"', "18:9-18:53 ALLOWED_HOSTS_EXTRA=${ALLOWED_HOSTS_EXTRA:-}"],
+      "No healthcheck on latigue-postgres-1": ["25:9-25:35 condition: service_healthy"],
+      "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'": ["17:7-17:52 ALLOWED_HOSTS_EXTRA: ${ALLOWED_HOSTS_EXTRA:-}", '19:9-19:20 "8000:8000"'],
       // No port bound to 127.0.0.1 here: nothing in the file explains the 502 by itself.
       "502 Bad Gateway": [],
     });
@@ -81,13 +82,13 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
     expect(fr.map((p) => p.title)).toEqual([
       "Le pipeline a déployé la copie du fichier compose stockée dans le dashboard",
       "L'attribut version est obsolète",
-      "Variables non définies : DB_PASSWORD, DJANGO_SECRET_KEY",
+      "Variables non définies : LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY",
       "Fichier d'environnement introuvable : .env.production",
-      "Réseau « shared_saas » introuvable",
+      "Réseau « shared_apps » introuvable",
       "Nom de conteneur « /latigue_web » déjà utilisé",
       "Port 80 déjà utilisé",
       "Port 443 déjà utilisé",
-      "Pas de healthcheck sur latigue-db-1",
+      "Pas de healthcheck sur latigue-postgres-1",
       "DisallowedHost : en-tête HTTP_HOST invalide '159.195.104.193:8000'",
       "502 Bad Gateway",
     ]);
@@ -116,20 +117,20 @@ describe("explainLog tolerance", () => {
     const log = [
       "\x1b[31mERROR\x1b[0m CONFLICT. THE CONTAINER NAME \"/latigue_web\" IS ALREADY IN USE",
       '{"log":"Error response from daemon: Conflict. The container name \\"/latigue_web\\" is already in use by container \\"3f1c\\"."}',
-      "WARN[0000] The \\\"DB_PASSWORD\\\" variable is not set. Defaulting to a blank string.",
+      "WARN[0000] The \\\"LATIGUE_DB_PASSWORD\\\" variable is not set. Defaulting to a blank string.",
     ].join("\r\n");
     const problems = explainLog(log, "en", MODEL);
     expect(problems.map((p) => [p.id, p.title])).toEqual([
       ["no-container-name", 'Container name "/latigue_web" already in use'],
-      ["undefined-variable", "Variable not set: DB_PASSWORD"],
+      ["undefined-variable", "Variable not set: LATIGUE_DB_PASSWORD"],
     ]);
-    expect(described(MODEL, problems[0])).toEqual(["7:5-7:32 container_name: latigue_web"]);
+    expect(described(MODEL, problems[0])).toEqual(["9:5-9:32 container_name: latigue_web"]);
   });
 
   it("older compose wording for a missing env file", () => {
     const problems = explainLog("ERROR: Couldn't find env file: /opt/app/latigue/.env.production", "en", MODEL);
     expect(problems.map((p) => p.id)).toEqual(["env-file-not-dotenv"]);
-    expect(described(MODEL, problems[0])).toEqual(["12:9-12:24 .env.production"]);
+    expect(described(MODEL, problems[0])).toEqual(["13:9-13:24 .env.production"]);
   });
 
   it("a bare `address already in use` points at the 80/443 bindings, unless the log names the port", () => {
@@ -144,7 +145,7 @@ describe("explainLog tolerance", () => {
     expect(problem.id).toBe("port-in-use");
     expect(problem.title).toBe("Port 5432 déjà utilisé");
     expect(problem.explanation).toContain("`docker ps -a --filter publish=5432`");
-    expect(described(MODEL, problem)).toEqual(['33:9-33:20 "5432:5432"']);
+    expect(described(MODEL, problem)).toEqual(['33:9-33:28 "0.0.0.0:5432:5432"']);
   });
 
   it("a container name the log gives with `_` and an index, and one it does not give", () => {
@@ -177,7 +178,7 @@ describe("explainLog tolerance", () => {
   it("a DisallowedHost for a domain: the ALLOWED_HOSTS entries only", () => {
     const [problem] = explainLog("django.security.DisallowedHost: Invalid HTTP_HOST header: 'www.example.com'. You may need to add 'www.example.com' to ALLOWED_HOSTS.", "en", MODEL);
     expect(problem.id).toBe("disallowed-host");
-    expect(described(MODEL, problem)).toEqual(["18:9-18:53 ALLOWED_HOSTS_EXTRA=${ALLOWED_HOSTS_EXTRA:-}"]);
+    expect(described(MODEL, problem)).toEqual(["17:7-17:52 ALLOWED_HOSTS_EXTRA: ${ALLOWED_HOSTS_EXTRA:-}"]);
     expect(problem.explanation).toContain("add `ALLOWED_HOSTS_EXTRA=www.example.com`");
     expect(problem.explanation).not.toContain("172.17.0.1:");
   });

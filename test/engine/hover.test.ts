@@ -9,11 +9,14 @@ import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { noContainerName } from "../../server/src/engine/rules/no-container-name.js";
 
-const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures/engine", name, "docker-compose.yml"), "utf8");
+const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures", name, "docker-compose.yml"), "utf8");
 
-/** The guide's final pipeline file (commit 374f378) and the one with nginx, certbot and container_name (63c0d4f). */
-const FINAL = parseCompose(fixture("latigue-374f378"));
-const BEFORE = parseCompose(fixture("latigue-63c0d4f"));
+/**
+ * The guide's final pipeline file, and the midway one that still has nginx,
+ * certbot and container_name: both written for these tests (test/fixtures/README.md).
+ */
+const FINAL = parseCompose(fixture("guide-final"));
+const BEFORE = parseCompose(fixture("guide-midway"));
 
 /** 1-based line and column to an offset. */
 function at(model: ComposeModel, line: number, column: number): number {
@@ -60,46 +63,46 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   });
 
   it("${VAR} without a default: where the pipeline takes it, and the warning", () => {
-    const en = hoverAt(FINAL, 20, 28);
-    expect(hovered(FINAL, en)).toBe("${DB_PASSWORD}");
+    const en = hoverAt(FINAL, 44, 30);
+    expect(hovered(FINAL, en)).toBe("${LATIGUE_DB_PASSWORD}");
     expect(en?.markdown).toBe(
-      "**`DB_PASSWORD`**: a compose variable.\n\n" +
+      "**`LATIGUE_DB_PASSWORD`**: a compose variable.\n\n" +
         "At deploy time, compose takes its value from the `.env` file that the pipeline writes from **Dashboard → Environment variables**.\n\n" +
-        'No default: when it is not set, compose warns `The "DB_PASSWORD" variable is not set. Defaulting to a blank string.` and uses an empty string.',
+        'No default: when it is not set, compose warns `The "LATIGUE_DB_PASSWORD" variable is not set. Defaulting to a blank string.` and uses an empty string.',
     );
-    expect(hoverAt(FINAL, 20, 28, "fr")?.markdown).toBe(
-      "**`DB_PASSWORD`** : une variable de compose.\n\n" +
+    expect(hoverAt(FINAL, 44, 30, "fr")?.markdown).toBe(
+      "**`LATIGUE_DB_PASSWORD`** : une variable de compose.\n\n" +
         "Au déploiement, compose prend sa valeur dans le fichier `.env` que le pipeline écrit à partir de **Dashboard → Environment variables**.\n\n" +
-        'Pas de valeur par défaut : si elle n\'est pas définie, compose avertit `The "DB_PASSWORD" variable is not set. Defaulting to a blank string.` et utilise une chaîne vide.',
+        'Pas de valeur par défaut : si elle n\'est pas définie, compose avertit `The "LATIGUE_DB_PASSWORD" variable is not set. Defaulting to a blank string.` et utilise une chaîne vide.',
     );
   });
 
   it("${VAR:-default} inside a longer value: the hovered interpolation only", () => {
-    // DATABASE_URL=postgresql://${DB_USER:-postgres}:${DB_PASSWORD}@${DB_HOST:-db}:...
-    const line = FINAL.lines.lineText(20);
-    const column = line.indexOf("${DB_HOST:-db}") + 3;
-    const en = hoverAt(FINAL, 21, column);
-    expect(hovered(FINAL, en)).toBe("${DB_HOST:-db}");
-    expect(en?.markdown).toContain("Default: `db`, when it is not set or empty.");
-    expect(hoverAt(FINAL, 21, column, "fr")?.markdown).toContain("Valeur par défaut : `db`, si elle n'est pas définie ou vide.");
+    // DATABASE_URL=postgres://${LATIGUE_DB_USER:-latigue}:${LATIGUE_DB_PASSWORD}@${LATIGUE_DB_HOST:-postgres}:...
+    const line = FINAL.lines.lineText(19);
+    const column = line.indexOf("${LATIGUE_DB_HOST:-postgres}") + 3;
+    const en = hoverAt(FINAL, 20, column);
+    expect(hovered(FINAL, en)).toBe("${LATIGUE_DB_HOST:-postgres}");
+    expect(en?.markdown).toContain("Default: `postgres`, when it is not set or empty.");
+    expect(hoverAt(FINAL, 20, column, "fr")?.markdown).toContain("Valeur par défaut : `postgres`, si elle n'est pas définie ou vide.");
   });
 
   it("$$VAR in a healthcheck is the container's variable", () => {
-    const line = FINAL.lines.lineText(53);
+    const line = FINAL.lines.lineText(47);
     const column = line.indexOf("$$POSTGRES_USER") + 4;
-    const en = hoverAt(FINAL, 54, column);
+    const en = hoverAt(FINAL, 48, column);
     expect(hovered(FINAL, en)).toBe("$$POSTGRES_USER");
     expect(en?.markdown).toBe("**`$$POSTGRES_USER`**: `$$` is a literal `$`. Compose turns it into `$POSTGRES_USER`, which the container's shell expands from the container's own environment.");
   });
 
   it("a Django variable, on its name in a list item", () => {
-    const en = hoverAt(FINAL, 23, 10);
+    const en = hoverAt(FINAL, 19, 10);
     expect(hovered(FINAL, en)).toBe("DJANGO_SECRET_KEY");
     expect(en?.markdown).toContain("**`DJANGO_SECRET_KEY`** (Django behind Elestio's proxy)");
     expect(en?.markdown).toContain("extra hosts go in `ALLOWED_HOSTS_EXTRA`, set in the dashboard, no redeploy.");
     expect(en?.markdown).toContain("`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` lets Django see HTTPS; `CSRF_TRUSTED_ORIGINS` entries need `https://`.");
     expect(en?.markdown).toContain("Keep its value out of Git and out of the compose file");
-    const fr = hoverAt(FINAL, 23, 10, "fr");
+    const fr = hoverAt(FINAL, 19, 10, "fr");
     expect(fr?.markdown).toContain("les hôtes supplémentaires vont dans `ALLOWED_HOSTS_EXTRA`, défini dans le dashboard, sans redéploiement.");
     expect(fr?.markdown).toContain("Gardez sa valeur hors de Git et du fichier compose");
   });
@@ -119,15 +122,15 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   });
 
   it("depends_on, a dependency, and condition: service_healthy needs a healthcheck", () => {
-    expect(hovered(FINAL, hoverAt(FINAL, 30, 5))).toBe("depends_on");
-    expect(hoverAt(FINAL, 30, 5)?.markdown).toContain("otherwise `docker compose up` fails with `container <name> has no healthcheck configured`");
-    const dependency = hoverAt(FINAL, 31, 7);
-    expect(hovered(FINAL, dependency)).toBe("db");
-    expect(dependency?.markdown).toBe("**`web` starts after `db`**. `db` has a healthcheck: `pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB`.");
-    const condition = hoverAt(FINAL, 32, 20, "fr");
+    expect(hovered(FINAL, hoverAt(FINAL, 24, 5))).toBe("depends_on");
+    expect(hoverAt(FINAL, 24, 5)?.markdown).toContain("otherwise `docker compose up` fails with `container <name> has no healthcheck configured`");
+    const dependency = hoverAt(FINAL, 25, 7);
+    expect(hovered(FINAL, dependency)).toBe("postgres");
+    expect(dependency?.markdown).toBe("**`django` starts after `postgres`**. `postgres` has a healthcheck: `pg_isready -q -U $$POSTGRES_USER -d $$POSTGRES_DB`.");
+    const condition = hoverAt(FINAL, 26, 20, "fr");
     expect(hovered(FINAL, condition)).toBe("service_healthy");
     expect(condition?.markdown).toContain("`service_healthy` : son healthcheck réussit, ce qui suppose un healthcheck.");
-    expect(condition?.markdown).toContain("`db` a un healthcheck : `pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB`.");
+    expect(condition?.markdown).toContain("`postgres` a un healthcheck : `pg_isready -q -U $$POSTGRES_USER -d $$POSTGRES_DB`.");
   });
 
   it("condition on a service without healthcheck says so", () => {
@@ -138,82 +141,83 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   });
 
   it("healthcheck and its test: CMD vs CMD-SHELL and $$", () => {
-    const key = hoverAt(FINAL, 34, 6);
+    const key = hoverAt(FINAL, 28, 6);
     expect(hovered(FINAL, key)).toBe("healthcheck");
     expect(key?.markdown).toContain("runs the program directly: `||`, `&&`, `|` and `$VAR` reach it as literal arguments.");
-    expect(hovered(FINAL, hoverAt(FINAL, 35, 8))).toBe("test");
-    expect(hoverAt(FINAL, 35, 8, "fr")?.markdown).toContain("passe par `/bin/sh`, où la syntaxe du shell fonctionne.");
+    expect(hovered(FINAL, hoverAt(FINAL, 29, 8))).toBe("test");
+    expect(hoverAt(FINAL, 29, 8, "fr")?.markdown).toContain("passe par `/bin/sh`, où la syntaxe du shell fonctionne.");
     // interval is not explained.
-    expect(hoverAt(FINAL, 36, 8)).toBeUndefined();
+    expect(hoverAt(FINAL, 30, 8)).toBeUndefined();
   });
 
   it("restart, on the key and on the value", () => {
     const value = hoverAt(FINAL, 10, 15);
-    expect(hovered(FINAL, value)).toBe("unless-stopped");
+    expect(hovered(FINAL, value)).toBe("always");
     expect(value?.markdown).toContain("with `no` (the default) a crashed app stays down and Elestio's proxy answers 502 Bad Gateway.");
-    expect(value?.markdown).toContain("`unless-stopped`: restarted unless you stopped it yourself.");
-    expect(hoverAt(FINAL, 10, 5, "fr")?.markdown).toContain("`unless-stopped` : relancé, sauf si vous l'avez arrêté vous-même.");
+    expect(value?.markdown).toContain("`always`: always restarted.");
+    expect(hoverAt(FINAL, 10, 5, "fr")?.markdown).toContain("`always` : toujours relancé.");
   });
 
   it("networks: a created one, an external one, and external: true", () => {
-    expect(hoverAt(FINAL, 41, 10)?.markdown).toBe("**Network `app_network`**: created by compose as `<project>_app_network` when the project starts.");
-    const external = "**`shared_saas` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared_saas`. Otherwise the deploy fails with `network shared_saas declared as external, but could not be found`.";
-    expect(hoverAt(FINAL, 42, 10)?.markdown).toBe(external);
-    expect(hovered(FINAL, hoverAt(FINAL, 70, 3))).toBe("shared_saas");
-    expect(hoverAt(FINAL, 70, 3)?.markdown).toBe(external);
-    expect(hovered(FINAL, hoverAt(FINAL, 71, 7))).toBe("external");
-    expect(hoverAt(FINAL, 71, 7, "fr")?.markdown).toContain("Créez-le une fois en SSH : `docker network create shared_saas`.");
-    expect(hoverAt(FINAL, 67, 1)?.markdown).toContain("**`networks`**: the networks of this project.");
-    expect(hoverAt(FINAL, 40, 5)?.markdown).toContain("**`networks`**: the networks this service joins");
+    expect(hoverAt(FINAL, 35, 10)?.markdown).toBe("**Network `backend`**: created by compose as `<project>_backend` when the project starts.");
+    const external = "**`shared_apps` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared_apps`. Otherwise the deploy fails with `network shared_apps declared as external, but could not be found`.";
+    expect(hoverAt(FINAL, 36, 10)?.markdown).toBe(external);
+    expect(hovered(FINAL, hoverAt(FINAL, 64, 3))).toBe("shared_apps");
+    expect(hoverAt(FINAL, 64, 3)?.markdown).toBe(external);
+    expect(hovered(FINAL, hoverAt(FINAL, 65, 7))).toBe("external");
+    expect(hoverAt(FINAL, 65, 7, "fr")?.markdown).toContain("Créez-le une fois en SSH : `docker network create shared_apps`.");
+    expect(hoverAt(FINAL, 62, 1)?.markdown).toContain("**`networks`**: the networks of this project.");
+    expect(hoverAt(FINAL, 34, 5)?.markdown).toContain("**`networks`**: the networks this service joins");
   });
 
   it("a local .env beside the file: whether it defines the variable", () => {
     const dir = mkdtempSync(join(tmpdir(), "elestio-hover-"));
     mkdirSync(join(dir, ".git"));
-    writeFileSync(join(dir, ".env"), "DB_PASSWORD=secret\n");
+    writeFileSync(join(dir, ".env"), "LATIGUE_DB_PASSWORD=secret\n");
     const path = join(dir, "docker-compose.yml");
     writeFileSync(path, FINAL.text);
     const project = fileProject(path, dir);
-    expect(hoverAt(FINAL, 20, 28, "en", { project })?.markdown).toContain("The `.env` beside this file sets it, for local runs: the pipeline writes its own `.env` from the dashboard.");
-    expect(hoverAt(FINAL, 23, 30, "fr", { project })?.markdown).toContain("Le `.env` à côté de ce fichier ne la définit pas.");
-    expect(hoverAt(FINAL, 20, 28, "en", { project, isPipeline: false })?.markdown).toContain(
+    expect(hoverAt(FINAL, 44, 30, "en", { project })?.markdown).toContain("The `.env` beside this file sets it, for local runs: the pipeline writes its own `.env` from the dashboard.");
+    expect(hoverAt(FINAL, 19, 30, "fr", { project })?.markdown).toContain("Le `.env` à côté de ce fichier ne la définit pas.");
+    expect(hoverAt(FINAL, 44, 30, "en", { project, isPipeline: false })?.markdown).toContain(
       "Compose takes its value from the shell's environment, then from the `.env` file beside this file.\n\nNo default",
     );
   });
 });
 
-describe("hover on the guide's file with nginx, certbot and container_name (63c0d4f)", () => {
+describe("hover on the guide's midway file, still with nginx, certbot and container_name", () => {
   it("container_name: why not in the pipeline file, with the name", () => {
-    const value = hoverAt(BEFORE, 13, 22);
+    const value = hoverAt(BEFORE, 12, 22);
     expect(hovered(BEFORE, value)).toBe("latigue_web");
     expect(value?.markdown).toContain('every redeploy fails with `Conflict. The container name "/latigue_web" is already in use`');
-    expect(hoverAt(BEFORE, 13, 5, "fr")?.markdown).toContain('chaque redéploiement échoue sur `Conflict. The container name "/latigue_web" is already in use`');
+    expect(hoverAt(BEFORE, 12, 5, "fr")?.markdown).toContain('chaque redéploiement échoue sur `Conflict. The container name "/latigue_web" is already in use`');
   });
 
   it("nginx and certbot: Elestio's proxy owns 80/443 and TLS", () => {
-    const nginx = hoverAt(BEFORE, 90, 4);
-    expect(hovered(BEFORE, nginx)).toBe("nginx");
-    expect(nginx?.markdown).toContain("**`nginx` takes Elestio's place.** Elestio's reverse proxy `elestio-nginx` (OpenResty) already owns ports 80 and 443");
-    const certbot = hoverAt(BEFORE, 110, 14, "fr");
-    expect(hovered(BEFORE, certbot)).toBe("certbot/certbot");
+    // The nginx service is called `proxy` here: the hover names the service.
+    const nginx = hoverAt(BEFORE, 67, 4);
+    expect(hovered(BEFORE, nginx)).toBe("proxy");
+    expect(nginx?.markdown).toContain("**`proxy` takes Elestio's place.** Elestio's reverse proxy `elestio-nginx` (OpenResty) already owns ports 80 and 443");
+    const certbot = hoverAt(BEFORE, 84, 14, "fr");
+    expect(hovered(BEFORE, certbot)).toBe("certbot/certbot:latest");
     expect(certbot?.markdown).toContain("**`certbot` : Elestio s'en charge déjà.**");
     // An app service's key has no hover.
-    expect(hoverAt(BEFORE, 9, 3)).toBeUndefined();
+    expect(hoverAt(BEFORE, 8, 3)).toBeUndefined();
   });
 
   it("a port 80 item names the pipeline's failure", () => {
-    expect(hoverAt(BEFORE, 95, 10)?.markdown).toContain("Port 80 belongs to Elestio's proxy (`elestio-nginx`): the deploy fails with `failed to bind host port for 0.0.0.0:80 - address already in use`.");
+    expect(hoverAt(BEFORE, 72, 10)?.markdown).toContain("Port 80 belongs to Elestio's proxy (`elestio-nginx`): the deploy fails with `failed to bind host port for 0.0.0.0:80 - address already in use`.");
   });
 
   it("in a file the pipeline does not deploy, short and without Elestio lectures", () => {
-    expect(hoverAt(BEFORE, 13, 5, "en", { isPipeline: false })?.markdown).toBe(
+    expect(hoverAt(BEFORE, 12, 5, "en", { isPipeline: false })?.markdown).toBe(
       "**`container_name`**: a fixed name for the container, instead of compose's `<project>-<service>-1`. Fine in a local file; the pipeline's compose file should not set it (redeploys fail with `Conflict. The container name … is already in use`).",
     );
-    expect(hoverAt(BEFORE, 16, 10, "en", { isPipeline: false })?.markdown).toBe(
+    expect(hoverAt(BEFORE, 22, 10, "en", { isPipeline: false })?.markdown).toBe(
       "**Publishes host port 8000** → container port 8000, on every interface. Reachable from other machines on the network.",
     );
-    expect(hoverAt(BEFORE, 91, 13, "fr", { isPipeline: false })?.markdown).toBe(
-      "**`nginx`** : un reverse proxy sur les ports 80/443. Sans souci en local ; dans le fichier compose du pipeline, le proxy d'Elestio (`elestio-nginx`) détient 80, 443 et le TLS.",
+    expect(hoverAt(BEFORE, 68, 13, "fr", { isPipeline: false })?.markdown).toBe(
+      "**`proxy`** : un reverse proxy sur les ports 80/443. Sans souci en local ; dans le fichier compose du pipeline, le proxy d'Elestio (`elestio-nginx`) détient 80, 443 et le TLS.",
     );
   });
 });
@@ -223,7 +227,7 @@ describe("hover on a finding", () => {
   const finding = findings.find((f) => BEFORE.text.slice(f.start, f.end) === "container_name: latigue_web")!;
 
   it("shows the rule title, the message, the pipeline log, why and the fix", () => {
-    const en = hoverAt(BEFORE, 13, 22, "en", { findings });
+    const en = hoverAt(BEFORE, 12, 22, "en", { findings });
     expect(en).toMatchObject({ start: finding.start, end: finding.end });
     expect(en?.markdown).toBe(
       [
@@ -234,7 +238,7 @@ describe("hover on a finding", () => {
         "**Fix:** Remove `container_name` (quick fix available)",
       ].join("\n\n"),
     );
-    const fr = hoverAt(BEFORE, 13, 5, "fr", { findings });
+    const fr = hoverAt(BEFORE, 12, 5, "fr", { findings });
     expect(fr?.markdown).toContain("**Pas de container_name dans le compose du pipeline** (`no-container-name`)");
     expect(fr?.markdown).toContain("**Journal du pipeline :**\n\n```text\nError response from daemon: Conflict.");
     expect(fr?.markdown).toContain("**Pourquoi :** Un `container_name` fixe fait échouer");
@@ -266,8 +270,8 @@ describe("hover on a finding", () => {
   });
 
   it("the finding wins over the key's own hover, and only inside its range", () => {
-    // Line 14 (`restart`) is outside the finding.
-    expect(hoverAt(BEFORE, 14, 6, "en", { findings })?.markdown).toContain("**`restart`**");
+    // Line 13 (`restart`) is outside the finding.
+    expect(hoverAt(BEFORE, 13, 6, "en", { findings })?.markdown).toContain("**`restart`**");
   });
 
   it("several findings on one spot: one section each, the common range", () => {
@@ -329,8 +333,8 @@ describe("hover edge cases", () => {
 
   it("CRLF files hover the same nodes", () => {
     const model = parseCompose(FINAL.text.replace(/\n/g, "\r\n"));
-    expect(hovered(model, hoverAt(model, 20, 28))).toBe("${DB_PASSWORD}");
-    expect(hovered(model, hoverAt(model, 42, 10))).toBe("shared_saas");
+    expect(hovered(model, hoverAt(model, 44, 30))).toBe("${LATIGUE_DB_PASSWORD}");
+    expect(hovered(model, hoverAt(model, 36, 10))).toBe("shared_apps");
   });
 
   it("every offset of the fixtures gives nothing or a range around it", () => {
@@ -352,9 +356,9 @@ describe("hover edge cases", () => {
 describe("hover in a file the pipeline does not deploy", () => {
   it("restart without the proxy, and no Django lecture", () => {
     expect(hoverAt(FINAL, 10, 5, "en", { isPipeline: false })?.markdown).toBe(
-      "**`restart`**: what Docker does when the container stops. `unless-stopped` and `always` restart it after a crash and after a reboot; with `no` (the default) a crashed container stays down.\n\n`unless-stopped`: restarted unless you stopped it yourself.",
+      "**`restart`**: what Docker does when the container stops. `unless-stopped` and `always` restart it after a crash and after a reboot; with `no` (the default) a crashed container stays down.\n\n`always`: always restarted.",
     );
-    expect(hoverAt(FINAL, 23, 10, "en", { isPipeline: false })).toBeUndefined();
+    expect(hoverAt(FINAL, 19, 10, "en", { isPipeline: false })).toBeUndefined();
     expect(hoverAt(FINAL, 14, 10, "fr", { isPipeline: false })?.markdown).toBe(
       "**`env_file`** : fichiers dont les variables sont définies dans le conteneur, relatifs à ce fichier. (Le pipeline Elestio n'écrit que `.env` ; cela compte dans le fichier compose du pipeline, pas ici.)",
     );

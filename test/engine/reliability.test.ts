@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { mapEntries, parseCompose } from "../../server/src/engine/compose/model.js";
 import { disableForLineEdit, fixAll } from "../../server/src/engine/fixes.js";
-import { lint, lintText } from "../../server/src/engine/lint.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { applyEdits } from "../../server/src/engine/text.js";
 
 const lintPipeline = (text: string) => lint(parseCompose(text), { isPipeline: true });
@@ -82,23 +82,23 @@ describe("old Mac line endings (a lone \\r)", () => {
 
 describe("files compose refuses before any rule", () => {
   it("a list at the top level: compose's own error, in English and French", () => {
-    const { findings } = lintText({ text: '[{"services": {"web": {"image": "nginx"}}}]\n', isPipeline: true });
+    const findings = lintPipeline('[{"services": {"web": {"image": "nginx"}}}]\n');
     expect(findings.map((f) => [f.ruleId, f.start, f.end])).toEqual([["yaml-syntax", 0, 43]]);
     expect(findings[0].message.en).toMatch(/^Top-level object must be a mapping: /);
     expect(findings[0].message.fr).toMatch(/^L'objet de premier niveau doit être un mapping \(Top-level object must be a mapping\) : /);
   });
 
   it("a lone value at the top level, in a second document", () => {
-    const { findings } = lintText({ text: "services:\n  web:\n    image: nginx\n---\njust a string\n", isPipeline: true });
+    const findings = lintPipeline("services:\n  web:\n    image: nginx\n---\njust a string\n");
     expect(findings.map((f) => [f.ruleId, f.start, f.end])).toEqual([["yaml-syntax", 38, 51]]);
   });
 
   it("but not an empty file, a comment-only file, or a lone ---", () => {
-    for (const text of ["", "# nothing yet\n", "---\n", "---\n# later\n"]) expect(lintText({ text, isPipeline: true }).findings, JSON.stringify(text)).toEqual([]);
+    for (const text of ["", "# nothing yet\n", "---\n", "---\n# later\n"]) expect(lintPipeline(text), JSON.stringify(text)).toEqual([]);
   });
 
   it("10,000 levels of nesting: a clear message, not the parser's stack overflow", () => {
-    const { findings } = lintText({ text: `services:\n  web:\n    command: ${"[".repeat(10_000)}x${"]".repeat(10_000)}\n`, isPipeline: true });
+    const findings = lintPipeline(`services:\n  web:\n    command: ${"[".repeat(10_000)}x${"]".repeat(10_000)}\n`);
     const deep = findings.filter((f) => f.ruleId === "yaml-syntax");
     expect(deep.length).toBeGreaterThan(0);
     expect(deep[0].message.en).toMatch(/^Collections nested too deeply to be read/);
@@ -148,7 +148,7 @@ describe("the worker a fix-all once deleted", () => {
 describe("syntax errors", () => {
   it("stay inside the text, though the parser puts one past its end", () => {
     const text = "\n   services:\n  web:\n    build:\n      context: angular\n    volumes:\n[      - ./angular:/project\n      - /project/node_modules\n";
-    const { findings } = lintText({ text, isPipeline: true });
+    const findings = lintPipeline(text);
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) expect(finding.end, finding.message.en).toBeLessThanOrEqual(text.length);
   });

@@ -45,7 +45,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

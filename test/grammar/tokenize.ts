@@ -29,18 +29,18 @@ const YAML_GRAMMARS: Record<string, string> = {
 
 let grammar: Promise<IGrammar> | undefined;
 
-export function yamlGrammar(): Promise<IGrammar> {
+function yamlGrammar(): Promise<IGrammar> {
   grammar ??= (async () => {
-    await oniguruma.loadWASM(readFileSync(join(ROOT, "node_modules/vscode-oniguruma/release/onig.wasm")).buffer as ArrayBuffer);
+    await oniguruma.loadWASM(readFileSync(join(ROOT, "node_modules/vscode-oniguruma/release/onig.wasm")).buffer);
     const registry = new Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (text: string) => new oniguruma.OnigString(text),
       }),
-      loadGrammar: async (scopeName) => {
+      loadGrammar: (scopeName) => {
         const contributed = contributedGrammars.find((entry) => entry.scopeName === scopeName);
         const path = contributed ? join(ROOT, contributed.path) : YAML_GRAMMARS[scopeName] && join(__dirname, "yaml", YAML_GRAMMARS[scopeName]);
-        return path ? parseRawGrammar(readFileSync(path, "utf8"), path) : null;
+        return Promise.resolve(path ? parseRawGrammar(readFileSync(path, "utf8"), path) : null);
       },
       getInjections: (scopeName) =>
         contributedGrammars.filter((entry) => entry.injectTo?.includes(scopeName)).map((entry) => entry.scopeName),

@@ -1,10 +1,10 @@
 /** Runs the bundled CLI as a user would, in a folder of the test's choosing. */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-export const CLI = resolve("dist/cli.js");
+const CLI = resolve("dist/cli.js");
 
 export interface CliResult {
   status: number | null;
@@ -31,11 +31,4 @@ export function tempProject(files: Record<string, string> = {}, prefix = "elesti
     writeFileSync(join(dir, name), content);
   }
   return dir;
-}
-
-export function copyInto(dir: string, source: string, name: string): string {
-  const target = join(dir, name);
-  mkdirSync(dirname(target), { recursive: true });
-  cpSync(source, target);
-  return target;
 }

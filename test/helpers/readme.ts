@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const README = join(__dirname, "../../README.md");
+const README = join(__dirname, "../../README.md");
 
 /**
  * The fenced code block that follows the comment `<!-- KIND: NAME (...) -->`

@@ -51,7 +51,7 @@ const FIX_ALL_OUTPUT = [
 describe("quick fix", () => {
   it("offers the rule's fix as the preferred quick fix, and applying it gives the exact text", async () => {
     const { uri, diagnostics } = await openPipelineFile(LATIGUE_BEFORE);
-    const diagnostic = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 5)!;
+    const diagnostic = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 21)!;
     const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic]))!;
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ["Remove container_name", "quickfix", true],
@@ -64,21 +64,21 @@ describe("quick fix", () => {
     // The editor applies it: the new version no longer has that finding, the others stay.
     client.change(uri, 2, fixed);
     const after = await client.waitForDiagnostics(uri, 2);
-    expect(after.filter((d) => d.code === "no-container-name").map((d) => d.range.start.line)).toEqual([27, 42, 61]);
+    expect(after.filter((d) => d.code === "no-container-name").map((d) => d.range.start.line)).toEqual([8, 43, 58]);
   });
 
   it("disables a rule for one line with a comment above it", async () => {
     const { uri, diagnostics } = await openPipelineFile(LATIGUE_BEFORE);
-    const diagnostic = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 28)!;
+    const diagnostic = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 8)!;
     const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic]))!;
     const disable = actions.find((a) => a.title === "Disable no-container-name for this line")!;
     const disabled = applyTextEdits(LATIGUE_BEFORE, client.editsFor(disable.edit, uri, 1));
     expect(disabled).toBe(
-      LATIGUE_BEFORE.replace("    container_name: latigue_db\n", "    # elestio-disable-next-line no-container-name\n    container_name: latigue_db\n"),
+      LATIGUE_BEFORE.replace("    container_name: latigue_postgres\n", "    # elestio-disable-next-line no-container-name\n    container_name: latigue_postgres\n"),
     );
     client.change(uri, 2, disabled);
     const after = await client.waitForDiagnostics(uri, 2);
-    expect(after.filter((d) => d.code === "no-container-name").map((d) => d.range.start.line)).toEqual([5, 44, 63]);
+    expect(after.filter((d) => d.code === "no-container-name").map((d) => d.range.start.line)).toEqual([22, 45, 60]);
   });
 
   it("offers only disable-for-line on a finding without a fix, and nothing for diagnostics that are not ours", async () => {

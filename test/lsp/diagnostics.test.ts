@@ -50,9 +50,9 @@ describe("didOpen", () => {
     const uri = fileUri(join(dir, "docker-compose.yml"));
     client.open(uri, LATIGUE_BEFORE);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
-    const web = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 5);
+    const web = diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === 21);
     expect(web).toEqual({
-      range: at(5, 4, 5, 31),
+      range: at(21, 4, 21, 31),
       severity: 1,
       source: "elestio",
       code: "no-container-name",
@@ -60,26 +60,28 @@ describe("didOpen", () => {
     });
     const summary = diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range }));
     expect(summary).toEqual([
-      { code: "obsolete-version", severity: 2, range: at(0, 0, 0, 14) },
-      { code: "no-container-name", severity: 1, range: at(5, 4, 5, 31) },
-      { code: "public-port-binding", severity: 2, range: at(8, 8, 8, 19) },
-      { code: "env-file-not-dotenv", severity: 1, range: at(10, 8, 10, 23) },
-      { code: "undefined-variable", severity: 4, range: at(12, 16, 12, 26) },
-      { code: "undefined-variable", severity: 4, range: at(13, 16, 13, 26) },
-      { code: "undefined-variable", severity: 4, range: at(14, 16, 14, 26) },
-      { code: "undefined-variable", severity: 4, range: at(15, 16, 15, 26) },
-      { code: "undefined-variable", severity: 4, range: at(16, 20, 16, 34) },
-      { code: "no-container-name", severity: 1, range: at(28, 4, 28, 30) },
-      { code: "undefined-variable", severity: 4, range: at(31, 20, 31, 30) },
-      { code: "undefined-variable", severity: 4, range: at(32, 22, 32, 32) },
-      { code: "undefined-variable", severity: 4, range: at(33, 26, 33, 40) },
-      // The database port, public too.
-      { code: "public-port-binding", severity: 2, range: at(39, 8, 39, 19) },
-      // nginx publishing 80/443 and certbot: the whole service goes (its "80:80" is not reported twice).
-      { code: "no-tls-proxy-service", severity: 1, range: at(41, 2, 41, 7) },
-      { code: "no-container-name", severity: 1, range: at(43, 4, 43, 33) },
-      { code: "no-tls-proxy-service", severity: 1, range: at(60, 2, 60, 9) },
-      { code: "no-container-name", severity: 1, range: at(62, 4, 62, 35) },
+      { code: "obsolete-version", severity: 2, range: at(3, 0, 3, 14) },
+      // The database: a fixed name, a variable without default, a password with a literal default, its port public.
+      { code: "no-container-name", severity: 1, range: at(8, 4, 8, 36) },
+      { code: "undefined-variable", severity: 4, range: at(12, 21, 12, 39) },
+      { code: "literal-secret", severity: 2, range: at(13, 48, 13, 59) },
+      { code: "public-port-binding", severity: 2, range: at(15, 8, 15, 17) },
+      // The Django app.
+      { code: "no-container-name", severity: 1, range: at(21, 4, 21, 31) },
+      { code: "env-file-not-dotenv", severity: 1, range: at(24, 14, 24, 29) },
+      { code: "undefined-variable", severity: 4, range: at(28, 26, 28, 46) },
+      { code: "undefined-variable", severity: 4, range: at(29, 32, 29, 50) },
+      { code: "undefined-variable", severity: 4, range: at(29, 51, 29, 73) },
+      { code: "public-port-binding", severity: 2, range: at(31, 8, 31, 19) },
+      // It waits for a healthy database that has no healthcheck.
+      { code: "healthcheck-required", severity: 1, range: at(33, 6, 33, 14) },
+      // $GUNICORN_PORT in its healthcheck: compose substitutes it, not the container's shell.
+      { code: "unescaped-dollar", severity: 2, range: at(36, 54, 36, 68) },
+      // The nginx service ("proxy") publishing 80/443, and certbot: the whole service goes (its "80:80" is not reported twice).
+      { code: "no-tls-proxy-service", severity: 1, range: at(42, 2, 42, 7) },
+      { code: "no-container-name", severity: 1, range: at(44, 4, 44, 33) },
+      { code: "no-tls-proxy-service", severity: 1, range: at(57, 2, 57, 9) },
+      { code: "no-container-name", severity: 1, range: at(59, 4, 59, 35) },
     ]);
     expect(diagnostics.every((d) => d.source === "elestio")).toBe(true);
     // obsolete-version is dead text: the editor fades it.

@@ -282,7 +282,7 @@ export class LspClient {
   }
 
   request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
-    return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
+    return token ? this.connection.sendRequest<R>(method, params, token) : this.connection.sendRequest<R>(method, params);
   }
 
   /** Any notification, as a client (even a buggy one) may send it. */
@@ -376,5 +376,8 @@ export function tempWorkspace(files: Record<string, string>): string {
   return tempProject(files, "elestio-lsp-");
 }
 
-/** The guide's "before" state of the latigue project (corpus/latigue/4bd3bbe). */
-export const LATIGUE_BEFORE = readFileSync(join(FIXTURES, "latigue-4bd3bbe", "docker-compose.yml"), "utf8");
+/**
+ * The guide's "before" state of the latigue project, written for these tests
+ * from the troubleshooting guide (see test/fixtures/README.md).
+ */
+export const LATIGUE_BEFORE = readFileSync(join(FIXTURES, "guide-before", "docker-compose.yml"), "utf8");

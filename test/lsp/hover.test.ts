@@ -11,7 +11,7 @@ import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 import { hover } from "../../server/src/engine/hover.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
-import { lintText } from "../../server/src/engine/lint.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { LATIGUE_BEFORE, LspClient, clientStarter, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
 
@@ -50,17 +50,19 @@ async function start(options: Omit<StartOptions, "workspaceFolders">): Promise<L
 
 /** What the engine answers for this hover, as the server should send it. */
 function expectedHover(position: Position, language: Language): Hover | null {
-  const { model, findings } = lintText({ text: LATIGUE_BEFORE, filePath: path, rootDir: dir, isPipeline: true });
+  const model = parseCompose(LATIGUE_BEFORE);
+  const project = fileProject(path, dir);
+  const findings = lint(model, { isPipeline: true, project });
   const offset = model.lines.offsetAt(position);
-  const result = hover(model, findings, offset, language, { isPipeline: true, project: fileProject(path, dir) });
+  const result = hover(model, findings, offset, language, { isPipeline: true, project });
   if (!result) return null;
   return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
 }
 
 /** On `container_name: latigue_web`, a diagnostic's range. */
-const ON_CONTAINER_NAME = { line: 5, character: 8 };
-/** On `restart:` of the web service, a key with nothing wrong. */
-const ON_RESTART = { line: 6, character: 6 };
+const ON_CONTAINER_NAME = { line: 21, character: 8 };
+/** On `restart:` of the django service, a key with nothing wrong. */
+const ON_RESTART = { line: 22, character: 6 };
 
 describe("hover", () => {
   it("answers in English for an English client", async () => {
@@ -69,7 +71,7 @@ describe("hover", () => {
     expect(onDiagnostic).not.toBeNull();
     expect(onDiagnostic).toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
     expect((onDiagnostic!.contents as { value: string }).value).toContain('Conflict. The container name "/');
-    expect(onDiagnostic!.range!.start.line).toBe(5);
+    expect(onDiagnostic!.range!.start.line).toBe(21);
     const onKey = await client.hover(uri, ON_RESTART);
     expect(onKey).not.toBeNull();
     expect(onKey).toEqual(expectedHover(ON_RESTART, "en"));
@@ -81,7 +83,7 @@ describe("hover", () => {
     expect(french).toEqual(expectedHover(ON_CONTAINER_NAME, "fr"));
     expect(french).not.toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
     const diagnostics = await client.waitForDiagnostics(uri, 1);
-    expect(diagnostics.find((d) => d.code === "no-container-name")?.message).toBe(
+    expect(diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === ON_CONTAINER_NAME.line)?.message).toBe(
       "container_name « latigue_web » fige le nom du conteneur : le déploiement échoue avec Conflict. The container name \"/latigue_web\" is already in use dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.",
     );
   });
@@ -113,7 +115,7 @@ describe("elestio/explainLog", () => {
       { text: CONFLICT_LOG, uri },
     );
     expect(result).toEqual({ problems: expectedProblems("en", true) });
-    const conflict = result.problems.find((p) => p.ranges.some((r) => r.range.start.line === 5 && r.range.end.line === 5));
+    const conflict = result.problems.find((p) => p.ranges.some((r) => r.range.start.line === 21 && r.range.end.line === 21));
     expect(conflict).toBeDefined();
     expect(conflict!.ranges.every((r) => r.uri === uri)).toBe(true);
   });

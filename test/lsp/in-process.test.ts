@@ -50,11 +50,11 @@ it("publishes the diagnostics and hovers of dist/server.js over an in-memory con
   const containerName = inProcess.diagnostics.find((d) => d.code === "no-container-name");
   expect(containerName?.source).toBe(DIAGNOSTIC_SOURCE);
   expect(containerName?.range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 23 } });
-  const hover = (await client.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 3, character: 8 } })) as Hover;
+  const hover = await client.sendRequest<Hover>("textDocument/hover", { textDocument: { uri }, position: { line: 3, character: 8 } });
 
   const spawned = await LspClient.start({ workspaceFolders: [workspace] });
   try {
-    await spawned.open(uri, TEXT);
+    spawned.open(uri, TEXT);
     const overStdio = await spawned.waitForDiagnostics(uri, 1);
     expect(inProcess.diagnostics).toEqual(overStdio);
     expect(hover).toEqual(await spawned.hover(uri, { line: 3, character: 8 }));

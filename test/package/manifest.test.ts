@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Commands } from "../../server/src/protocol.js";
 
 const ROOT = join(__dirname, "../..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -57,7 +58,9 @@ describe("package.json", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["elestio.openDashboardAndCopyCompose", "elestio.explainPipelineLog", "elestio.explainTerminalSelection"]),
     );
-    for (const id of ids) expect(clientSources, `the client registers ${id}`).toContain(`"${id}"`);
+    // The ids live in protocol.ts, which client and server share; the client names each through Commands.
+    expect([...ids].sort()).toEqual(Object.values(Commands).sort());
+    for (const [key, id] of Object.entries(Commands)) expect(clientSources, `the client uses ${id}`).toContain(`Commands.${key}`);
     for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, { command: string }[]>))
       for (const item of items) expect(ids, `${menu} → ${item.command}`).toContain(item.command);
     const nlsTitle = (id: string) => nls.en[/^%(.+)%$/.exec(pkg.contributes.commands.find((c: { command: string }) => c.command === id).title)![1]];

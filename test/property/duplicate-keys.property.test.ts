@@ -3,8 +3,9 @@
  * compares each key with every earlier key of its map: quadratic in a large
  * `services:`) and finds duplicates itself with a set per map. Its findings
  * must be the parser's own: the same keys, with the same message, on every
- * corpus file and on random mutations (a duplicated line is the usual way a
- * key gets written twice). Where the parser places one before its key (after
+ * file (the project's in `npm test`, the corpus folder's in
+ * `npm run test:corpus`) and on random mutations (a duplicated line is the
+ * usual way a key gets written twice). Where the parser places one before its key (after
  * the end of the previous line, when a key above has no value), the engine
  * places it on the key itself: only blanks and comments lie between the two.
  */
@@ -34,7 +35,7 @@ function engineDuplicates(text: string): string[] {
 }
 
 describe("duplicate keys", () => {
-  it("are the parser's own on every corpus file, and on a map large enough for the set", () => {
+  it("are the parser's own on every file, and on a map large enough for the set", () => {
     for (const file of corpus()) expect(engineDuplicates(file.text), file.rel).toEqual(parserDuplicates(file.text));
     const services = Array.from({ length: 40 }, (_, i) => `  s${i % 30}:\n    image: x\n`).join("");
     const text = `services:\n${services}`;
@@ -66,7 +67,7 @@ describe("duplicate keys", () => {
     expect(engineDuplicates(text)).toEqual(parserDuplicates(text));
   });
 
-  it("are the parser's own on random mutations of corpus and generated files", () => {
+  it("are the parser's own on random mutations of those files and of generated ones", () => {
     const files = corpus();
     const source = fc.oneof(
       fc.constantFrom(...files.map((f) => f.text)),

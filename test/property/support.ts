@@ -1,5 +1,5 @@
 /**
- * What the property tests share: the corpus, the number of runs (short in
+ * What the property tests share: the files they run on, the number of runs (short in
  * `npm test`, long in `npm run fuzz`), mutations of a text, and the checks
  * that a fix is safe.
  *
@@ -19,8 +19,8 @@
  * - fixes its finding: after the fix, no finding of the same rule has the
  *   finding's range (mapped through the edits).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
@@ -28,6 +28,7 @@ import { compatibleFixEdits } from "../../server/src/engine/fixes.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import type { ProjectFiles } from "../../server/src/engine/project.js";
 import { applyEdits, LineIndex, type OffsetEdit } from "../../server/src/engine/text.js";
+import { FAULT_KINDS, generateCompose, type GenerateOptions } from "../generators/compose.js";
 
 /** `npm run fuzz` sets it: many more runs, every position, every file. */
 export const FUZZ = process.env.ELESTIO_FUZZ === "1";
@@ -36,30 +37,97 @@ export const FUZZ = process.env.ELESTIO_FUZZ === "1";
 export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : FUZZ ? Date.now() % 2_147_483_647 : 20_261_128;
 if (FUZZ) console.info(`[reliability] fuzz seed ${SEED} (FUZZ_SEED=${SEED} npm run fuzz replays it)`);
 
-export const CORPUS = resolve("../shared/corpus");
+/**
+ * The files the property tests run on. In `npm test`, the project's own
+ * files (below). In `npm run test:corpus` (and `npm run fuzz`, when it finds
+ * one), the corpus folder given to npm run test:corpus, which
+ * scripts/test-corpus.mjs passes as an absolute path in ELESTIO_TEST_CORPUS.
+ */
+export const CORPUS_DIR: string | undefined = process.env.ELESTIO_TEST_CORPUS ? resolve(process.env.ELESTIO_TEST_CORPUS) : undefined;
+
+/**
+ * Which files `corpus()` holds: the project's own; the shared corpus (a folder
+ * with a MANIFEST.tsv, which the guards below are calibrated on); or another
+ * folder of compose files, of which nothing is known but that it holds some.
+ */
+export const CORPUS_KIND: "project" | "shared" | "folder" = !CORPUS_DIR ? "project" : existsSync(join(CORPUS_DIR, "MANIFEST.tsv")) ? "shared" : "folder";
+
+/** The folders of the repository whose YAML files the property tests run on in `npm test` (every file found, at any depth). */
+export const PROJECT_FOLDERS = ["test/fixtures", "examples", "test/e2e/fixtures"];
+
+/**
+ * Generated files added to the project's files: every fault kind in both line
+ * endings, faults in most services, and a file without any.
+ */
+export const PROJECT_GENERATED: { rel: string; options: GenerateOptions }[] = [
+  { rel: "generated/every-fault.yml", options: { lines: 200, seed: 11, faults: [...FAULT_KINDS] } },
+  { rel: "generated/every-fault-crlf.yml", options: { lines: 200, seed: 12, faults: [...FAULT_KINDS], eol: "\r\n" } },
+  { rel: "generated/many-faults.yml", options: { lines: 240, seed: 13, faults: 0.6 } },
+  { rel: "generated/no-fault.yml", options: { lines: 120, seed: 14 } },
+];
 
 export interface CorpusFile {
-  /** Path relative to the corpus folder. */
+  /** Path relative to the corpus folder (in `npm test`, to the repository, or `generated/…`). */
   rel: string;
   text: string;
 }
 
 let corpusCache: CorpusFile[] | undefined;
 
-/** Every YAML file of ../shared/corpus, in a stable order. */
+function walkYaml(dir: string, base: string, files: CorpusFile[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walkYaml(path, base, files);
+    else if (/\.ya?ml$/.test(name)) files.push({ rel: relative(base, path).split(sep).join("/"), text: readFileSync(path, "utf8") });
+  }
+}
+
+/**
+ * The files the property tests run on, in a stable order: every YAML file of
+ * the corpus folder when one is given; else every YAML file of
+ * PROJECT_FOLDERS and the PROJECT_GENERATED files.
+ */
 export function corpus(): CorpusFile[] {
   if (corpusCache) return corpusCache;
   const files: CorpusFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) files.push({ rel: relative(CORPUS, path), text: readFileSync(path, "utf8") });
-    }
-  };
-  walk(CORPUS);
+  if (CORPUS_DIR) walkYaml(CORPUS_DIR, CORPUS_DIR, files);
+  else {
+    const root = resolve(".");
+    for (const folder of PROJECT_FOLDERS) if (existsSync(folder)) walkYaml(resolve(folder), root, files);
+    for (const { rel, options } of PROJECT_GENERATED) files.push({ rel, text: generateCompose(options) });
+  }
+  if (files.length === 0) throw new Error(`no YAML file in ${CORPUS_DIR ?? PROJECT_FOLDERS.join(", ")}`);
   corpusCache = files;
   return files;
+}
+
+/** What `corpus()` holds, for the tests' log lines. */
+export function corpusLabel(): string {
+  return CORPUS_DIR ? `${corpus().length} files of ${CORPUS_KIND === "shared" ? "the shared corpus" : "the corpus folder"} ${CORPUS_DIR}` : `${corpus().length} project files`;
+}
+
+/**
+ * The floor of a guard against a vacuous pass (a count the test must
+ * exceed), for the files at hand: the one calibrated on the project's files
+ * in `npm test`, or on the shared corpus; none (-1) for another folder, of
+ * which nothing is known.
+ */
+export function floorFor(floors: { project: number; shared: number }): number {
+  return CORPUS_KIND === "folder" ? -1 : floors[CORPUS_KIND];
+}
+
+/**
+ * The files that some tests take a closer look at, as the first of
+ * `preferred` that the files hold (the corpus's own when given, then the
+ * project's), else the first file.
+ */
+export function pickFiles(preferred: readonly (string | RegExp)[]): CorpusFile[] {
+  const files = corpus();
+  for (const want of preferred) {
+    const found = files.filter((f) => (typeof want === "string" ? f.rel === want : want.test(f.rel)));
+    if (found.length > 0) return found;
+  }
+  return files.slice(0, 1);
 }
 
 // ---------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileProject } from "../../server/src/engine/project.js";
-import { lintText } from "../../server/src/engine/lint.js";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { runCli } from "../helpers/cli.js";
 
 const SECRET = "OUTSIDE_SECRET_4d1c";
@@ -70,7 +71,7 @@ describe("project files (project.ts)", () => {
     expect(project.dotEnv()).toBeUndefined();
     // Through the rules: the variable set only outside is reported as not set, and nothing shows its value.
     const text = "services:\n  web:\n    image: nginx\n    environment:\n      X: ${ONLY_OUTSIDE}\n    env_file:\n      - ../outside/secret.env\n      - link-out.env\n      - ../../../../../../etc/passwd\n";
-    const { findings } = lintText({ text, filePath: join(ws, "docker-compose.yml"), rootDir: ws, isPipeline: true });
+    const findings = lint(parseCompose(text), { isPipeline: true, project });
     expect(findings.map((f) => f.ruleId)).toEqual(["undefined-variable"]);
     for (const finding of findings) expect(JSON.stringify(finding)).not.toContain(SECRET);
   });

@@ -13,8 +13,8 @@ import { YAML_SYNTAX_RULE_ID, type Finding } from "../engine/lint.js";
 import { RULES } from "../engine/rules/index.js";
 import type { RuleMeta, Severity } from "../engine/rules/types.js";
 
-export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-export const TOOL_NAME = "elestio-compose-lint";
+const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+const TOOL_NAME = "elestio-compose-lint";
 const SRCROOT = "%SRCROOT%";
 
 /** SARIF has no hint: both information levels are notes. */

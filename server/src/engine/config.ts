@@ -15,7 +15,7 @@ import { editDistance } from "./suggest.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "./rules/types.js";
 
 export const CONFIG_FILE_NAME = ".elestio-compose.json";
-export const PACKAGE_JSON_KEY = "elestio";
+const PACKAGE_JSON_KEY = "elestio";
 
 export interface ProjectConfig {
   /** Absolute path of the file it was read from. */
@@ -69,7 +69,7 @@ function didYouMean(value: string, candidates: readonly string[]): string {
  * package.json whose `"elestio"` key holds it (one without the key is no
  * configuration). `file` names it in the problems.
  */
-export function parseConfig(text: string, file: string, shownAs: string = file, ruleIds?: readonly string[]): ConfigLookup {
+function parseConfig(text: string, file: string, shownAs: string = file, ruleIds?: readonly string[]): ConfigLookup {
   const isPackageJson = basename(file) === "package.json";
   let json: unknown;
   try {

@@ -3,7 +3,7 @@
  * why and the fix, and (given the compose model) the places in the compose
  * file that cause each one. Tolerant of timestamps, prefixes, colours and case.
  */
-import { isMap, type Node } from "yaml";
+import { isMap } from "yaml";
 import { scalarText, type ComposeModel, type Service } from "./compose/model.js";
 import {
   dependencies,
@@ -104,7 +104,7 @@ function detect(line: string): Detection[] {
 
 /** Colours, and the backslashes of quotes escaped in JSON-formatted logs. */
 function cleanLine(line: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC, a control character
   return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\\"/g, '"');
 }
 
@@ -266,7 +266,7 @@ function networkRanges(model: ComposeModel, name: string): Span[] {
   return model.section("networks")
     .filter((entry) => {
       if (entry.key === name) return true;
-      return isMap(entry.value) && scalarText(entry.value.get("name", true) as Node | undefined) === name;
+      return isMap(entry.value) && scalarText(entry.value.get("name", true)) === name;
     })
     .map((entry) => spanOf(entry.keyNode));
 }

@@ -67,7 +67,7 @@ export function fixAll(text: string, lintText: (text: string) => Finding[]): Fix
 }
 
 /** One edit replacing the part between the common prefix and suffix of two texts. */
-export function diffEdit(before: string, after: string): OffsetEdit {
+function diffEdit(before: string, after: string): OffsetEdit {
   let prefix = 0;
   const max = Math.min(before.length, after.length);
   while (prefix < max && before[prefix] === after[prefix]) prefix++;

@@ -358,7 +358,7 @@ function environmentHover(hit: NodeHit, path: (string | number)[], offset: numbe
 }
 
 /** What a Django setting's variable means behind Elestio's proxy, or undefined for other variables. */
-export function djangoText(name: string): Localized | undefined {
+function djangoText(name: string): Localized | undefined {
   const upper = name.toUpperCase();
   if (/^(DJANGO_)?ALLOWED_HOSTS/.test(upper)) return DJANGO.allowedHosts(name);
   if (/^(DJANGO_)?CSRF_TRUSTED_ORIGINS/.test(upper)) return DJANGO.csrf(name);

@@ -6,8 +6,8 @@
 import type { Localized } from "./i18n/index.js";
 import { frenchYamlError } from "./i18n/yaml-errors.js";
 import { nodeAt } from "./compose/locate.js";
-import { parseCompose, type ComposeModel } from "./compose/model.js";
-import { fileProject, type ProjectFiles } from "./project.js";
+import type { ComposeModel } from "./compose/model.js";
+import type { ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
 import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
 
@@ -44,7 +44,7 @@ export interface LintOptions {
 const DISABLE_COMMENT = /#\s*elestio-disable-next-line\b([^#\r\n]*)/;
 
 /** Lines (zero-based) to the rule ids disabled on them by a comment on the line before. */
-export function disabledLines(model: ComposeModel): Map<number, Set<string>> {
+function disabledLines(model: ComposeModel): Map<number, Set<string>> {
   const disabled = new Map<number, Set<string>>();
   if (!model.text.includes("elestio-disable-next-line")) return disabled;
   for (let line = 0; line < model.lines.lineCount; line++) {
@@ -96,7 +96,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
         model,
         project: options.project,
         isPipeline: options.isPipeline,
-        report(report) {
+        report: (report) => {
           // A fault reached through several `<<` merges is reported once, where it is written.
           const key = `${id}:${report.start}:${report.end}`;
           if (seen.has(key)) return;
@@ -119,23 +119,4 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
     return !isDisabled(f, line) && !isDisabled(f, disableCommentLine(model, f.start));
   });
   return visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-}
-
-export interface LintFileInput {
-  text: string;
-  /** Absolute path on disk, when the document has one. */
-  filePath?: string;
-  /** Folder that reads are confined to (workspace folder); defaults to the Git checkout. */
-  rootDir?: string;
-  isPipeline: boolean;
-  severities?: LintOptions["severities"];
-  onRuleError?: LintOptions["onRuleError"];
-}
-
-/** Parses and lints a text in one call (the CLI's and tests' entry point). */
-export function lintText(input: LintFileInput): { model: ComposeModel; findings: Finding[] } {
-  const model = parseCompose(input.text);
-  const project = input.filePath ? fileProject(input.filePath, input.rootDir) : undefined;
-  const findings = lint(model, { isPipeline: input.isPipeline, project, severities: input.severities, onRuleError: input.onRuleError });
-  return { model, findings };
 }

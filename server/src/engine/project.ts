@@ -23,7 +23,7 @@ export interface ProjectFiles {
 }
 
 /** The nearest folder at or above `start` holding `.git`, or undefined. */
-export function findGitRoot(start: string): string | undefined {
+function findGitRoot(start: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
     if (existsSync(join(dir, ".git"))) return dir;
@@ -49,7 +49,7 @@ function readSmallText(path: string): string | undefined {
 }
 
 /** Parses a `.env` file: `KEY=value` lines, `export KEY=value`, quotes, comments. */
-export function parseDotEnv(text: string): Map<string, string> {
+function parseDotEnv(text: string): Map<string, string> {
   const vars = new Map<string, string>();
   for (const rawLine of text.split(/\r\n|\r|\n/)) {
     const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(rawLine);

@@ -33,7 +33,7 @@ export function toTextEdits(edits: readonly OffsetEdit[], lines: LineIndex): Tex
   return edits.map((edit) => ({ range: lines.range(edit.start, edit.end), newText: edit.newText }));
 }
 
-export function sameRange(a: Range, b: Range): boolean {
+function sameRange(a: Range, b: Range): boolean {
   return (
     a.start.line === b.start.line &&
     a.start.character === b.start.character &&

@@ -95,7 +95,7 @@ export class WorkspaceFolders {
   }
 }
 
-export function classify(uri: string, languageId: string, settings: ServerSettings, folders: WorkspaceFolders): DocumentInfo {
+function classify(uri: string, languageId: string, settings: ServerSettings, folders: WorkspaceFolders): DocumentInfo {
   const filePath = uriToFilePath(uri);
   const rootDir = filePath ? folders.rootFor(filePath) : undefined;
   const name = filePath ?? uriBaseName(uri);
@@ -139,7 +139,7 @@ interface CacheEntry {
  * at each pause in typing, during which no other document is served. The
  * CLI has no such limit.
  */
-export const MAX_ANALYZED_CHARS = 2_000_000;
+const MAX_ANALYZED_CHARS = 2_000_000;
 export const TOO_LARGE_RULE_ID = "file-too-large";
 
 /** A model of the text's lines and nothing else: what hover and code actions see of a document too large to parse. */

@@ -22,7 +22,6 @@ import {
   type CodeLens,
   type InitializeResult,
   type PublishDiagnosticsParams,
-  type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver/node";

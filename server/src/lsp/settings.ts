@@ -132,15 +132,6 @@ export class SettingsStore {
     this.global = normalizeSettings(initial);
   }
 
-  get pullsFromClient(): boolean {
-    return this.fetch !== undefined;
-  }
-
-  /** The initial settings, before any workspace/configuration answer. */
-  get initialSettings(): ServerSettings {
-    return this.global;
-  }
-
   /** A document's settings, or without a uri the workspace's. */
   get(uri?: string): Promise<ServerSettings> {
     if (!this.fetch) return Promise.resolve(this.global);

@@ -74,7 +74,7 @@ function removeFromFlow(items: { start: number; end: number }[], index: number):
 
 /** Removes a key and its value from the map that holds it. */
 export function removePair(model: ComposeModel, map: YAMLMap, pair: Pair): OffsetEdit {
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   const index = pairs.indexOf(pair);
   const start = pairStart(pair);
   const end = pairEnd(pair);
@@ -151,12 +151,6 @@ function isPlainSafe(text: string): boolean {
   return !/^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+(e[-+]?\d+)?)$/i.test(text);
 }
 
-/** Inserts text inside a scalar's source, after `index` characters of its content (past an opening quote). */
-export function insertInScalar(scalar: Scalar, index: number, text: string): OffsetEdit {
-  const start = scalar.range![0] + (scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0);
-  return { start: start + index, end: start + index, newText: text };
-}
-
 /** The indentation of the line holding `offset`. */
 export function indentAt(model: ComposeModel, offset: number): string {
   const { line } = model.lines.positionAt(offset);
@@ -170,10 +164,10 @@ export function indentAt(model: ComposeModel, offset: number): string {
  */
 export function appendToMap(model: ComposeModel, map: YAMLMap, lines: string[]): OffsetEdit | undefined {
   if (map.flow || map.items.length === 0) return undefined;
-  const firstKey = (map.items[0] as Pair).key as Node;
+  const firstKey = map.items[0].key as Node;
   if (!onlyIndentBefore(model, firstKey.range![0])) return undefined;
   const indent = indentAt(model, firstKey.range![0]);
-  const lastPair = map.items[map.items.length - 1] as Pair;
+  const lastPair = map.items[map.items.length - 1];
   let lastEnd = pairEnd(lastPair);
   // A block collection's range ends past its last line break: that next line is not part of it.
   while (lastEnd > 0 && /\s/.test(model.text[lastEnd - 1])) lastEnd--;

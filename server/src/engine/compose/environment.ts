@@ -28,7 +28,7 @@ export interface EnvironmentVariable {
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** The source text of a scalar's content: inside its quotes, the whole of a plain or block scalar. */
-export function scalarSource(text: string, scalar: Scalar): { start: number; end: number; raw: string; editable: boolean } {
+function scalarSource(text: string, scalar: Scalar): { start: number; end: number; raw: string; editable: boolean } {
   const [rangeStart, rangeEnd] = scalar.range!;
   const quoted = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE";
   const start = quoted ? rangeStart + 1 : rangeStart;

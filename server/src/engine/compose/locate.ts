@@ -33,7 +33,7 @@ export function nodeAt(model: ComposeModel, offset: number): NodeHit | undefined
   for (const document of model.documents) {
     const root = document.contents;
     if (!root || !root.range || !within(offset, root.range[0], root.range[2])) continue;
-    return descend(document, root as Node, offset, [], []);
+    return descend(document, root, offset, [], []);
   }
   return undefined;
 }
@@ -104,7 +104,7 @@ function shift(item: Interpolation, by: number): Interpolation {
 }
 
 /** Every value scalar of every document (keys are not interpolated by compose). */
-export function valueScalars(model: ComposeModel): Scalar[] {
+function valueScalars(model: ComposeModel): Scalar[] {
   const scalars: Scalar[] = [];
   const visit = (node: unknown): void => {
     if (isScalar(node)) scalars.push(node);

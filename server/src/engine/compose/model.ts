@@ -51,8 +51,8 @@ export interface ComposeModel {
 }
 
 /** Compose's error for a file that is a list or a single value (compose-go's loader). */
-export const NOT_A_MAPPING = "Top-level object must be a mapping: compose expects keys such as services: at the top of the file";
-export const TOO_DEEP = "Collections nested too deeply to be read (the parser ran out of stack): compose cannot load this file either";
+const NOT_A_MAPPING = "Top-level object must be a mapping: compose expects keys such as services: at the top of the file";
+const TOO_DEEP = "Collections nested too deeply to be read (the parser ran out of stack): compose cannot load this file either";
 
 /** Maximum depth of `<<` merges followed; deeper chains are cut (and alias bombs never expanded). */
 const MAX_MERGE_DEPTH = 16;
@@ -76,7 +76,7 @@ export function parseCompose(text: string): ComposeModel {
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of documents) {
     // Without a `&` in the text there is no anchor to index.
-    const errors = [...doc.errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })), ...scanDocument(doc, hasAnchors)];
+    const errors = [...doc.errors.map((e) => ({ code: e.code, message: e.message, pos: e.pos })), ...scanDocument(doc, hasAnchors)];
     errors.sort((a, b) => a.pos[0] - b.pos[0]);
     for (const error of errors) {
       // The parser's own words for a stack overflow ("Maximum call stack size exceeded") say nothing of the file.
@@ -196,7 +196,7 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
         else anchors.set(anchor, [node as Node]);
       }
     }
-    if (isCollection(node)) collections.push(node as YAMLMap | YAMLSeq);
+    if (isCollection(node)) collections.push(node);
   };
   visit(doc.contents);
   for (let collection = collections.pop(); collection; collection = collections.pop()) {
@@ -209,7 +209,7 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
       }
       continue;
     }
-    const items = collection.items as Pair[];
+    const items = collection.items;
     for (const pair of items) {
       visit(pair.key);
       visit(pair.value);
@@ -252,7 +252,7 @@ function resolveAlias(alias: Alias, doc: Document): Node | undefined {
 }
 
 /** Follows aliases (a bounded number of hops) to the node they name. */
-export function resolveNode(node: unknown, doc: Document): Node | null {
+function resolveNode(node: unknown, doc: Document): Node | null {
   let current = node;
   for (let hops = 0; isAlias(current) && hops < MAX_MERGE_DEPTH; hops++) {
     current = resolveAlias(current, doc);
@@ -309,7 +309,7 @@ function collectEntries(map: YAMLMap, doc: Document, depth: number, computing: M
   const own: Entry[] = [];
   // Most maps merge nothing: the set is made for the first `<<`.
   let mergeSources: Set<YAMLMap> | undefined;
-  for (const pair of map.items as Pair[]) {
+  for (const pair of map.items) {
     const keyNode = pair.key;
     if (!isScalar(keyNode) || !keyNode.range) continue;
     const key = String(keyNode.value);
@@ -379,13 +379,18 @@ export function scalarText(node: Node | null | undefined): string | undefined {
   if (!isScalar(node)) return undefined;
   if (node.value === null || node.value === undefined) return undefined;
   if (typeof node.source === "string" && node.type === "PLAIN") return node.source;
-  return String(node.value);
+  return valueText(node.value);
 }
 
-/** The offsets of a node's value in the source (without a trailing comment). */
-export function nodeSpan(node: Node): { start: number; end: number } {
-  const range = node.range ?? [0, 0, 0];
-  return { start: range[0], end: range[1] };
+/** A scalar's value as text; undefined for null (the core schema resolves every scalar to a string, number, boolean or null). */
+export function valueText(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "string": return value;
+    case "number":
+    case "boolean":
+    case "bigint": return String(value);
+    default: return undefined;
+  }
 }
 
 /** The items of a sequence with aliases resolved, paired with their source nodes. */

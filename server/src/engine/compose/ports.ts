@@ -38,7 +38,7 @@ function portRange(text: string | undefined): [number, number] | undefined {
 }
 
 /** Splits the short syntax into host address, host port(s) and container port(s). */
-export function parseShortPort(raw: string): { hostIp?: string; published?: string; target: string } {
+function parseShortPort(raw: string): { hostIp?: string; published?: string; target: string } {
   const text = raw.replace(/\/(tcp|udp|sctp)$/i, "");
   let rest = text;
   let hostIp: string | undefined;
@@ -176,7 +176,7 @@ export function bindingProtocol(binding: PortBinding): string {
   if (binding.long) {
     // The item may be an alias of the map; the entries found in it point back to the map.
     const map = isMap(binding.node) ? binding.node : isMap(binding.reportNode) ? binding.reportNode : (binding.publishedEntry ?? binding.hostIpEntry)?.owner;
-    const protocol = map ? scalarText(map.get("protocol", true) as Node | undefined) : undefined;
+    const protocol = map ? scalarText(map.get("protocol", true)) : undefined;
     return (protocol ?? "tcp").toLowerCase();
   }
   const raw = scalarText(binding.reportNode);
@@ -266,7 +266,7 @@ function longFormAddressEdit(model: ComposeModel, binding: PortBinding, address:
   }
   const map = binding.publishedEntry?.owner ?? (isMap(binding.node) ? binding.node : undefined);
   if (!map || map.items.length === 0) return undefined;
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   const keyStart = (pair: Pair) => (pair.key as Node).range![0];
   const published = binding.publishedEntry && binding.publishedEntry.owner === map ? binding.publishedEntry.pair : undefined;
   if (map.flow) {

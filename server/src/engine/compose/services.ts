@@ -12,7 +12,7 @@ export interface ImageRef {
   tag: string | undefined;
 }
 
-export function parseImage(text: string): ImageRef {
+function parseImage(text: string): ImageRef {
   const value = resolveDefaults(text).value.trim().toLowerCase();
   const withoutDigest = value.split("@")[0];
   const segments = withoutDigest.split("/");
@@ -58,7 +58,7 @@ function isProxyName(name: string): boolean {
 }
 
 /** Whether the service publishes a host port Elestio's proxy holds (80 or 443), whatever the address. */
-export function publishesReservedPort(service: Service): boolean {
+function publishesReservedPort(service: Service): boolean {
   return servicePorts(service).some((b) => RESERVED_HOST_PORTS.some((port) => publishesPort(b, port)));
 }
 
@@ -90,11 +90,11 @@ export function portRuleBindings(service: Service): PortBinding[] {
   return tlsProxyKind(service) ? [] : servicePorts(service);
 }
 
-export function mountsLetsEncrypt(service: Service): boolean {
+function mountsLetsEncrypt(service: Service): boolean {
   const volumes = service.get("volumes");
   if (!volumes || !isSeq(volumes.value)) return false;
   return seqItems(volumes.value, service.document).some(({ item }) => {
-    if (isMap(item)) return /\/etc\/letsencrypt\b/.test(scalarText(item.get("target", true) as never) ?? "");
+    if (isMap(item)) return /\/etc\/letsencrypt\b/.test(scalarText(item.get("target", true)) ?? "");
     const text = scalarText(item) ?? "";
     return /:\/etc\/letsencrypt\b/.test(text);
   });

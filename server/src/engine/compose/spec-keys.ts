@@ -51,10 +51,10 @@ export function isAllowedKey(schema: KeySchema, key: string): boolean {
 export const HEALTHCHECK_KEYS = keySet(["disable", "interval", "retries", "test", "timeout", "start_period", "start_interval"], true);
 
 /** definitions.service.properties.depends_on, the long form: one map per dependency. */
-export const DEPENDS_ON_KEYS = keySet(["condition", "restart", "required"], true);
+const DEPENDS_ON_KEYS = keySet(["condition", "restart", "required"], true);
 
 /** definitions.service.properties.build, the long form. */
-export const BUILD_KEYS = keySet(
+const BUILD_KEYS = keySet(
   [
     "context", "dockerfile", "dockerfile_inline", "entitlements", "args", "ssh", "labels", "cache_from", "cache_to",
     "no_cache", "additional_contexts", "network", "pull", "target", "shm_size", "extra_hosts", "isolation",
@@ -95,7 +95,7 @@ const PLACEMENT_KEYS = keySet(["constraints", "preferences", "max_replicas_per_n
 });
 
 /** definitions.deployment */
-export const DEPLOY_KEYS = keySet(
+const DEPLOY_KEYS = keySet(
   ["mode", "endpoint_mode", "replicas", "labels", "rollback_config", "update_config", "resources", "restart_policy", "placement"],
   true,
   {
@@ -108,7 +108,7 @@ export const DEPLOY_KEYS = keySet(
 );
 
 /** definitions.service.properties.ports, the long form of an item. */
-export const PORT_KEYS = keySet(["name", "mode", "host_ip", "target", "published", "protocol", "app_protocol"], true);
+const PORT_KEYS = keySet(["name", "mode", "host_ip", "target", "published", "protocol", "app_protocol"], true);
 
 const VOLUME_BIND_KEYS = keySet(["propagation", "create_host_path", "recursive", "selinux"], true);
 const VOLUME_VOLUME_KEYS = keySet(["labels", "nocopy", "subpath"], true);
@@ -116,7 +116,7 @@ const VOLUME_TMPFS_KEYS = keySet(["size", "mode"], true);
 const VOLUME_IMAGE_KEYS = keySet(["subpath"], true);
 
 /** definitions.service.properties.volumes, the long form of an item. */
-export const SERVICE_VOLUME_KEYS = keySet(["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"], true, {
+const SERVICE_VOLUME_KEYS = keySet(["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"], true, {
   bind: { map: VOLUME_BIND_KEYS },
   volume: { map: VOLUME_VOLUME_KEYS },
   tmpfs: { map: VOLUME_TMPFS_KEYS },
@@ -124,7 +124,7 @@ export const SERVICE_VOLUME_KEYS = keySet(["type", "source", "target", "read_onl
 });
 
 /** definitions.env_file, the long form of an item (no `x-*`: the spec allows none here). */
-export const ENV_FILE_KEYS = keySet(["path", "format", "required"], false);
+const ENV_FILE_KEYS = keySet(["path", "format", "required"], false);
 
 /** definitions.service */
 export const SERVICE_KEYS = keySet(

@@ -182,7 +182,7 @@ export function disallowedHost(hosts: readonly string[], publicPort: number | un
 }
 
 /** `159.195.104.193:8000` → `159.195.104.193`; `[::1]:8000` → `[::1]`; a domain stays. */
-export function stripPort(host: string): string {
+function stripPort(host: string): string {
   const bracket = /^(\[[^\]]*\])(?::\d+)?$/.exec(host);
   if (bracket) return bracket[1];
   return host.replace(/:\d+$/, "");

@@ -1,6 +1,6 @@
 /**
  * The texts of the hovers, in English and French, written from the user's
- * troubleshooting guide and the platform facts (../../../../shared/knowledge).
+ * troubleshooting guide and the Elestio platform facts the project was written from.
  * Markdown; names and values in backticks; log lines quoted exactly.
  */
 import type { Localized } from "./index.js";
@@ -269,7 +269,7 @@ export const VARIABLE = {
 };
 
 /** Inline code for a value that may be empty or contain backticks. */
-export function code(value: string): string {
+function code(value: string): string {
   if (value === "") return "`\"\"`";
   return value.includes("`") ? `\`\` ${value} \`\`` : `\`${value}\``;
 }

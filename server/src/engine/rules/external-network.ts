@@ -21,7 +21,7 @@ function networkName(network: Entry, entries: readonly Entry[], external: Entry)
   const named = scalarText(entries.find((e) => e.key === "name")?.value);
   if (named !== undefined) return resolveDefaults(named).value;
   if (isMap(external.value)) {
-    const legacy = scalarText(external.value.get("name", true) as Node | undefined);
+    const legacy = scalarText(external.value.get("name", true));
     if (legacy !== undefined) return resolveDefaults(legacy).value;
   }
   return network.key;

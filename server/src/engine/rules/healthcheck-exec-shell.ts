@@ -108,7 +108,7 @@ function shellWord(arg: string, kind: ShellSyntaxKind | undefined, locals: Reado
   return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-export function shellCommand(args: readonly string[], syntax: readonly ShellSyntax[], locals: ReadonlySet<string>): string {
+function shellCommand(args: readonly string[], syntax: readonly ShellSyntax[], locals: ReadonlySet<string>): string {
   const kinds = new Map(syntax.map((s) => [s.index, s.kind]));
   return args.map((arg, i) => shellWord(arg, kinds.get(i), locals)).join(" ");
 }
@@ -120,7 +120,7 @@ function yamlScalar(text: string, like: Scalar, flow: boolean): string {
 }
 
 /** Where the list is written: `[ ... ]`, or from the first dash to the end of the last item. */
-export function listSpan(seq: YAMLSeq, sources: readonly Node[]): { start: number; end: number } {
+function listSpan(seq: YAMLSeq, sources: readonly Node[]): { start: number; end: number } {
   const start = seq.range![0];
   if (seq.flow || sources.length === 0) return { start, end: seq.range![1] };
   return { start, end: sources[sources.length - 1].range![1] };

@@ -1,7 +1,10 @@
 /**
- * The rule registry: the one list that the README's rule table, the
- * `elestio.rules.<id>` settings and the rule tests derive from. Order is the
- * order of the README table.
+ * The rule registry: the rules `lint` runs, the ids settings, configuration
+ * files and disable comments may name, the SARIF rule descriptors, the docs
+ * of hovers, and what scripts/docs.ts generates from it (the README's rule
+ * table, the `elestio.rules.<id>` settings in package.json and their
+ * package.nls*.json texts; test/docs.test.ts checks they match). Each rule's
+ * tests import the rule itself. Order is the order of the README table.
  */
 import { envFileNotDotenv } from "./env-file-not-dotenv.js";
 import { noContainerName } from "./no-container-name.js";

@@ -27,7 +27,7 @@ export function isSecretName(name: string): boolean {
 }
 
 /** Values that cannot be a secret: booleans, an empty pair of quotes, a path to a secret file. */
-const NOT_SECRET_VALUE = /^(?:true|false|yes|no|on|off|""|''|\/[\w.\/-]+)$/i;
+const NOT_SECRET_VALUE = /^(?:true|false|yes|no|on|off|""|''|\/[\w./-]+)$/i;
 
 /** Text outside the interpolations: what stays literal whatever the variables hold. */
 function literalPart(text: string, interpolations: readonly Interpolation[]): string {

@@ -11,7 +11,7 @@ import type { Rule } from "./types.js";
 function servicePair(model: ComposeModel, service: Service): { map: YAMLMap; pair: Pair } | undefined {
   for (const top of model.top) {
     if (top.key !== "services" || !isMap(top.value)) continue;
-    const pair = (top.value.items as Pair[]).find((p) => p.key === service.keyNode);
+    const pair = top.value.items.find((p) => p.key === service.keyNode);
     if (pair) return { map: top.value, pair };
   }
   return undefined;
@@ -45,7 +45,7 @@ function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlyS
         const allRemoved = names.every((n) => n !== undefined && removed.has(n));
         edits.push(...removeItems(model, entry, allRemoved ? items : targets));
       } else if (key === "depends_on" && isMap(entry.value)) {
-        const pairs = entry.value.items as Pair[];
+        const pairs = entry.value.items;
         const names = pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
         const target = pairs.find((_, i) => names[i] === name);
         if (!target) continue;
@@ -78,7 +78,7 @@ function referencingServices(model: ComposeModel): Map<string, Service[]> {
       if (isSeq(entry.value)) {
         for (const item of entry.value.items as Node[]) add(referencedName(key, item), service);
       } else if (key === "depends_on" && isMap(entry.value)) {
-        for (const pair of entry.value.items as Pair[]) add(isScalar(pair.key) ? String(pair.key.value) : undefined, service);
+        for (const pair of entry.value.items) add(isScalar(pair.key) ? String(pair.key.value) : undefined, service);
       }
     }
   }

@@ -51,7 +51,8 @@ export interface RuleContext {
   /** The file on disk, when there is one: the `.env` beside it, `.gitignore`, env files. */
   readonly project: ProjectFiles | undefined;
   readonly isPipeline: boolean;
-  report(report: Report): void;
+  /** A function, not a method: rules take it out of the context (`check({ model, report })`). */
+  readonly report: (report: Report) => void;
 }
 
 export interface Rule {

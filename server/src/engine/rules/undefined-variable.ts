@@ -77,7 +77,7 @@ function specificZones(model: ComposeModel): SpecificZone[] {
   for (const service of model.services) {
     const nodes: (Node | null | undefined)[] = [service.get("command")?.value, service.get("entrypoint")?.value];
     const healthcheck = service.get("healthcheck")?.value;
-    if (isMap(healthcheck)) nodes.push(healthcheck.get("test", true) as Node | undefined);
+    if (isMap(healthcheck)) nodes.push(healthcheck.get("test", true));
     const ranges = nodes.filter((node): node is Node => !!node?.range);
     if (ranges.length === 0) continue;
     const names = containerVariables(model.text, service);

@@ -75,7 +75,7 @@ function environmentExpression(variable: EnvironmentVariable | undefined, target
   const references = value === undefined ? [] : findInterpolations(value);
   // An expression naming another container variable would only move the fault.
   if (value === undefined || references.length === 0 || references.some((r) => locals.has(r.name))) return undefined;
-  if (!/^[A-Za-z0-9_@%+=:.\/${}?-]+$/.test(value)) return undefined;
+  if (!/^[A-Za-z0-9_@%+=:./${}?-]+$/.test(value)) return undefined;
   if (target.scalar.type === "PLAIN" && target.flow && /[{}]/.test(value)) return undefined;
   return value;
 }

@@ -2,7 +2,7 @@ import { editDistance } from "../suggest.js";
 import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
 import type { Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
-import { mapEntries, seqItems, type Entry } from "../compose/model.js";
+import { mapEntries, seqItems, valueText, type Entry } from "../compose/model.js";
 import { isAllowedKey, SERVICE_KEYS, TOP_LEVEL_KEYS, type KeySchema } from "../compose/spec-keys.js";
 import type { Report, Rule } from "./types.js";
 
@@ -239,6 +239,5 @@ function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
 }
 
 function keyText(key: unknown): string | undefined {
-  const value = (key as { value?: unknown } | null)?.value;
-  return value === undefined || value === null ? undefined : String(value);
+  return valueText((key as { value?: unknown } | null)?.value);
 }
