@@ -403,3 +403,25 @@ export function seqItems(node: Node | null, doc: Document): { item: Node; source
   }
   return items;
 }
+
+/** Offsets in the document's text, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A node's source span without the trailing white space and line break a block collection's range ends with. */
+export function trimmedSpan(text: string, node: Node): Span {
+  const [start, rangeEnd] = node.range ?? [0, 0];
+  let end = rangeEnd;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** The span of `key: value` as written: from the key to the end of its value (trimmed), or the key alone without one. */
+export function entrySpan(text: string, entry: Entry): Span {
+  const [start, keyEnd] = entry.keyNode.range!;
+  const value = entry.pair.value as Node | null;
+  const valueEnd = value?.range ? trimmedSpan(text, value).end : keyEnd;
+  return { start, end: Math.max(keyEnd, valueEnd) };
+}

@@ -1,0 +1,41 @@
+/**
+ * How compose reads a value's text, for the few grammars every topic shares.
+ * One parser per grammar: rules, hovers and the explainer ask these, never
+ * their own regular expression, so that they cannot disagree.
+ */
+import type { Node } from "yaml";
+import { resolveDefaults } from "./interpolation.js";
+import { scalarText } from "./model.js";
+
+/**
+ * A boolean as compose reads it: a YAML boolean, or a string that compose-go
+ * casts after interpolation (loader/interpolate.go, `toBoolean`: "y", "yes",
+ * "true", "on" and "n", "no", "false", "off", in any case). Interpolation
+ * defaults are applied (`${EXTERNAL:-true}` is true); undefined for anything
+ * else, a variable without default included (nothing is known of it).
+ */
+export function composeBoolean(node: Node | null | undefined): boolean | undefined {
+  const text = scalarText(node);
+  if (text === undefined) return undefined;
+  const { value, certain } = resolveDefaults(text);
+  if (!certain) return undefined;
+  return booleanText(value);
+}
+
+/** The boolean a text stands for in compose (see composeBoolean), or undefined. */
+export function booleanText(text: string): boolean | undefined {
+  switch (text.trim().toLowerCase()) {
+    case "y":
+    case "yes":
+    case "true":
+    case "on":
+      return true;
+    case "n":
+    case "no":
+    case "false":
+    case "off":
+      return false;
+    default:
+      return undefined;
+  }
+}
