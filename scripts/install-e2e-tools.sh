@@ -46,6 +46,12 @@ mkdir -p "$DEST"
 cd "$DEST"
 [ -f package.json ] || echo '{"name":"elestio-compose-e2e-code-server","private":true}' > package.json
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# node-gyp builds the native modules against the running node's headers: those installed with it
+# (Debian's nodejs ships them in /usr/include/node), never a download from outside the registries.
+node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node_api.h" ]; then
+  export npm_config_nodedir="$node_prefix"
+fi
 npm install --ignore-scripts --no-save "code-server@$VERSION" >/dev/null
 npm rebuild argon2 >/dev/null
 cd node_modules/code-server/lib/vscode
