@@ -6,7 +6,6 @@
  */
 import { DEFAULT_PIPELINE_FILES } from "../server/src/engine/files.js";
 import type { Localized } from "../server/src/engine/i18n/index.js";
-import { YAML_SYNTAX_RULE_ID } from "../server/src/engine/lint.js";
 import { RULES } from "../server/src/engine/rules/index.js";
 import { SEVERITY_SETTINGS } from "../server/src/engine/rules/types.js";
 
@@ -19,7 +18,6 @@ export function ruleTable(): string {
   const rows = [
     "| id | severity | applies to | fix | what it catches |",
     "|---|---|---|---|---|",
-    `| \`${YAML_SYNTAX_RULE_ID}\` | error | every compose file | | YAML that does not parse; the rest of the file is still checked |`,
     ...RULES.map(({ meta }) => {
       const fix = meta.fixable ? (meta.docs.fix?.en ?? "yes") : "";
       return `| \`${meta.id}\` | ${meta.severity} | ${SCOPE[meta.scope]} | ${fix} | ${meta.docs.title.en} |`;
@@ -125,7 +123,6 @@ function settings(): { properties: Record<string, Schema>; texts: Texts } {
       markdownDescription: `%${key}%`,
     };
   };
-  severity(YAML_SYNTAX_RULE_ID, "error", "all", { en: "YAML syntax errors", fr: "Erreurs de syntaxe YAML" });
   for (const { meta } of RULES) severity(meta.id, meta.severity, meta.scope, meta.docs.title);
   return { properties, texts };
 }

@@ -6,7 +6,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { YAML_SYNTAX_RULE_ID } from "../../server/src/engine/lint.js";
 import { RULES } from "../../server/src/engine/rules/index.js";
 import { runCli, tempProject } from "../helpers/cli.js";
 import { sarifErrors } from "../helpers/sarif.js";
@@ -55,7 +54,7 @@ describe("--format sarif", () => {
     const { driver } = log.runs[0].tool;
     expect(driver.name).toBe("elestio-compose-lint");
     expect(driver.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(driver.rules.map((r) => r.id)).toEqual([YAML_SYNTAX_RULE_ID, ...RULES.map((r) => r.meta.id)]);
+    expect(driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
     const noContainerName = driver.rules.find((r) => r.id === "no-container-name")!;
     expect(noContainerName.defaultConfiguration).toEqual({ level: "error" });
     expect(noContainerName.help.markdown).toContain("**No container_name in the pipeline's compose file** (`no-container-name`)");

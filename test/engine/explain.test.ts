@@ -46,12 +46,13 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
       "Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY": ["15:26-15:46 ${DJANGO_SECRET_KEY}", "16:40-16:62 ${LATIGUE_DB_PASSWORD}"],
       // Only the missing one of the two env files.
       "Env file not found: .env.production": ["13:9-13:24 .env.production"],
-      'Network "shared_apps" not found': ["51:3-51:14 shared_apps"],
+      'Network "shared_apps" not found': ["52:5-52:19 external: true"],
       // Only the container named in the log, not latigue_proxy or latigue_certbot.
       'Container name "/latigue_web" already in use': ["9:5-9:32 container_name: latigue_web"],
       "Port 80 already in use": ['41:9-41:16 "80:80"'],
       "Port 443 already in use": ['42:9-42:18 "443:443"'],
-      "No healthcheck on latigue-postgres-1": ["25:9-25:35 condition: service_healthy"],
+      // Where healthcheck-required reports: the name of the service waited for.
+      "No healthcheck on latigue-postgres-1": ["24:7-24:15 postgres"],
       "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'": ["17:7-17:52 ALLOWED_HOSTS_EXTRA: ${ALLOWED_HOSTS_EXTRA:-}", '19:9-19:20 "8000:8000"'],
       // No port bound to 127.0.0.1 here: nothing in the file explains the 502 by itself.
       "502 Bad Gateway": [],
@@ -153,18 +154,18 @@ describe("explainLog tolerance", () => {
       "services:\n  web:\n    depends_on:\n      db: {condition: service_healthy}\n      cache:\n        condition: service_healthy\n  db:\n    image: postgres\n  cache:\n    image: redis\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n",
     );
     const named = explainLog("container latigue_db_1 has no healthcheck configured", "en", model);
-    expect(described(model, named[0])).toEqual(["4:12-4:38 condition: service_healthy"]);
+    expect(described(model, named[0])).toEqual(["4:7-4:9 db"]);
     const unnamed = explainLog("dependency failed to start: has no healthcheck configured", "en", model);
     expect(unnamed.map((p) => p.id)).toEqual(["healthcheck-required"]);
     // Without a name, the conditions waiting for a service that has no healthcheck.
-    expect(described(model, unnamed[0])).toEqual(["4:12-4:38 condition: service_healthy"]);
+    expect(described(model, unnamed[0])).toEqual(["4:7-4:9 db"]);
   });
 
   it("an external network known by its `name:`, and a container_name reached through `<<` once", () => {
     const model = parseCompose(
       "x-base: &base\n  container_name: shared\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\nnetworks:\n  proxy:\n    external: true\n    name: traefik_public\n",
     );
-    expect(described(model, explainLog("network traefik_public declared as external, but could not be found", "en", model)[0])).toEqual(["9:3-9:8 proxy"]);
+    expect(described(model, explainLog("network traefik_public declared as external, but could not be found", "en", model)[0])).toEqual(["10:5-10:19 external: true"]);
     expect(described(model, explainLog('Conflict. The container name "/shared" is already in use', "en", model)[0])).toEqual(["2:3-2:25 container_name: shared"]);
   });
 

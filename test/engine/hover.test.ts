@@ -1,3 +1,4 @@
+import { yamlSyntax } from "../../server/src/engine/rules/yaml-syntax.js";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -290,13 +291,13 @@ describe("hover on a finding", () => {
     expect(sections[1]).toBe("`some-future-rule`\n\nsecond");
   });
 
-  it("a YAML syntax error has no rule object and still explains itself", () => {
+  it("a YAML syntax error explains itself from the yaml-syntax rule's docs, like every rule", () => {
     const text = "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"\n";
     const model = parseCompose(text);
-    const syntax = lint(model, { isPipeline: true, rules: [] });
-    expect(syntax.length).toBeGreaterThan(0);
+    const syntax = lint(model, { isPipeline: true, rules: [yamlSyntax] });
+    expect(syntax.map((f) => f.ruleId)).toEqual(["yaml-syntax"]);
     const result = hover(model, syntax, syntax[0].start, "fr", { isPipeline: true });
-    expect(result?.markdown).toContain("**Erreur de syntaxe YAML** (`yaml-syntax`)");
+    expect(result?.markdown).toContain("**Du YAML illisible (le reste du fichier est tout de même vérifié)** (`yaml-syntax`)");
     expect(result?.markdown).toContain("**Pourquoi :** Compose ne peut pas lire le fichier");
     expect(hover(model, syntax, syntax[0].start, "en", { isPipeline: true })?.markdown).toContain("**Fix:** Correct the YAML at this spot");
   });

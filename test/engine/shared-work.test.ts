@@ -50,24 +50,22 @@ describe("facts memoized per service", () => {
     expect(servicePorts(again.services[0])).toEqual(servicePorts(web));
   });
 
-  it("reads a service's environment once per text, and its container variables from it", () => {
+  it("reads a service's environment once per parse, and its container variables from it", () => {
     const model = parseCompose(TWO_SERVICES);
     const api = model.services[1];
-    const variables = serviceEnvironment(model.text, api);
+    const variables = serviceEnvironment(model, api);
     expect(variables.map((v) => [v.name, v.value])).toEqual([
       ["TOKEN", "${TOKEN}"],
       ["HOME_DIR", "/srv"],
     ]);
-    expect(serviceEnvironment(model.text, api)).toBe(variables);
+    expect(serviceEnvironment(model, api)).toBe(variables);
     // `TOKEN: ${TOKEN}` passes the deploy-time value through: not a value of the container's own.
-    expect([...containerVariables(model.text, api)]).toEqual(["HOME_DIR"]);
-    expect(containerVariables(model.text, api, variables)).toBe(containerVariables(model.text, api));
-    // Explicit variables other than the service's own are answered from those variables.
-    expect([...containerVariables(model.text, api, variables.slice(0, 1))]).toEqual([]);
-    // Another text is read again: the values' source text comes from it.
-    const other = model.text.replace("/srv", "/tmp");
-    expect(serviceEnvironment(other, api)).not.toBe(variables);
-    expect(serviceEnvironment(other, api)[1].raw).toBe("/tmp");
+    expect([...containerVariables(model, api)]).toEqual(["HOME_DIR"]);
+    expect(containerVariables(model, api)).toBe(containerVariables(model, api));
+    // Another parse is read again: the values' source text comes from it.
+    const other = parseCompose(model.text.replace("/srv", "/tmp"));
+    expect(serviceEnvironment(other, other.services[1])).not.toBe(variables);
+    expect(serviceEnvironment(other, other.services[1])[1].raw).toBe("/tmp");
   });
 
   it("works out the entries of a map once: every caller gets the same read-only list", () => {

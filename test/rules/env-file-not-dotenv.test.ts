@@ -19,6 +19,7 @@ testRule(envFileNotDotenv, {
       files: { "keys.env": "KEY=1\n" },
       code: "services:\n  studio:\n    env_file:\n      - keys.env\n",
     },
+    { name: "required: False, in any case, is optional too", code: "services:\n  web:\n    env_file:\n      - path: .env.production\n        required: False\n" },
   ],
   invalid: [
     {
@@ -51,8 +52,8 @@ testRule(envFileNotDotenv, {
       name: "two wrong entries: the first becomes .env, the second goes",
       code: "services:\n  web:\n    env_file:\n      - .env.production\n      - ./.env.local\n",
       errors: [
-        { line: 4, column: 9, message: ".env.production not found" },
-        { line: 5, column: 9, message: "/opt/app/<project>/.env.local not found" },
+        { line: 4, column: 9, endLine: 4, endColumn: 24, fixOutput: "services:\n  web:\n    env_file:\n      - .env\n      - ./.env.local\n", message: ".env.production not found" },
+        { line: 5, column: 9, endLine: 5, endColumn: 21, fixOutput: "services:\n  web:\n    env_file:\n      - .env.production\n", message: "/opt/app/<project>/.env.local not found" },
       ],
       output: "services:\n  web:\n    env_file:\n      - .env\n",
     },
@@ -80,7 +81,7 @@ testRule(envFileNotDotenv, {
     {
       name: "long form beside .env: the whole item goes",
       code: "services:\n  web:\n    env_file:\n      - path: ./.env\n      - path: .env.staging\n        required: true\n    image: x\n",
-      errors: [{ line: 5, column: 15 }],
+      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 27 }],
       output: "services:\n  web:\n    env_file:\n      - path: ./.env\n    image: x\n",
     },
     {
@@ -98,21 +99,21 @@ testRule(envFileNotDotenv, {
     {
       name: "an interpolation's default is what the pipeline gets",
       code: "services:\n  web:\n    env_file: ${ENV_FILE:-.env.production}\n",
-      errors: [{ line: 3, column: 15, message: "/opt/app/<project>/.env.production not found" }],
+      errors: [{ line: 3, column: 15, endLine: 3, endColumn: 43, message: "/opt/app/<project>/.env.production not found" }],
       output: "services:\n  web:\n    env_file: .env\n",
     },
     {
       name: "a file Git ignores is not in the pipeline's clone",
       files: { ".gitignore": "secrets.env\n", "secrets.env": "KEY=1\n" },
       code: "services:\n  web:\n    env_file:\n      - secrets.env\n",
-      errors: [{ line: 4, column: 9, message: '"env file /opt/app/<project>/secrets.env not found" (Git ignores it, so the pipeline\'s clone does not have it)' }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 20, message: '"env file /opt/app/<project>/secrets.env not found" (Git ignores it, so the pipeline\'s clone does not have it)' }],
       output: "services:\n  web:\n    env_file:\n      - .env\n",
     },
     {
       name: "a file that is not in the repository",
       files: { "README.md": "app\n" },
       code: "services:\n  web:\n    env_file: config/app.env\n",
-      errors: [{ line: 3, column: 15, endColumn: 29, message: '"env file /opt/app/<project>/config/app.env not found" (it is not in the repository)' }],
+      errors: [{ line: 3, column: 15, endLine: 3, endColumn: 29, message: '"env file /opt/app/<project>/config/app.env not found" (it is not in the repository)' }],
       output: "services:\n  web:\n    env_file: .env\n",
     },
   ],

@@ -18,7 +18,7 @@ testRule(externalNetwork, {
           line: 11,
           column: 5,
           endLine: 11,
-          endColumn: 19,
+          endColumn: 19, log: "network shared_saas declared as external, but could not be found",
           message:
             'Network "shared_saas" is external: compose does not create it. It must exist on the VM before the deploy (docker network create shared_saas), else the deploy stops with: network shared_saas declared as external, but could not be found',
         },
@@ -39,8 +39,8 @@ testRule(externalNetwork, {
       name: "flow style, a quoted \"true\", CRLF",
       code: "networks:\r\n  a: {external: true}\r\n  b:\r\n    external: \"true\"\r\n",
       errors: [
-        { line: 2, column: 7, endLine: 2, endColumn: 21, message: 'Network "a"' },
-        { line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Network "b"' },
+        { line: 2, column: 7, endLine: 2, endColumn: 21, log: "network a declared as external, but could not be found", message: 'Network "a"' },
+        { line: 4, column: 5, endLine: 4, endColumn: 21, log: "network b declared as external, but could not be found", message: 'Network "b"' },
       ],
     },
     {
@@ -52,6 +52,14 @@ testRule(externalNetwork, {
       name: "multi-document",
       code: "services:\n  web:\n    image: x\n---\nnetworks:\n  edge:\n    external: true\n",
       errors: [{ line: 7, column: 5, endLine: 7, endColumn: 19, message: 'Network "edge"' }],
+    },
+    {
+      name: 'a quoted "TRUE" in any case, and YAML\'s True',
+      code: 'services:\n  web:\n    networks: [a, b]\nnetworks:\n  a:\n    external: "TRUE"\n  b:\n    external: True\n',
+      errors: [
+        { line: 6, column: 5, endLine: 6, endColumn: 21, message: 'Network "a"' },
+        { line: 8, column: 5, endLine: 8, endColumn: 19, message: 'Network "b"' },
+      ],
     },
   ],
 });

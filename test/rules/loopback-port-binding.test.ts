@@ -36,8 +36,8 @@ testRule(loopbackPortBinding, {
       name: "[::1] and localhost, plain and quoted",
       code: 'services:\n  db:\n    ports:\n      - "[::1]:5432:5432"\n      - localhost:3000:3000\n',
       errors: [
-        { line: 4, column: 9, endColumn: 26, message: "Port 5432 is bound to ::1" },
-        { line: 5, column: 9, endColumn: 28, message: "Port 3000 is bound to localhost" },
+        { line: 4, column: 9, endLine: 4, endColumn: 26, fixOutput: "services:\n  db:\n    ports:\n      - \"172.17.0.1:5432:5432\"\n      - localhost:3000:3000\n", message: "Port 5432 is bound to ::1" },
+        { line: 5, column: 9, endLine: 5, endColumn: 28, fixOutput: "services:\n  db:\n    ports:\n      - \"[::1]:5432:5432\"\n      - 172.17.0.1:3000:3000\n", message: "Port 3000 is bound to localhost" },
       ],
       output: 'services:\n  db:\n    ports:\n      - "172.17.0.1:5432:5432"\n      - 172.17.0.1:3000:3000\n',
     },
@@ -50,13 +50,13 @@ testRule(loopbackPortBinding, {
     {
       name: "long form: host_ip replaced, quoting kept",
       code: 'services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: "127.0.0.1"\n',
-      errors: [{ line: 5, column: 20, endColumn: 24 }],
+      errors: [{ line: 5, column: 20, endLine: 5, endColumn: 24 }],
       output: 'services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: "172.17.0.1"\n',
     },
     {
       name: "an interpolation's default is replaced, the variable kept",
       code: 'services:\n  web:\n    ports:\n      - "${BIND:-127.0.0.1}:8000:8000"\n',
-      errors: [{ line: 4, column: 9 }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 39 }],
       output: 'services:\n  web:\n    ports:\n      - "${BIND:-172.17.0.1}:8000:8000"\n',
     },
     {
@@ -68,7 +68,7 @@ testRule(loopbackPortBinding, {
     {
       name: "CRLF",
       code: "services:\r\n  web:\r\n    ports:\r\n      - 127.0.0.1:8000:8000\r\n",
-      errors: [{ line: 4, column: 9, endColumn: 28 }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 28 }],
       output: "services:\r\n  web:\r\n    ports:\r\n      - 172.17.0.1:8000:8000\r\n",
     },
   ],

@@ -13,6 +13,11 @@ testRule(noReservedHostPort, {
       name: "an nginx on 80/443 is no-tls-proxy-service's finding",
       code: 'services:\n  nginx:\n    image: nginx:alpine\n    ports:\n      - "80:80"\n      - "443:443"\n',
     },
+    { name: "the protocol suffix in any case: 443/UDP, 80/Udp", code: 'services:\n  web:\n    ports:\n      - "443:443/UDP"\n      - 80:80/Udp\n' },
+    {
+      name: "a long-form protocol merged with <<: UDP 443 does not collide either",
+      code: "x-udp: &udp\n  protocol: udp\nservices:\n  web:\n    ports:\n      - <<: *udp\n        target: 443\n        published: 443\n",
+    },
   ],
   invalid: [
     {
@@ -33,7 +38,7 @@ testRule(noReservedHostPort, {
       name: "every entry reserved: each fix removes the whole ports key",
       code: 'services:\n  web:\n    image: x\n    ports:\n      - "80:80"\n      - "0.0.0.0:443:443/tcp"\n    restart: always\n',
       errors: [
-        { line: 5, column: 9, message: "Host port 80 is taken by Elestio's reverse proxy (elestio-nginx, OpenResty)" },
+        { line: 5, column: 9, endLine: 5, endColumn: 16, message: "Host port 80 is taken by Elestio's reverse proxy (elestio-nginx, OpenResty)" },
         { line: 6, column: 9, endLine: 6, endColumn: 30, message: "failed to bind host port for 0.0.0.0:443 - address already in use" },
       ],
       output: "services:\n  web:\n    image: x\n    restart: always\n",
@@ -42,8 +47,8 @@ testRule(noReservedHostPort, {
       name: "a range holding 80, and the entry's own address in the log",
       code: 'services:\n  web:\n    ports:\n      - "80-81:80-81"\n      - 127.0.0.1:443:443\n      - 3000:3000\n',
       errors: [
-        { line: 4, column: 9, message: "failed to bind host port for 0.0.0.0:80 - address already in use" },
-        { line: 5, column: 9, endColumn: 26, message: "failed to bind host port for 127.0.0.1:443 - address already in use" },
+        { line: 4, column: 9, endLine: 4, endColumn: 22, fixOutput: "services:\n  web:\n    ports:\n      - 127.0.0.1:443:443\n      - 3000:3000\n", log: "failed to bind host port for 0.0.0.0:80 - address already in use", message: "failed to bind host port for 0.0.0.0:80 - address already in use" },
+        { line: 5, column: 9, endLine: 5, endColumn: 26, fixOutput: "services:\n  web:\n    ports:\n      - \"80-81:80-81\"\n      - 3000:3000\n", log: "failed to bind host port for 127.0.0.1:443 - address already in use", message: "failed to bind host port for 127.0.0.1:443 - address already in use" },
       ],
       output: "services:\n  web:\n    ports:\n      - 3000:3000\n",
     },
@@ -68,7 +73,7 @@ testRule(noReservedHostPort, {
     {
       name: "an interpolation's default publishes 80",
       code: 'services:\n  web:\n    ports:\n      - "${HTTP_PORT:-80}:80"\n      - "${APP_PORT:-3000}:3000"\n',
-      errors: [{ line: 4, column: 9, endColumn: 30, message: "0.0.0.0:80" }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 30, message: "0.0.0.0:80" }],
       output: 'services:\n  web:\n    ports:\n      - "${APP_PORT:-3000}:3000"\n',
     },
     {
@@ -80,8 +85,14 @@ testRule(noReservedHostPort, {
     {
       name: "CRLF, comments kept",
       code: 'services:\r\n  web:\r\n    ports: # published\r\n      - "443:443"\r\n      - "8000:8000" # app\r\n',
-      errors: [{ line: 4, column: 9 }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 18 }],
       output: 'services:\r\n  web:\r\n    ports: # published\r\n      - "8000:8000" # app\r\n',
+    },
+    {
+      name: "a port range covering 80 inside it: 79-81",
+      code: 'services:\n  web:\n    ports:\n      - "79-81:79-81"\n      - "8000:8000"\n',
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 22, message: "Host port 80", log: "failed to bind host port for 0.0.0.0:80 - address already in use" }],
+      output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
     },
   ],
 });

@@ -22,6 +22,7 @@ testRule(publicPortBinding, {
     },
     { name: "a dev file may publish on every interface", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
     { name: "expose is not publishing", code: "services:\n  web:\n    expose:\n      - 8000\n" },
+    { name: "the protocol suffix in any case: /UDP is meant to be public too", code: 'services:\n  wireguard:\n    ports:\n      - "51820:51820/UDP"\n' },
   ],
   invalid: [
     {
@@ -42,8 +43,8 @@ testRule(publicPortBinding, {
       name: "a database port: the database is exposed",
       code: 'services:\n  db:\n    image: postgres:15-alpine\n    ports:\n      - "5432:5432"\n  cache:\n    image: elestio/redis:7.0\n    ports:\n      - 26379:6379\n',
       errors: [
-        { line: 5, column: 9, message: "Port 5432 is published on every interface: it exposes the database to the internet on the VM's public IP." },
-        { line: 9, column: 9, endColumn: 19, message: "it exposes the database to the internet" },
+        { line: 5, column: 9, endLine: 5, endColumn: 20, message: "Port 5432 is published on every interface: it exposes the database to the internet on the VM's public IP." },
+        { line: 9, column: 9, endLine: 9, endColumn: 19, message: "it exposes the database to the internet" },
       ],
       output: 'services:\n  db:\n    image: postgres:15-alpine\n    ports:\n      - "172.17.0.1:5432:5432"\n  cache:\n    image: elestio/redis:7.0\n    ports:\n      - 172.17.0.1:26379:6379\n',
     },
@@ -57,8 +58,8 @@ testRule(publicPortBinding, {
       name: "an explicit 0.0.0.0 or [::] is replaced",
       code: 'services:\n  web:\n    ports:\n      - 0.0.0.0:8000:8000\n      - "[::]:9000:9000/tcp"\n',
       errors: [
-        { line: 4, column: 9, endColumn: 26 },
-        { line: 5, column: 9, endColumn: 29 },
+        { line: 4, column: 9, endLine: 4, endColumn: 26, fixOutput: "services:\n  web:\n    ports:\n      - 172.17.0.1:8000:8000\n      - \"[::]:9000:9000/tcp\"\n" },
+        { line: 5, column: 9, endLine: 5, endColumn: 29, fixOutput: "services:\n  web:\n    ports:\n      - 0.0.0.0:8000:8000\n      - \"172.17.0.1:9000:9000/tcp\"\n" },
       ],
       output: 'services:\n  web:\n    ports:\n      - 172.17.0.1:8000:8000\n      - "172.17.0.1:9000:9000/tcp"\n',
     },
@@ -66,8 +67,8 @@ testRule(publicPortBinding, {
       name: "a bare container port gets a random public host port",
       code: 'services:\n  web:\n    ports:\n      - 8000\n      - "3000"\n',
       errors: [
-        { line: 4, column: 9, endColumn: 13, message: "Container port 8000 is published on a random host port on every interface" },
-        { line: 5, column: 9, message: "Container port 3000 is published on a random host port" },
+        { line: 4, column: 9, endLine: 4, endColumn: 13, message: "Container port 8000 is published on a random host port on every interface" },
+        { line: 5, column: 9, endLine: 5, endColumn: 15, message: "Container port 3000 is published on a random host port" },
       ],
       output: 'services:\n  web:\n    ports:\n      - "172.17.0.1::8000"\n      - "172.17.0.1::3000"\n',
     },
@@ -75,10 +76,10 @@ testRule(publicPortBinding, {
       name: "interpolations are kept",
       code: 'services:\n  web:\n    ports:\n      - "${PORT:-8000}:8000"\n      - "${BIND:-0.0.0.0}:9000:9000"\n      - ${API_PORT}:4000\n  db:\n    image: postgres\n    ports:\n      - ${POSTGRES_PORT}:${POSTGRES_PORT}\n',
       errors: [
-        { line: 4, column: 9 },
-        { line: 5, column: 9 },
-        { line: 6, column: 9, message: "Container port 4000 is published on every interface" },
-        { line: 10, column: 9, message: 'Port "${POSTGRES_PORT}:${POSTGRES_PORT}" is published on every interface: it exposes the database' },
+        { line: 4, column: 9, endLine: 4, endColumn: 29 },
+        { line: 5, column: 9, endLine: 5, endColumn: 37 },
+        { line: 6, column: 9, endLine: 6, endColumn: 25, message: "Container port 4000 is published on every interface" },
+        { line: 10, column: 9, endLine: 10, endColumn: 42, message: 'Port "${POSTGRES_PORT}:${POSTGRES_PORT}" is published on every interface: it exposes the database' },
       ],
       output: 'services:\n  web:\n    ports:\n      - "172.17.0.1:${PORT:-8000}:8000"\n      - "${BIND:-172.17.0.1}:9000:9000"\n      - 172.17.0.1:${API_PORT}:4000\n  db:\n    image: postgres\n    ports:\n      - 172.17.0.1:${POSTGRES_PORT}:${POSTGRES_PORT}\n',
     },
@@ -92,7 +93,7 @@ testRule(publicPortBinding, {
       name: "long form with published first: host_ip after it",
       code: 'services:\n  web:\n    ports:\n      - published: "8001"\n        target: 8001\n      - target: 8002\n',
       errors: [
-        { line: 4, column: 20, endColumn: 26 },
+        { line: 4, column: 20, endLine: 4, endColumn: 26 },
         { line: 6, column: 9, endLine: 6, endColumn: 21, message: "Container port 8002 is published on a random host port" },
       ],
       output: 'services:\n  web:\n    ports:\n      - published: "8001"\n        host_ip: 172.17.0.1\n        target: 8001\n      - target: 8002\n        host_ip: 172.17.0.1\n',
@@ -100,13 +101,13 @@ testRule(publicPortBinding, {
     {
       name: "long form: a public host_ip is replaced, quoting kept",
       code: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: '0.0.0.0'\n",
-      errors: [{ line: 5, column: 20 }],
+      errors: [{ line: 5, column: 20, endLine: 5, endColumn: 24 }],
       output: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        host_ip: '172.17.0.1'\n",
     },
     {
       name: "long form in flow style: host_ip inserted as a key",
       code: "services:\n  web:\n    ports:\n      - {target: 8000, published: 8000}\n",
-      errors: [{ line: 4, column: 35, endColumn: 39 }],
+      errors: [{ line: 4, column: 35, endLine: 4, endColumn: 39 }],
       output: "services:\n  web:\n    ports:\n      - {target: 8000, host_ip: 172.17.0.1, published: 8000}\n",
     },
     {
@@ -118,7 +119,7 @@ testRule(publicPortBinding, {
     {
       name: "CRLF, long form",
       code: "services:\r\n  web:\r\n    ports:\r\n      - target: 8000\r\n        published: 8000 # app\r\n",
-      errors: [{ line: 5, column: 20 }],
+      errors: [{ line: 5, column: 20, endLine: 5, endColumn: 24 }],
       output: "services:\r\n  web:\r\n    ports:\r\n      - target: 8000\r\n        host_ip: 172.17.0.1\r\n        published: 8000 # app\r\n",
     },
   ],

@@ -31,7 +31,7 @@ testRule(undefinedVariable, {
     {
       name: "the guide's DB_PASSWORD, no .env",
       code: "services:\n  web:\n    image: x\n    environment:\n      - DB_PASSWORD=${DB_PASSWORD}\n",
-      errors: [{ line: 5, column: 21, endLine: 5, endColumn: 35, message: PIPELINE_MESSAGE }],
+      errors: [{ line: 5, column: 21, endLine: 5, endColumn: 35, log: "The \"DB_PASSWORD\" variable is not set. Defaulting to a blank string.", message: PIPELINE_MESSAGE }],
       output: null,
     },
     {
@@ -44,9 +44,9 @@ testRule(undefinedVariable, {
       name: "several in one value, unbraced and braced, after an escape",
       code: "services:\n  web:\n    image: x\n    environment:\n      URL: \"postgresql://${DB_USER:-app}:${DB_PASSWORD}@$DB_HOST/$$$DB_NAME\"\n",
       errors: [
-        { line: 5, column: 42, endLine: 5, endColumn: 56, message: '"DB_PASSWORD"' },
-        { line: 5, column: 57, endLine: 5, endColumn: 65, message: '"DB_HOST"' },
-        { line: 5, column: 68, endLine: 5, endColumn: 76, message: '"DB_NAME"' },
+        { line: 5, column: 42, endLine: 5, endColumn: 56, log: "The \"DB_PASSWORD\" variable is not set. Defaulting to a blank string.", message: '"DB_PASSWORD"' },
+        { line: 5, column: 57, endLine: 5, endColumn: 65, log: "The \"DB_HOST\" variable is not set. Defaulting to a blank string.", message: '"DB_HOST"' },
+        { line: 5, column: 68, endLine: 5, endColumn: 76, log: "The \"DB_NAME\" variable is not set. Defaulting to a blank string.", message: '"DB_NAME"' },
       ],
     },
     {

@@ -157,8 +157,8 @@ testRule(unknownKey, {
       name: "dash instead of underscore, and case",
       code: "services:\n  web:\n    Image: x\n    depends-on:\n      - db\n  db:\n    image: y\n",
       errors: [
-        { line: 3, column: 5, endLine: 3, endColumn: 10, message: 'Did you mean "image"?' },
-        { line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "depends_on"?' },
+        { line: 3, column: 5, endLine: 3, endColumn: 10, fixOutput: "services:\n  web:\n    image: x\n    depends-on:\n      - db\n  db:\n    image: y\n", log: "services.web Additional property Image is not allowed", message: 'Did you mean "image"?' },
+        { line: 4, column: 5, endLine: 4, endColumn: 15, fixOutput: "services:\n  web:\n    Image: x\n    depends_on:\n      - db\n  db:\n    image: y\n", log: "services.web Additional property depends-on is not allowed", message: 'Did you mean "depends_on"?' },
       ],
       output: "services:\n  web:\n    image: x\n    depends_on:\n      - db\n  db:\n    image: y\n",
     },
@@ -296,19 +296,19 @@ testRule(unknownKey, {
     {
       name: "no rename onto a key the map already has (the YAML would not parse)",
       code: "services:\n  web:\n    environment: {A: b}\n    enviroment: {C: d}\n",
-      errors: [{ line: 4, column: 5, message: 'Did you mean "environment"?' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "environment"?' }],
       output: null,
     },
     {
       name: "no rename when two misspellings mean the same key",
       code: "services:\n  web:\n    enviroment: {A: b}\n    environmnet: {C: d}\n",
-      errors: [{ line: 3, column: 5 }, { line: 4, column: 5 }],
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 15 }, { line: 4, column: 5, endLine: 4, endColumn: 16 }],
       output: null,
     },
     {
       name: "no rename that would hide a key merged with <<",
       code: "x-base: &base\n  environment: {A: b}\nservices:\n  web:\n    <<: *base\n    enviroment: {C: d}\n",
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endLine: 6, endColumn: 15 }],
       output: null,
     },
     {

@@ -8,8 +8,8 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { FileReport } from "./format.js";
 import type { Language, Localized } from "../engine/i18n/index.js";
-import { FINDING_LABELS, MANUAL_FIXES, YAML_SYNTAX_DOCS } from "../engine/i18n/hover-texts.js";
-import { YAML_SYNTAX_RULE_ID, type Finding } from "../engine/lint.js";
+import { FINDING_LABELS, MANUAL_FIXES } from "../engine/i18n/hover-texts.js";
+import type { Finding } from "../engine/lint.js";
 import { RULES } from "../engine/rules/index.js";
 import type { RuleMeta, Severity } from "../engine/rules/types.js";
 
@@ -38,22 +38,8 @@ function fence(text: string): string {
 }
 
 function ruleEntries(): RuleEntry[] {
-  const syntax: RuleEntry = {
-    id: YAML_SYNTAX_RULE_ID,
-    severity: "error",
-    title: YAML_SYNTAX_DOCS.title,
-    description: YAML_SYNTAX_DOCS.why,
-    fixable: false,
-    scope: "all",
-    help: (language) =>
-      [
-        `**${YAML_SYNTAX_DOCS.title[language]}** (\`${YAML_SYNTAX_RULE_ID}\`)`,
-        `**${FINDING_LABELS.why[language]}** ${YAML_SYNTAX_DOCS.why[language]}`,
-        `**${FINDING_LABELS.fix[language]}** ${YAML_SYNTAX_DOCS.fix[language]}`,
-      ].join("\n\n"),
-  };
   const registered = RULES.map(({ meta }): RuleEntry => {
-    const fix = meta.docs.fix ?? MANUAL_FIXES[meta.id];
+    const fix = meta.docs.fix ?? meta.docs.manualFix ?? MANUAL_FIXES[meta.id];
     return {
       id: meta.id,
       severity: meta.severity,
@@ -70,7 +56,7 @@ function ruleEntries(): RuleEntry[] {
         ].join("\n\n"),
     };
   });
-  return [syntax, ...registered];
+  return registered;
 }
 
 /** `no-container-name` → `NoContainerName`, SARIF's suggested form for a rule's name. */

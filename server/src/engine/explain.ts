@@ -3,21 +3,16 @@
  * why and the fix, and (given the compose model) the places in the compose
  * file that cause each one. Tolerant of timestamps, prefixes, colours and case.
  */
-import { isMap } from "yaml";
-import { scalarText, type ComposeModel, type Service } from "./compose/model.js";
-import {
-  dependencies,
-  envFileEntries,
-  environmentEntries,
-  hasHealthcheck,
-  interpolationsInValues,
-  normalizeRelativePath,
-  spanOf,
-  uniqueSpans,
-  type Span,
-} from "./compose/locate.js";
-import { isLoopbackAddress, publishesPort, servicePorts } from "./compose/ports.js";
+import { scalarText, type ComposeModel, type Service, type Span } from "./compose/model.js";
+import { dependencies, waitsUntilHealthy } from "./compose/dependsOn.js";
+import { serviceEnvFiles } from "./compose/envFiles.js";
+import { serviceEnvironment } from "./compose/environment.js";
+import { healthcheckState } from "./compose/healthcheck.js";
+import { valueReferences } from "./compose/interpolatedValues.js";
+import { hostNetworkName, networkDeclarations } from "./compose/networks.js";
+import { bindingSpan, isLoopbackAddress, isReservedHostPort, publishesPort, publishesReservedPort, reservedHostPort, servicePorts, type PortBinding } from "./compose/ports.js";
 import type { Language } from "./i18n/index.js";
+import type { ProjectFiles } from "./project.js";
 import {
   BAD_GATEWAY,
   DASHBOARD_COPY,
@@ -113,7 +108,8 @@ interface Group {
   detections: Detection[];
 }
 
-export function explainLog(log: string, language: Language, model?: ComposeModel): ExplainedProblem[] {
+/** `project`, the files around the compose file, lets the ranges read what the rules read there (a Dockerfile's HEALTHCHECK). */
+export function explainLog(log: string, language: Language, model?: ComposeModel, project?: ProjectFiles): ExplainedProblem[] {
   const groups = new Map<string, Group>();
   for (const rawLine of log.split(/\r\n|\r|\n/)) {
     for (const detection of detect(cleanLine(rawLine))) {
@@ -132,7 +128,7 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
     let ranges: Span[] = [];
     if (model) {
       try {
-        ranges = uniqueSpans(rangesFor(model, group));
+        ranges = uniqueSpans(rangesFor(model, group, project));
       } catch {
         // A model the range finder did not foresee still gets its explanation.
         ranges = [];
@@ -141,6 +137,19 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
     problems.push({ id, title: text.title[language], explanation: text.explanation[language], ranges });
   }
   return problems;
+}
+
+/** Sorted, without duplicates (an anchored node reached by several services counts once). */
+function uniqueSpans(spans: readonly Span[]): Span[] {
+  const seen = new Set<string>();
+  const result: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(span);
+  }
+  return result;
 }
 
 function groupKey(detection: Detection): string {
@@ -161,7 +170,7 @@ function describe(group: Group): { id: string; text: ExplainText } {
     case "env-file": return { id: "env-file-not-dotenv", text: envFileNotFound(first.path) };
     case "container-name": return { id: "no-container-name", text: containerNameInUse(first.name) };
     case "port":
-      if (first.port === undefined || first.port === 80 || first.port === 443) return { id: "no-reserved-host-port", text: reservedPortInUse(first.port) };
+      if (first.port === undefined || isReservedHostPort(first.port)) return { id: "no-reserved-host-port", text: reservedPortInUse(first.port) };
       return { id: "port-in-use", text: portInUse(first.port) };
     case "dashboard-copy": return { id: "dashboard-copy", text: DASHBOARD_COPY };
     case "disallowed-host": {
@@ -199,26 +208,26 @@ function hostPort(host: string): number | undefined {
 // ---------------------------------------------------------------------------
 // Where the compose file causes each failure
 
-function rangesFor(model: ComposeModel, group: Group): Span[] {
+function rangesFor(model: ComposeModel, group: Group, project: ProjectFiles | undefined): Span[] {
   const first = group.detections[0];
   switch (first.kind) {
     case "env-file": return envFileRanges(model, first.path);
     case "container-name": return containerNameRanges(model, first.name);
     case "port":
-      return first.port === undefined ? portRanges(model, [80, 443]) : portRanges(model, [first.port]);
+      return first.port === undefined ? reservedPortRanges(model) : portRanges(model, [first.port]);
     case "disallowed-host": {
       const ports = refusedHosts(group).map(hostPort).filter((p): p is number => p !== undefined);
       return [...portRanges(model, ports), ...allowedHostsRanges(model)];
     }
     case "bad-gateway":
-      return model.services.flatMap((s) => servicePorts(s).filter((b) => isLoopbackAddress(b.hostIp)).map((b) => spanOf(b.reportNode)));
+      return model.services.flatMap((s) => servicePorts(s).filter((b) => isLoopbackAddress(b.hostIp)).map((b) => bindingSpan(model, b)));
     case "external-network": return networkRanges(model, first.name);
     case "variable": {
       const names = new Set(variableNames(group));
       // `${X:-d}` and `${X-d}` fall back to their default, `${X:?e}` stops with an error, `${X:+a}` gives "": only these warn.
-      return interpolationsInValues(model).filter((i) => names.has(i.name) && i.operator === undefined).map((i) => ({ start: i.start, end: i.end }));
+      return valueReferences(model).filter((r) => names.has(r.name) && r.kind === "bare").map((r) => r.span);
     }
-    case "healthcheck": return healthcheckRanges(model, first.container);
+    case "healthcheck": return healthcheckRanges(model, first.container, project);
     case "version":
       return model.top.filter((e) => e.key === "version").map((e) => ({ start: e.keyNode.range![0], end: Math.max(e.keyNode.range![1], e.value?.range?.[1] ?? 0) }));
     case "dashboard-copy":
@@ -226,15 +235,13 @@ function rangesFor(model: ComposeModel, group: Group): Span[] {
   }
 }
 
+/** The required env files the log's path names, where env-file-not-dotenv reports them (an optional one is never "not found"). */
 function envFileRanges(model: ComposeModel, logPath: string): Span[] {
   const wanted = logPath.replace(/\\/g, "/");
   return model.services.flatMap((service) =>
-    envFileEntries(service)
-      .filter((entry) => {
-        const path = normalizeRelativePath(entry.path);
-        return path !== "" && (wanted === path || wanted.endsWith(`/${path}`));
-      })
-      .map((entry) => spanOf(entry.node)),
+    serviceEnvFiles(model, service)
+      .filter((ref) => ref.required && ref.normalized !== "" && (wanted === ref.normalized || wanted.endsWith(`/${ref.normalized}`)))
+      .map((ref) => ref.pathSpan),
   );
 }
 
@@ -247,28 +254,39 @@ function containerNameRanges(model: ComposeModel, name: string): Span[] {
   });
 }
 
+/**
+ * The port entries that publish one of these host ports. For a port Elestio's
+ * proxy holds, only TCP ones: a UDP 443 is not what the proxy's port collides with.
+ */
 function portRanges(model: ComposeModel, ports: readonly number[]): Span[] {
   if (ports.length === 0) return [];
+  const publishes = (binding: PortBinding, port: number) => (isReservedHostPort(port) ? publishesReservedPort(binding, port) : publishesPort(binding, port));
   return model.services.flatMap((service) =>
     servicePorts(service)
-      .filter((binding) => ports.some((port) => publishesPort(binding, port)))
-      .map((binding) => spanOf(binding.reportNode)),
+      .filter((binding) => ports.some((port) => publishes(binding, port)))
+      .map((binding) => bindingSpan(model, binding)),
   );
+}
+
+/** The port entries that publish a host port Elestio's proxy holds: the cause of an "address already in use" that names no port. */
+function reservedPortRanges(model: ComposeModel): Span[] {
+  return model.services.flatMap((service) => servicePorts(service).filter((b) => reservedHostPort(b) !== undefined).map((b) => bindingSpan(model, b)));
 }
 
 function allowedHostsRanges(model: ComposeModel): Span[] {
   return model.services.flatMap((service) =>
-    environmentEntries(service).filter((e) => /^(DJANGO_)?ALLOWED_HOSTS/i.test(e.name)).map((e) => e.span),
+    serviceEnvironment(model, service).filter((v) => /^(DJANGO_)?ALLOWED_HOSTS/i.test(v.name)).map((v) => v.span),
   );
 }
 
+/**
+ * The network the log names: its `external` entry, where external-network
+ * reports (the key when `external` is not written, for a file changed since).
+ */
 function networkRanges(model: ComposeModel, name: string): Span[] {
-  return model.section("networks")
-    .filter((entry) => {
-      if (entry.key === name) return true;
-      return isMap(entry.value) && scalarText(entry.value.get("name", true)) === name;
-    })
-    .map((entry) => spanOf(entry.keyNode));
+  return networkDeclarations(model)
+    .filter((network) => network.key === name || hostNetworkName(network) === name)
+    .map((network) => network.externalSpan ?? network.keySpan);
 }
 
 /** `latigue-db-1` (or a fixed `container_name`) to the service `db`. */
@@ -282,14 +300,19 @@ function serviceOfContainer(model: ComposeModel, container: string): Service | u
     .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
-function healthcheckRanges(model: ComposeModel, container: string | undefined): Span[] {
+/**
+ * The dependencies waiting for the container the log names (all those waiting
+ * for one without a healthcheck, when it names none): where
+ * healthcheck-required reports, on the name of the service waited for.
+ */
+function healthcheckRanges(model: ComposeModel, container: string | undefined, project: ProjectFiles | undefined): Span[] {
   const target = container === undefined ? undefined : serviceOfContainer(model, container);
   return dependencies(model)
-    .filter((d) => d.condition === "service_healthy" && d.conditionSpan)
+    .filter(waitsUntilHealthy)
     .filter((d) => {
       if (target) return d.target === target.name;
       const waited = model.service(d.target);
-      return waited !== undefined && !hasHealthcheck(waited);
+      return waited !== undefined && healthcheckState(model, waited, project).missing;
     })
-    .map((d) => d.conditionSpan!);
+    .map((d) => d.targetSpan);
 }

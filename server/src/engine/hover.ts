@@ -3,21 +3,17 @@
  * elsewhere, what the hovered key or value means for an Elestio deployment.
  * Plain TypeScript: the server turns the result into an LSP Hover.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
-import {
-  dependencies,
-  envFileEntries,
-  hasHealthcheck,
-  listEnvironmentName,
-  nodeAt,
-  normalizeRelativePath,
-  serviceContext,
-  allInterpolations,
-  type NodeHit,
-} from "./compose/locate.js";
-import { mapEntries, scalarText, type ComposeModel, type Service } from "./compose/model.js";
-import { ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, publishesPort, servicePorts, type PortBinding } from "./compose/ports.js";
-import { serviceImage, tlsProxyKind } from "./compose/services.js";
+import type { Node } from "yaml";
+import { serviceDependencies, type Dependency } from "./compose/dependsOn.js";
+import { DOTENV, serviceEnvFiles } from "./compose/envFiles.js";
+import { serviceEnvironment } from "./compose/environment.js";
+import { healthcheckState, serviceHealthcheck } from "./compose/healthcheck.js";
+import { interpolatedValues } from "./compose/interpolatedValues.js";
+import { nodeAt, serviceContext, type NodeHit } from "./compose/position.js";
+import { scalarText, type ComposeModel, type Service } from "./compose/model.js";
+import { hostNetworkName, networkDeclaration } from "./compose/networks.js";
+import { ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, portBindingAt, reservedHostPort, type PortBinding } from "./compose/ports.js";
+import { tlsProxyKind, webServerKind } from "./compose/services.js";
 import type { Language, Localized } from "./i18n/index.js";
 import {
   CONDITION,
@@ -34,9 +30,8 @@ import {
   RESTART,
   TLS_SERVICES,
   VARIABLE,
-  YAML_SYNTAX_DOCS,
 } from "./i18n/hover-texts.js";
-import { YAML_SYNTAX_RULE_ID, type Finding } from "./lint.js";
+import type { Finding } from "./lint.js";
 import type { ProjectFiles } from "./project.js";
 import { RULES_BY_ID } from "./rules/index.js";
 
@@ -51,9 +46,6 @@ export interface HoverOptions {
   isPipeline: boolean;
   project?: ProjectFiles;
 }
-
-/** Web servers and proxies that may sit behind Elestio's proxy (fine) or take its place (not). */
-const PROXY_NAMES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged", "httpd", "apache"]);
 
 const REFERENCE_SEPARATOR = "\n\n---\n\n";
 
@@ -109,13 +101,6 @@ function findingsHover(findings: readonly Finding[], language: Language): HoverR
 
 function findingSection(finding: Finding, language: Language): string {
   const parts: string[] = [];
-  if (finding.ruleId === YAML_SYNTAX_RULE_ID) {
-    parts.push(`**${YAML_SYNTAX_DOCS.title[language]}** (\`${YAML_SYNTAX_RULE_ID}\`)`);
-    parts.push(finding.message[language]);
-    parts.push(`**${FINDING_LABELS.why[language]}** ${YAML_SYNTAX_DOCS.why[language]}`);
-    parts.push(`**${FINDING_LABELS.fix[language]}** ${YAML_SYNTAX_DOCS.fix[language]}`);
-    return parts.join("\n\n");
-  }
   const rule = RULES_BY_ID.get(finding.ruleId);
   const docs = rule?.meta.docs;
   parts.push(docs ? `**${docs.title[language]}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``);
@@ -124,7 +109,7 @@ function findingSection(finding: Finding, language: Language): string {
   if (finding.log) parts.push(`**${FINDING_LABELS.log[language]}**\n\n${fence(finding.log)}`);
   else if (docs?.log) parts.push(`**${FINDING_LABELS.logExample[language]}**\n\n${fence(docs.log)}`);
   if (docs) parts.push(`**${FINDING_LABELS.why[language]}** ${docs.description[language]}`);
-  const fix = docs?.fix ?? MANUAL_FIXES[finding.ruleId];
+  const fix = docs?.fix ?? docs?.manualFix ?? MANUAL_FIXES[finding.ruleId];
   if (fix) parts.push(`**${FINDING_LABELS.fix[language]}** ${fix[language]}${finding.fix ? ` ${FINDING_LABELS.quickFix[language]}` : ""}`);
   return parts.join("\n\n");
 }
@@ -140,15 +125,11 @@ function fence(text: string): string {
 // Values anywhere: `${VAR}` and `$$VAR`
 
 function valueHover(model: ComposeModel, hit: NodeHit, offset: number, options: HoverOptions): Explained | undefined {
-  const node = hit.node;
-  if (typeof node.value !== "string" || !node.range) return undefined;
-  const [start, end] = node.range;
-  const source = model.text.slice(start, end);
-  if (!source.includes("$")) return undefined;
-  const containing = allInterpolations(source, start)
-    .filter((i) => i.start <= offset && offset < i.end)
-    .sort((a, b) => a.end - a.start - (b.end - b.start));
-  const item = containing[0];
+  const value = interpolatedValues(model).find((v) => v.scalar === hit.node);
+  if (!value) return undefined;
+  const within = (span: { start: number; end: number }) => span.start <= offset && offset < span.end;
+  // The innermost reference under the cursor: `${B}` in `${A:-${B}}`.
+  const item = value.references.filter((r) => within(r.span)).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
   if (item) {
     const lines: (Localized | undefined)[] = [VARIABLE.title(item.name), options.isPipeline ? VARIABLE.sourcePipeline : VARIABLE.sourceLocal];
     const argument = item.argument ?? "";
@@ -162,14 +143,10 @@ function valueHover(model: ComposeModel, hit: NodeHit, offset: number, options: 
       default: lines.push(VARIABLE.noDefault(item.name));
     }
     lines.push(localDotEnvLine(item.name, options));
-    return { text: joinLocalized(lines), start: item.start, end: item.end };
+    return { text: joinLocalized(lines), ...item.span };
   }
-  for (const match of source.matchAll(/\$\$(\{)?([A-Za-z_][A-Za-z0-9_]*)(\})?/g)) {
-    const matchStart = start + match.index;
-    const matchEnd = matchStart + match[0].length;
-    if (matchStart <= offset && offset < matchEnd) return { text: VARIABLE.escaped(match[2]), start: matchStart, end: matchEnd };
-  }
-  return undefined;
+  const escaped = value.escapes.find((e) => within(e.span));
+  return escaped ? { text: VARIABLE.escaped(escaped.name), ...escaped.span } : undefined;
 }
 
 function localDotEnvLine(name: string, options: HoverOptions): Localized | undefined {
@@ -187,26 +164,23 @@ function serviceHover(model: ComposeModel, hit: NodeHit, offset: number, options
   const context = serviceContext(model, hit);
   if (!context) return undefined;
   const { service, path } = context;
-  const base = hit.path.length - path.length;
   const node = spanOfNode(hit.node);
   const at = (text: Localized | undefined): Explained | undefined => (text ? { text, ...node } : undefined);
   const pipeline = options.isPipeline;
 
   switch (path[0]) {
     case "env_file":
-      return at(joinLocalized([pipeline ? ENV_FILE.pipeline : ENV_FILE.local, envFileItemLine(service, hit, path, pipeline)]));
+      return at(joinLocalized([pipeline ? ENV_FILE.pipeline : ENV_FILE.local, envFileItemLine(model, service, hit, path, pipeline)]));
     case "container_name":
       if (path.length > 1) return undefined;
       return at(pipeline ? CONTAINER_NAME.pipeline(scalarText(service.get("container_name")?.value)) : CONTAINER_NAME.local);
     case "ports": {
       if (path.length === 1) return hit.onKey ? at(pipeline ? PORTS.pipeline : PORTS.local) : undefined;
-      const seq = hit.containers[base + 1];
-      const item = isSeq(seq) && typeof path[1] === "number" ? seq.items[path[1]] : undefined;
-      const binding = servicePorts(service).find((b) => b.node === item);
+      const binding = typeof path[1] === "number" ? portBindingAt(service, hit.node.range![0]) : undefined;
       return binding ? at(portItemText(binding, pipeline)) : undefined;
     }
     case "depends_on":
-      return at(dependsOnText(model, service, hit, path));
+      return at(dependsOnText(model, service, hit, path, options.project));
     case "healthcheck":
       if ((path.length === 1 && hit.onKey) || path[1] === "test") return at(HEALTHCHECK);
       return undefined;
@@ -227,45 +201,43 @@ function serviceHover(model: ComposeModel, hit: NodeHit, offset: number, options
       return path.length === 1 ? at(tlsServiceText(service, pipeline)) : undefined;
     case "environment":
       // The Django knowledge is about Elestio's proxy: nothing to say in a local file.
-      return pipeline ? environmentHover(hit, path, offset) : undefined;
+      return pipeline ? environmentHover(model, service, hit, path, offset) : undefined;
     default:
       return undefined;
   }
 }
 
-function envFileItemLine(service: Service, hit: NodeHit, path: (string | number)[], pipeline: boolean): Localized | undefined {
+function envFileItemLine(model: ComposeModel, service: Service, hit: NodeHit, path: (string | number)[], pipeline: boolean): Localized | undefined {
   if (path.length === 1 && hit.onKey) return undefined;
-  const base = hit.path.length - path.length;
-  let item: unknown = hit.node;
-  if (typeof path[1] === "number") {
-    const seq = hit.containers[base + 1];
-    item = isSeq(seq) ? seq.items[path[1]] : undefined;
-  }
-  const itemRange = (item as Node | undefined)?.range;
-  if (!itemRange) return undefined;
-  const entry = envFileEntries(service).find((e) => e.node.range && itemRange[0] <= e.node.range[0] && e.node.range[1] <= itemRange[1]);
+  const range = hit.node.range;
+  if (!range) return undefined;
+  // The item written around the hovered scalar: the path, or a key or value of its `{path, required}` map.
+  const entry = serviceEnvFiles(model, service).find((e) => e.span.start <= range[0] && range[1] <= e.span.end);
   if (!entry) return undefined;
-  if (normalizeRelativePath(entry.path) === ".env") return pipeline ? ENV_FILE.dotEnvItem(entry.path) : undefined;
+  if (entry.normalized === DOTENV) return pipeline ? ENV_FILE.dotEnvItem(entry.path) : undefined;
   if (!entry.required) return ENV_FILE.optionalItem(entry.path);
   return ENV_FILE.otherItem(entry.path);
 }
 
 function portItemText(binding: PortBinding, pipeline: boolean): Localized {
   const lines: (Localized | undefined)[] = [];
+  const target = binding.protocol === "tcp" ? binding.target : `${binding.target}/${binding.protocol}`;
   if (!binding.published) {
     if (!binding.certain) return PORT_ITEM.variable;
-    lines.push(PORT_ITEM.randomHost(binding.target));
-    if (pipeline) lines.push(PORT_ITEM.random);
+    lines.push(PORT_ITEM.randomHost(target));
+    if (pipeline) lines.push(binding.protocol === "tcp" ? PORT_ITEM.random : PORT_ITEM.otherProtocol(binding.protocol));
     return joinLocalized(lines);
   }
   const [low, high] = binding.published;
   const host = low === high ? String(low) : `${low}-${high}`;
   const isPublic = isPublicAddress(binding.hostIp);
-  lines.push(PORT_ITEM.publishes(host, binding.target, isPublic ? PORT_ITEM.everyInterface : PORT_ITEM.onAddress(binding.hostIp!)));
+  lines.push(PORT_ITEM.publishes(host, target, isPublic ? PORT_ITEM.everyInterface : PORT_ITEM.onAddress(binding.hostIp!)));
   if (!binding.certain) lines.push(PORT_ITEM.variable);
   if (pipeline) {
-    const reserved = [80, 443].find((port) => publishesPort(binding, port));
-    if (reserved !== undefined) lines.push(PORT_ITEM.reserved(reserved));
+    const reserved = reservedHostPort(binding);
+    // Elestio's proxy neither holds nor forwards a UDP or SCTP port: what it says of TCP ones does not apply.
+    if (binding.protocol !== "tcp") lines.push(PORT_ITEM.otherProtocol(binding.protocol));
+    else if (reserved !== undefined) lines.push(PORT_ITEM.reserved(reserved));
     else if (binding.hostIp === ELESTIO_BRIDGE_ADDRESS) lines.push(PORT_ITEM.bridge(host));
     else if (isPublic) lines.push(PORT_ITEM.public(host, binding.target));
     else if (isLoopbackAddress(binding.hostIp)) lines.push(PORT_ITEM.loopback(host));
@@ -278,58 +250,44 @@ function portItemText(binding: PortBinding, pipeline: boolean): Localized {
   return joinLocalized(lines, " ");
 }
 
-function dependsOnText(model: ComposeModel, service: Service, hit: NodeHit, path: (string | number)[]): Localized | undefined {
+function dependsOnText(model: ComposeModel, service: Service, hit: NodeHit, path: (string | number)[], project: ProjectFiles | undefined): Localized | undefined {
   if (path.length === 1) return hit.onKey ? DEPENDS_ON.key : undefined;
-  let target: string | undefined;
-  if (typeof path[1] === "number") target = path.length === 2 ? scalarText(hit.node) : undefined;
-  else if (path.length === 2 && hit.onKey) target = path[1];
-  else if (path[2] === "condition" && path.length === 3) {
-    return joinLocalized([CONDITION.explained, healthLine(model, path[1])]);
+  const range = hit.node.range;
+  if (!range) return undefined;
+  const dependency = serviceDependencies(model, service).find((d) => d.span.start <= range[0] && range[1] <= d.span.end);
+  if (!dependency) return undefined;
+  const { target } = dependency;
+  const condition = dependency.conditionEntry;
+  if (condition && (hit.node === condition.keyNode || hit.node === condition.value)) {
+    return joinLocalized([CONDITION.explained, healthLine(model, dependency, project)]);
   }
-  if (target === undefined) return undefined;
-  const dependency = dependencies(model).find((d) => d.service === service && d.target === target);
+  if (hit.node !== dependency.targetNode) return undefined;
   const lines: (Localized | undefined)[] = [DEPENDS_ON.startsAfter(service.name, target)];
   if (!model.service(target)) lines.push(DEPENDS_ON.unknownTarget(target));
-  else if (dependency?.condition === "service_healthy") lines.push(healthLine(model, target));
+  else if (dependency.condition === "service_healthy") lines.push(healthLine(model, dependency, project));
   return joinLocalized(lines, " ");
 }
 
-/** Whether the waited-for service has a healthcheck, for `service_healthy`. */
-function healthLine(model: ComposeModel, target: string): Localized | undefined {
+/** Whether the waited-for service has a healthcheck, for `service_healthy`: what healthcheck-required reads. */
+function healthLine(model: ComposeModel, dependency: Dependency, project: ProjectFiles | undefined): Localized | undefined {
+  const { target } = dependency;
   const service = model.service(target);
   if (!service) return DEPENDS_ON.unknownTarget(target);
-  if (!hasHealthcheck(service)) return CONDITION.noHealthcheck(target);
-  return CONDITION.healthy(target, healthcheckCommand(service));
-}
-
-/** The healthcheck's command as one line: `pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB`. */
-function healthcheckCommand(service: Service): string | undefined {
-  const healthcheck = service.get("healthcheck")?.value;
-  if (!isMap(healthcheck)) return undefined;
-  const test = mapEntries(healthcheck, service.document).find((e) => e.key === "test")?.value;
-  if (isScalar(test)) return scalarText(test);
-  if (!isSeq(test)) return undefined;
-  const words = test.items.map((item) => scalarText(item as Node) ?? "");
-  if (words[0] === "CMD-SHELL") return words.slice(1).join(" ");
-  if (words[0] === "CMD") return words.slice(1).join(" ");
-  return words.join(" ");
+  const health = healthcheckState(model, service, project);
+  if (health.missing && !dependency.required) return CONDITION.optional(target);
+  switch (health.state) {
+    case "defined": return CONDITION.healthy(target, serviceHealthcheck(model, service).test?.command);
+    case "inherited": return CONDITION.inherited(target);
+    case "disabled": return CONDITION.disabled(target);
+    case "none": return health.dockerfile === true ? CONDITION.dockerfile(target) : CONDITION.noHealthcheck(target);
+  }
 }
 
 function networkText(model: ComposeModel, name: string, pipeline: boolean): Localized {
-  const entry = model.section("networks").find((e) => e.key === name);
-  if (!entry) return name === "default" ? NETWORKS.created(name) : NETWORKS.undeclared(name);
-  if (!isMap(entry.value)) return NETWORKS.created(name);
-  const options = mapEntries(entry.value, documentOf(model, entry.keyNode));
-  const external = options.find((e) => e.key === "external")?.value;
-  const isExternal = scalarText(external) === "true" || isMap(external);
-  if (!isExternal) return NETWORKS.created(name);
-  const realName = scalarText(options.find((e) => e.key === "name")?.value) ?? name;
-  return NETWORKS.external(realName, pipeline);
-}
-
-function documentOf(model: ComposeModel, node: Scalar) {
-  const offset = node.range?.[0] ?? 0;
-  return model.documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? model.documents[0];
+  const network = networkDeclaration(model, name);
+  if (!network) return name === "default" ? NETWORKS.created(name) : NETWORKS.undeclared(name);
+  if (network.external !== true) return NETWORKS.created(name);
+  return NETWORKS.external(hostNetworkName(network)!, pipeline);
 }
 
 function tlsServiceText(service: Service, pipeline: boolean): Localized | undefined {
@@ -337,24 +295,22 @@ function tlsServiceText(service: Service, pipeline: boolean): Localized | undefi
   if (kind === "acme") return TLS_SERVICES.acme(service.name, pipeline);
   if (kind === "proxy") return TLS_SERVICES.proxyOnReservedPorts(service.name, pipeline);
   if (!pipeline) return undefined;
-  const image = serviceImage(service);
-  const name = image?.name ?? (service.get("build") ? undefined : service.name.toLowerCase());
-  return name !== undefined && PROXY_NAMES.has(name) ? TLS_SERVICES.proxyBehind(service.name) : undefined;
+  return webServerKind(service) ? TLS_SERVICES.proxyBehind(service.name) : undefined;
 }
 
-function environmentHover(hit: NodeHit, path: (string | number)[], offset: number): Explained | undefined {
+function environmentHover(model: ComposeModel, service: Service, hit: NodeHit, path: (string | number)[], offset: number): Explained | undefined {
   if (path.length !== 2) return undefined;
-  if (typeof path[1] === "string" && hit.onKey) {
-    const text = djangoText(path[1]);
-    return text ? { text, ...spanOfNode(hit.node) } : undefined;
-  }
-  if (typeof path[1] === "number" && !hit.onKey) {
-    const entry = listEnvironmentName(hit.node);
-    if (!entry || offset < entry.nameSpan.start || offset >= entry.nameSpan.end) return undefined;
-    const text = djangoText(entry.name);
-    return text ? { text, ...entry.nameSpan } : undefined;
-  }
-  return undefined;
+  const range = hit.node.range;
+  if (!range) return undefined;
+  // The variable whose name is the hovered key (map form), or is written in the hovered item (list form).
+  const variable = serviceEnvironment(model, service).find((v) =>
+    v.form === "map" ? hit.onKey && range[0] <= v.nameSpan.start && v.nameSpan.end <= range[1] : !hit.onKey && v.node === hit.node,
+  );
+  if (!variable) return undefined;
+  if (variable.form === "list" && (offset < variable.nameSpan.start || offset >= variable.nameSpan.end)) return undefined;
+  const text = djangoText(variable.name);
+  if (!text) return undefined;
+  return { text, ...(variable.form === "map" ? spanOfNode(hit.node) : variable.nameSpan) };
 }
 
 /** What a Django setting's variable means behind Elestio's proxy, or undefined for other variables. */

@@ -4,18 +4,15 @@
  * and isolation of a rule that throws.
  */
 import type { Localized } from "./i18n/index.js";
-import { frenchYamlError } from "./i18n/yaml-errors.js";
-import { nodeAt } from "./compose/locate.js";
+import { nodeAt } from "./compose/position.js";
 import type { ComposeModel } from "./compose/model.js";
 import type { ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
 import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
 
-export const YAML_SYNTAX_RULE_ID = "yaml-syntax";
-
 /** Every id settings, configuration files and disable comments may name. */
 export function knownRuleIds(): string[] {
-  return [YAML_SYNTAX_RULE_ID, ...RULES.map((rule) => rule.meta.id)];
+  return RULES.map((rule) => rule.meta.id);
 }
 
 export interface Finding {
@@ -73,19 +70,6 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
-
-  const syntaxSeverity = severityOf(YAML_SYNTAX_RULE_ID, "error");
-  if (syntaxSeverity !== "off") {
-    for (const problem of model.syntaxErrors) {
-      findings.push({
-        ruleId: YAML_SYNTAX_RULE_ID,
-        severity: syntaxSeverity,
-        message: { en: problem.message, fr: frenchYamlError(problem.message) },
-        start: problem.start,
-        end: problem.end,
-      });
-    }
-  }
 
   for (const rule of options.rules ?? RULES) {
     const { id, scope, severity } = rule.meta;

@@ -9,7 +9,8 @@ import { disableForLineEdit, fixAll } from "../engine/fixes.js";
 import { pick } from "../engine/i18n/index.js";
 import { lint } from "../engine/lint.js";
 import { findingFor, toTextEdits } from "./convert.js";
-import { TOO_LARGE_RULE_ID, type Analysis } from "./documents.js";
+import { FILE_TOO_LARGE_RULE_ID } from "../engine/rules/file-too-large.js";
+import type { Analysis } from "./documents.js";
 import { messages } from "./messages.js";
 import { FIX_ALL_KIND } from "../protocol.js";
 
@@ -39,7 +40,7 @@ export function codeActions(
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(diagnostic, findings, model.lines);
       // A file too large to analyse has nothing a comment could disable.
-      if (!finding || finding.ruleId === TOO_LARGE_RULE_ID) continue;
+      if (!finding || finding.ruleId === FILE_TOO_LARGE_RULE_ID) continue;
       if (finding.fix) {
         fixes.push({
           title: pick(finding.fix.title, language),

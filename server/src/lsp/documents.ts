@@ -12,7 +12,6 @@ import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
 import { isComposeFileName, isPipelineFile } from "../engine/files.js";
 import { resolveLanguage, type Language } from "../engine/i18n/index.js";
 import { lint, type Finding, type LintOptions } from "../engine/lint.js";
-import { LineIndex } from "../engine/text.js";
 import { fileProject, type ProjectFiles } from "../engine/project.js";
 import type { ServerSettings } from "./settings.js";
 
@@ -126,8 +125,6 @@ export interface Analysis {
 interface CacheEntry {
   version: number;
   model: ComposeModel;
-  /** Longer than MAX_ANALYZED_CHARS: not parsed, one finding says so. */
-  tooLarge?: boolean;
   analysis?: Analysis;
   /** The project epoch the analysis was made in: project files (`.env`, `.gitignore`) may have changed since. */
   epoch?: number;
@@ -140,27 +137,6 @@ interface CacheEntry {
  * CLI has no such limit.
  */
 const MAX_ANALYZED_CHARS = 2_000_000;
-export const TOO_LARGE_RULE_ID = "file-too-large";
-
-/** A model of the text's lines and nothing else: what hover and code actions see of a document too large to parse. */
-function unparsedModel(text: string): ComposeModel {
-  return { ...parseCompose(""), text, lines: new LineIndex(text) };
-}
-
-function tooLargeFinding(length: number): Finding {
-  const millions = (length / 1_000_000).toFixed(1);
-  const limit = MAX_ANALYZED_CHARS / 1_000_000;
-  return {
-    ruleId: TOO_LARGE_RULE_ID,
-    severity: "warning",
-    message: {
-      en: `This file is too large to check as you type (${millions} million characters; the limit is ${limit} million): Elestio Compose does not analyse it. Run elestio-compose-lint on it in a terminal to check it.`,
-      fr: `Ce fichier est trop volumineux pour être vérifié pendant la saisie (${millions.replace(".", ",")} millions de caractères ; la limite est de ${limit} millions) : Elestio Compose ne l'analyse pas. Lancez elestio-compose-lint dessus dans un terminal pour le vérifier.`,
-    },
-    start: 0,
-    end: 0,
-  };
-}
 
 /**
  * The parse of each open document's current version, and its analysis for the
@@ -199,7 +175,7 @@ export class AnalysisCache {
       settings,
       language: resolveLanguage(settings.language, this.locale()),
       model: entry.model,
-      findings: entry.tooLarge ? [tooLargeFinding(entry.model.text.length)] : lint(entry.model, lintOptions),
+      findings: lint(entry.model, lintOptions),
       lintOptions,
       project,
     };
@@ -212,9 +188,7 @@ export class AnalysisCache {
   parsed(document: TextDocument): CacheEntry {
     let entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version) {
-      const text = document.getText();
-      const tooLarge = text.length > MAX_ANALYZED_CHARS;
-      entry = { version: document.version, model: tooLarge ? unparsedModel(text) : parseCompose(text), tooLarge };
+      entry = { version: document.version, model: parseCompose(document.getText(), { maxChars: MAX_ANALYZED_CHARS }) };
       this.entries.set(document.uri, entry);
     }
     return entry;

@@ -1,11 +1,13 @@
 /**
  * A service's `environment`, in both forms compose accepts: a list of
- * `KEY=value` strings and a map (with `<<` merges), each variable with the
- * source offsets of its value so that rules can report on it and edit it.
+ * `KEY=value` strings and a map (with `<<` merges and aliases resolved), each
+ * variable with the source spans of its name, its entry and its value, so
+ * that rules can report on it and edit it and hovers and the log explainer
+ * point where it is written. The only reader of `environment`.
  */
 import { isMap, isScalar, isSeq, type Scalar } from "yaml";
 import { findInterpolations } from "./interpolation.js";
-import { mapEntries, scalarText, seqItems, type Service } from "./model.js";
+import { entrySpan, mapEntries, scalarText, seqItems, serviceModelFact, trimmedSpan, type ComposeModel, type Service, type Span } from "./model.js";
 
 export interface EnvironmentVariable {
   name: string;
@@ -14,63 +16,75 @@ export interface EnvironmentVariable {
   form: "list" | "map";
   /** The scalar that holds the value: the whole `KEY=value` item in the list form. */
   node: Scalar | undefined;
-  /** Source offsets of the value's text (inside quotes, after `=`). */
-  valueStart: number;
-  valueEnd: number;
-  /** The value's source text, `model.text.slice(valueStart, valueEnd)`: interpolation offsets found in it are source offsets. */
+  /** The name as written, inside quotes. */
+  nameSpan: Span;
+  /** The whole entry: `KEY: value` (map form) or the list item `KEY=value` (its quotes included). */
+  span: Span;
+  /** The value's text (inside quotes, after `=`); empty, at the end of the name, for a pass-through. */
+  valueSpan: Span;
+  /** The value's source text, `model.text.slice(valueSpan.start, valueSpan.end)`: interpolation offsets found in it are source offsets. */
   raw: string;
   /** False for block scalars and values spread over several lines: reported, not edited. */
   editable: boolean;
   /** Whether the variable is written in a flow collection, where a plain scalar cannot hold `{`, `}` or `,`. */
   flow: boolean;
+  /** True when the variable came through a `<<` merge key of the environment map. */
+  merged: boolean;
 }
 
+/** The variable names the rules, hovers and the explainer know: what a shell could export. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** The source text of a scalar's content: inside its quotes, the whole of a plain or block scalar. */
+/** The source text of a scalar's content: inside its quotes, the whole of a plain or block scalar (its indicator included, its last line break not). */
 function scalarSource(text: string, scalar: Scalar): { start: number; end: number; raw: string; editable: boolean } {
   const [rangeStart, rangeEnd] = scalar.range!;
   const quoted = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE";
   const start = quoted ? rangeStart + 1 : rangeStart;
-  const end = quoted ? Math.max(start, rangeEnd - 1) : rangeEnd;
+  // A block scalar's range runs to the line break after its last line.
+  const end = quoted ? Math.max(start, rangeEnd - 1) : trimmedSpan(text, scalar).end;
   const raw = text.slice(start, end);
   const block = scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED";
   return { start, end, raw, editable: !block && !/[\r\n]/.test(raw) };
 }
 
-/** Per service, its variables and container variables for the text they were read from (rules read them several times per lint). */
-const environments = new WeakMap<Service, { text: string; variables: EnvironmentVariable[]; locals?: Set<string> }>();
-
-function memoizedEnvironment(text: string, service: Service): { text: string; variables: EnvironmentVariable[]; locals?: Set<string> } {
-  let memo = environments.get(service);
-  if (!memo || memo.text !== text) {
-    memo = { text, variables: readEnvironment(text, service) };
-    environments.set(service, memo);
-  }
-  return memo;
+/** The service's environment variables, merges and aliases resolved (computed once per parse: treat as read-only). */
+export function serviceEnvironment(model: ComposeModel, service: Service): readonly EnvironmentVariable[] {
+  return serviceModelFact(model, service, readEnvironment);
 }
 
-/** The service's environment variables (computed once per parse: treat as read-only). */
-export function serviceEnvironment(text: string, service: Service): EnvironmentVariable[] {
-  return memoizedEnvironment(text, service).variables;
-}
-
-function readEnvironment(text: string, service: Service): EnvironmentVariable[] {
+function readEnvironment(model: ComposeModel, service: Service): EnvironmentVariable[] {
+  const text = model.text;
   const entry = service.get("environment");
   if (!entry?.value) return [];
   const variables: EnvironmentVariable[] = [];
   if (isMap(entry.value)) {
     for (const item of mapEntries(entry.value, service.document)) {
       if (!NAME.test(item.key)) continue;
+      const keySource = scalarSource(text, item.keyNode);
+      const nameSpan = { start: keySource.start, end: keySource.end };
+      const span = entrySpan(text, item);
+      const flow = item.owner.flow === true;
       const value = item.value;
       if (value === null || (isScalar(value) && (value.value === null || value.value === undefined))) {
         const end = item.keyNode.range![1];
-        variables.push({ name: item.key, value: undefined, form: "map", node: undefined, valueStart: end, valueEnd: end, raw: "", editable: false, flow: item.owner.flow === true });
+        variables.push({ name: item.key, value: undefined, form: "map", node: undefined, nameSpan, span, valueSpan: { start: end, end }, raw: "", editable: false, flow, merged: item.merged });
         continue;
       }
       if (!isScalar(value) || !value.range) continue;
       const source = scalarSource(text, value);
-      variables.push({ name: item.key, value: scalarText(value) ?? "", form: "map", node: value, valueStart: source.start, valueEnd: source.end, raw: source.raw, editable: source.editable, flow: item.owner.flow === true });
+      variables.push({
+        name: item.key,
+        value: scalarText(value) ?? "",
+        form: "map",
+        node: value,
+        nameSpan,
+        span,
+        valueSpan: { start: source.start, end: source.end },
+        raw: source.raw,
+        editable: source.editable,
+        flow,
+        merged: item.merged,
+      });
     }
     return variables;
   }
@@ -81,13 +95,26 @@ function readEnvironment(text: string, service: Service): EnvironmentVariable[] 
     const name = equals < 0 ? item.value : item.value.slice(0, equals);
     if (!NAME.test(name)) continue;
     const source = scalarSource(text, item);
+    const span = { start: item.range[0], end: item.range[1] };
     const rawEquals = source.raw.indexOf("=");
     if (equals < 0 || rawEquals < 0) {
-      variables.push({ name, value: undefined, form: "list", node: item, valueStart: source.end, valueEnd: source.end, raw: "", editable: false, flow });
+      variables.push({ name, value: undefined, form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
       continue;
     }
     const valueStart = source.start + rawEquals + 1;
-    variables.push({ name, value: item.value.slice(equals + 1), form: "list", node: item, valueStart, valueEnd: source.end, raw: text.slice(valueStart, source.end), editable: source.editable, flow });
+    variables.push({
+      name,
+      value: item.value.slice(equals + 1),
+      form: "list",
+      node: item,
+      nameSpan: { start: source.start, end: source.start + rawEquals },
+      span,
+      valueSpan: { start: valueStart, end: source.end },
+      raw: text.slice(valueStart, source.end),
+      editable: source.editable,
+      flow,
+      merged: false,
+    });
   }
   return variables;
 }
@@ -98,10 +125,12 @@ function readEnvironment(text: string, service: Service): EnvironmentVariable[] 
  * shell and `.env`), not this value. A pass-through (`- NAME`, `NAME:`,
  * `NAME: ${NAME}`) is left out: compose substitutes the very same value.
  */
-export function containerVariables(text: string, service: Service, variables?: readonly EnvironmentVariable[]): Set<string> {
-  const memo = memoizedEnvironment(text, service);
-  if (variables === undefined || variables === memo.variables) return (memo.locals ??= namesWithOwnValue(memo.variables));
-  return namesWithOwnValue(variables);
+export function containerVariables(model: ComposeModel, service: Service): ReadonlySet<string> {
+  return serviceModelFact(model, service, readContainerVariables);
+}
+
+function readContainerVariables(model: ComposeModel, service: Service): ReadonlySet<string> {
+  return namesWithOwnValue(serviceEnvironment(model, service));
 }
 
 function namesWithOwnValue(variables: readonly EnvironmentVariable[]): Set<string> {

@@ -30,6 +30,8 @@ export interface Entry {
 export interface Service {
   name: string;
   keyNode: Scalar;
+  /** The service's entry in `services:` (merged when the service came through a `<<` merge key). */
+  entry: Entry;
   /** The service's mapping, or null when the service is not a mapping (an error compose reports). */
   map: YAMLMap | null;
   entries: readonly Entry[];
@@ -48,6 +50,13 @@ export interface ComposeModel {
   /** Entries of a top-level section (`networks`, `volumes`, ...) across documents. */
   section(name: string): readonly Entry[];
   service(name: string): Service | undefined;
+  /** Set when the text was longer than parseCompose's `maxChars`: not parsed, the model holds its lines only. */
+  tooLarge?: { limit: number };
+}
+
+export interface ParseOptions {
+  /** Longer texts are not parsed (the language server's limit for analysing as you type); no limit by default. */
+  maxChars?: number;
 }
 
 /** Compose's error for a file that is a list or a single value (compose-go's loader). */
@@ -65,7 +74,10 @@ const MAX_MERGE_DEPTH = 16;
  */
 export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false } as const;
 
-export function parseCompose(text: string): ComposeModel {
+export function parseCompose(text: string, options: ParseOptions = {}): ComposeModel {
+  if (options.maxChars !== undefined && text.length > options.maxChars) {
+    return { ...parseCompose(""), text, lines: new LineIndex(text), tooLarge: { limit: options.maxChars } };
+  }
   const lines = new LineIndex(text);
   // YAML (and compose) break lines at a lone \r too, as old Mac files have them; the parser only at \n.
   // One character for one: every offset stays the same.
@@ -106,7 +118,7 @@ export function parseCompose(text: string): ComposeModel {
       const map = isMap(entry.value) ? entry.value : null;
       const entries = map ? mapEntries(map, doc) : [];
       const byKey = new Map(entries.map((e) => [e.key, e]));
-      services.push({ name: entry.key, keyNode: entry.keyNode, map, entries, get: (key) => byKey.get(key), document: doc });
+      services.push({ name: entry.key, keyNode: entry.keyNode, entry, map, entries, get: (key) => byKey.get(key), document: doc });
     }
   }
 
@@ -147,7 +159,8 @@ function syntaxRange(text: string, start: number, end: number, message: string):
   return { start, end };
 }
 
-function documentOf(entry: Entry, documents: Document.Parsed[]): Document.Parsed {
+/** The document that holds an entry (the one its key is written in). */
+export function documentOf(entry: Entry, documents: readonly Document.Parsed[]): Document.Parsed {
   const offset = entry.keyNode.range?.[0] ?? 0;
   return documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? documents[0];
 }
@@ -374,6 +387,23 @@ export function serviceFact<T>(service: Service, fact: (service: Service) => T):
   return value;
 }
 
+/**
+ * serviceFact for a fact that also reads the model (its text, for spans and
+ * source text). A service belongs to the one model parseCompose made it for,
+ * so the memo is that model's.
+ */
+export function serviceModelFact<T>(model: ComposeModel, service: Service, fact: (model: ComposeModel, service: Service) => T): T {
+  let facts = serviceFacts.get(service);
+  if (!facts) {
+    facts = new Map();
+    serviceFacts.set(service, facts);
+  }
+  if (facts.has(fact)) return facts.get(fact) as T;
+  const value = fact(model, service);
+  facts.set(fact, value);
+  return value;
+}
+
 /** The string value of a scalar (numbers and booleans as written), or undefined for anything else. */
 export function scalarText(node: Node | null | undefined): string | undefined {
   if (!isScalar(node)) return undefined;
@@ -424,4 +454,23 @@ export function entrySpan(text: string, entry: Entry): Span {
   const value = entry.pair.value as Node | null;
   const valueEnd = value?.range ? trimmedSpan(text, value).end : keyEnd;
   return { start, end: Math.max(keyEnd, valueEnd) };
+}
+
+/** The effective entries of a node when it is a mapping (see mapEntries); undefined for anything else. */
+export function mapEntriesOf(node: Node | null | undefined, doc: Document): readonly Entry[] | undefined {
+  return isMap(node) ? mapEntries(node, doc) : undefined;
+}
+
+/** The anchors (`&name`) defined in an entry's value as written, at any depth (aliases in it are not followed). */
+export function anchorsDefinedIn(entry: Entry): string[] {
+  const anchors: string[] = [];
+  const stack: unknown[] = [entry.pair.value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
+    if (anchor && !isAlias(node)) anchors.push(anchor);
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
+    else if (isSeq(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
+  }
+  return anchors;
 }

@@ -1,13 +1,31 @@
 /**
  * Published ports, in every syntax compose accepts:
- * `"8000"`, `"8000:8000"`, `"0.0.0.0:443:443/tcp"`, `"[::1]:80:80"`, `"80-81:80-81"`,
- * `8000` (a number), interpolated `"${HTTP_PORT:-80}:80"`, and the long form
- * `{target, published, host_ip, protocol, mode}`.
+ * `"8000"`, `"8000:8000"`, `"127.0.0.1::8000"`, `"0.0.0.0:443:443/tcp"`, `"443:443/UDP"`,
+ * `"[::1]:80:80"`, `"::1:80:80"`, `"80-81:80-81"`, `8000` (a number), interpolated
+ * `"${HTTP_PORT:-80}:80"`, and the long form `{target, published, host_ip, protocol, mode}`
+ * (merge keys followed). The only reader of `ports:`: rules, hovers and the log
+ * explainer ask these facts, never the YAML.
  */
 import { isMap, isScalar, type Node, type Pair, type Scalar } from "yaml";
 import type { OffsetEdit } from "../text.js";
 import { findInterpolations, hasInterpolation, resolveDefaults } from "./interpolation.js";
-import { mapEntries, scalarText, seqItems, serviceFact, type ComposeModel, type Entry, type Service } from "./model.js";
+import { mapEntries, scalarText, seqItems, serviceFact, trimmedSpan, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
+
+/**
+ * Where the parts of a binding are written, as document offsets of their text
+ * (inside quotes): the short form's `host`, `published`, `target` and
+ * `protocol` inside its scalar (`host` keeps the brackets of `[::1]`, an empty
+ * `published` of `127.0.0.1::8000` is an empty span), or the long form's values.
+ * A part is absent when it is not written, or when its offsets are not known:
+ * a scalar with escapes or line folds, or an interpolation whose default holds
+ * separators (`"${PORTS:-8080:80}"`).
+ */
+export interface PortParts {
+  host?: Span;
+  published?: Span;
+  target?: Span;
+  protocol?: Span;
+}
 
 export interface PortBinding {
   /** The list item as written (a scalar or a long-form map). */
@@ -15,17 +33,71 @@ export interface PortBinding {
   /** Where to report: the scalar, or the long form's `published` value (else the map). */
   reportNode: Node;
   long: boolean;
-  /** The host address, with defaults of interpolations applied; undefined when none is given. */
+  /** The host address, with defaults of interpolations applied and without the brackets of `[::1]`; undefined when none is given. */
   hostIp: string | undefined;
+  /**
+   * False when a variable without a default decides the host address:
+   * `"${SYSTEM_IP}:25:25"`, or a whole entry `"${PORTS}"` (which may hold an
+   * address). Nothing is known of it then.
+   */
+  hostIpKnown: boolean;
   /** The long form's `host_ip` entry, when present. */
   hostIpEntry?: Entry;
   /** The long form's `published` entry, when present. */
   publishedEntry?: Entry;
   /** Host ports published, as an inclusive range; undefined when compose picks a random one or it is not known. */
   published: [number, number] | undefined;
-  /** Whether the published port is known (no variable without a default decides it). */
+  /** True when compose picks the host port: none written (`"8000"`, `"127.0.0.1::8000"`, a long form without `published`). */
+  randomHostPort: boolean;
+  /** Whether the host port is known: no variable without a default decides the entry (short form) or its `published` (long form). */
   certain: boolean;
+  /** The container port(s) as compose reads them (`80`, `80-81`), defaults applied. */
   target: string;
+  /** `tcp`, `udp` or `sctp`, in lower case: the short form's `/udp` (any case), the long form's `protocol`; `tcp` when none is given. */
+  protocol: string;
+  parts: PortParts;
+}
+
+/** Offsets of the parts of a short-syntax port in the text it was split from. */
+interface ShortPortSplit {
+  /** Present when there are two `:` or more; empty for `:8000:80`. */
+  host?: Span;
+  /** Present when there is a `:`; empty for `127.0.0.1::8000`. */
+  published?: Span;
+  target: Span;
+  /** After the target's `/`. */
+  protocol?: Span;
+  /** 1, 2 or 3: target alone, published and target, or all three parts. */
+  shape: number;
+}
+
+/**
+ * The one parser of compose's short port syntax `[[host:]published:]target[/protocol]`,
+ * splitting as compose does (docker/go-connections `nat.ParsePortSpec`): on
+ * every `:`, the last part is the target, the one before it the published
+ * port(s), and everything before that the host address, so `::1:80:80` is
+ * host `::1` and `[::1]:80:80` host `[::1]`; the target's first `/` starts the
+ * protocol. `separates(i)` says whether the `:` or `/` at `i` is syntax: in
+ * the raw text, those of an interpolation (`${PORT:-8000}`) are not.
+ */
+function splitShortPort(text: string, separates: (i: number) => boolean = () => true): ShortPortSplit {
+  const colons: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ":" && separates(i)) colons.push(i);
+  }
+  const count = colons.length;
+  const targetStart = count > 0 ? colons[count - 1] + 1 : 0;
+  let slash = -1;
+  for (let i = targetStart; i < text.length && slash < 0; i++) {
+    if (text[i] === "/" && separates(i)) slash = i;
+  }
+  return {
+    host: count >= 2 ? { start: 0, end: colons[count - 2] } : undefined,
+    published: count >= 1 ? { start: count >= 2 ? colons[count - 2] + 1 : 0, end: colons[count - 1] } : undefined,
+    target: { start: targetStart, end: slash < 0 ? text.length : slash },
+    protocol: slash < 0 ? undefined : { start: slash + 1, end: text.length },
+    shape: Math.min(count, 2) + 1,
+  };
 }
 
 const RANGE = /^(\d+)(?:-(\d+))?$/;
@@ -37,24 +109,90 @@ function portRange(text: string | undefined): [number, number] | undefined {
   return [low, match[2] ? Number(match[2]) : low];
 }
 
-/** Splits the short syntax into host address, host port(s) and container port(s). */
-function parseShortPort(raw: string): { hostIp?: string; published?: string; target: string } {
-  const text = raw.replace(/\/(tcp|udp|sctp)$/i, "");
-  let rest = text;
-  let hostIp: string | undefined;
-  if (rest.startsWith("[")) {
-    const close = rest.indexOf("]");
-    hostIp = rest.slice(1, close);
-    rest = rest.slice(close + 2);
-  }
-  const parts = rest.split(":");
-  if (hostIp === undefined && parts.length >= 3) {
-    const target = parts.pop()!;
-    const published = parts.pop()!;
-    return { hostIp: parts.join(":"), published, target };
-  }
-  if (parts.length === 2) return { hostIp, published: parts[0], target: parts[1] };
-  return { hostIp, target: parts[0] };
+function protocolOf(text: string | undefined): string {
+  return text?.trim().toLowerCase() || "tcp";
+}
+
+const slice = (text: string, span: Span | undefined) => span && text.slice(span.start, span.end);
+
+/** `[::1]` as the address compose binds: `::1`. */
+function withoutBrackets(address: string | undefined): string | undefined {
+  return address?.replace(/^\[(.*)\]$/, "$1");
+}
+
+/**
+ * Where a scalar's text starts in the document, when the source holds that
+ * text as it is (quotes aside): no escape, no folded line, no block scalar.
+ * Each escape or fold makes the source longer than the text, so equal lengths
+ * tell.
+ */
+function contentStart(scalar: Scalar, text: string): number | undefined {
+  if (!scalar.range) return undefined;
+  const quotes = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : scalar.type === "PLAIN" ? 0 : undefined;
+  if (quotes === undefined || scalar.range[1] - scalar.range[0] !== text.length + 2 * quotes) return undefined;
+  return scalar.range[0] + quotes;
+}
+
+/** The span of a long-form value's text (inside quotes), when it is a scalar written as it is. */
+function valueSpan(entry: Entry | undefined): Span | undefined {
+  const value = entry?.value;
+  const text = scalarText(value);
+  if (!isScalar(value) || text === undefined) return undefined;
+  const start = contentStart(value, text);
+  return start === undefined ? undefined : { start, end: start + text.length };
+}
+
+function shortBinding(source: Node, item: Scalar, raw: string): PortBinding {
+  const { value, certain } = resolveDefaults(raw);
+  const resolved = splitShortPort(value);
+  const interpolations = findInterpolations(raw);
+  const layout = splitShortPort(raw, (i) => !interpolations.some((s) => s.start <= i && i < s.end));
+  const rawHost = slice(raw, layout.host);
+  const published = slice(value, resolved.published);
+  // The raw text's parts are the resolved ones only when no interpolation holds a separator.
+  const start = layout.shape === resolved.shape && !layout.protocol === !resolved.protocol ? contentStart(item, raw) : undefined;
+  const shift = (span: Span | undefined) => (span && start !== undefined ? { start: start + span.start, end: start + span.end } : undefined);
+  return {
+    node: source,
+    reportNode: item,
+    long: false,
+    hostIp: withoutBrackets(slice(value, resolved.host)),
+    // A lone part may be a whole entry from a variable (`"${PORTS}"`), address included.
+    hostIpKnown: rawHost !== undefined || layout.published ? resolveDefaults(rawHost ?? "").certain : resolveDefaults(raw).certain,
+    published: published ? portRange(published) : undefined,
+    randomHostPort: certain && !published,
+    certain,
+    target: slice(value, resolved.target)!,
+    protocol: protocolOf(slice(value, resolved.protocol)),
+    parts: { host: shift(layout.host), published: shift(layout.published), target: shift(layout.target), protocol: shift(layout.protocol) },
+  };
+}
+
+function longBinding(source: Node, item: Node, entries: readonly Entry[]): PortBinding {
+  const get = (key: string) => entries.find((e) => e.key === key);
+  const resolve = (entry: Entry | undefined) => {
+    const text = scalarText(entry?.value);
+    return text === undefined ? undefined : resolveDefaults(text);
+  };
+  const published = get("published");
+  const hostIp = get("host_ip");
+  const publishedText = resolve(published);
+  const hostIpText = resolve(hostIp);
+  return {
+    node: source,
+    reportNode: published?.value ?? item,
+    long: true,
+    hostIp: withoutBrackets(hostIpText?.value),
+    hostIpKnown: hostIpText?.certain ?? true,
+    hostIpEntry: hostIp,
+    publishedEntry: published,
+    published: publishedText ? portRange(publishedText.value) : undefined,
+    randomHostPort: !published || (publishedText?.certain === true && publishedText.value.trim() === ""),
+    certain: publishedText?.certain ?? true,
+    target: resolve(get("target"))?.value ?? "",
+    protocol: protocolOf(resolve(get("protocol"))?.value),
+    parts: { host: valueSpan(hostIp), published: valueSpan(published), target: valueSpan(get("target")), protocol: valueSpan(get("protocol")) },
+  };
 }
 
 /** The service's port bindings (computed once per parse: treat as read-only). */
@@ -69,40 +207,17 @@ function computeServicePorts(service: Service): PortBinding[] {
   for (const { item, source } of seqItems(ports.value, service.document)) {
     if (isScalar(item)) {
       const raw = scalarText(item);
-      if (raw === undefined) continue;
-      const { value, certain } = resolveDefaults(raw);
-      const short = parseShortPort(value);
-      bindings.push({
-        node: source,
-        reportNode: item,
-        long: false,
-        hostIp: short.hostIp,
-        published: short.published === "" ? undefined : portRange(short.published),
-        certain,
-        target: short.target,
-      });
+      if (raw !== undefined) bindings.push(shortBinding(source, item, raw));
     } else if (isMap(item)) {
-      const entries = mapEntries(item, service.document);
-      const get = (key: string) => entries.find((e) => e.key === key);
-      const published = get("published");
-      const hostIp = get("host_ip");
-      const publishedText = scalarText(published?.value);
-      const resolved = publishedText === undefined ? undefined : resolveDefaults(publishedText);
-      const hostIpText = scalarText(hostIp?.value);
-      bindings.push({
-        node: source,
-        reportNode: published?.value ?? item,
-        long: true,
-        hostIp: hostIpText === undefined ? undefined : resolveDefaults(hostIpText).value,
-        hostIpEntry: hostIp,
-        publishedEntry: published,
-        published: resolved ? portRange(resolved.value) : undefined,
-        certain: resolved?.certain ?? true,
-        target: scalarText(get("target")?.value) ?? "",
-      });
+      bindings.push(longBinding(source, item, mapEntries(item, service.document)));
     }
   }
   return bindings;
+}
+
+/** The binding whose list item is written around `offset` (a hover on one of its characters). */
+export function portBindingAt(service: Service, offset: number): PortBinding | undefined {
+  return servicePorts(service).find(({ node }) => node.range && node.range[0] <= offset && offset < node.range[1]);
 }
 
 export function publishesPort(binding: PortBinding, port: number): boolean {
@@ -121,99 +236,25 @@ export function isLoopbackAddress(hostIp: string | undefined): boolean {
 /** The address Elestio's reverse proxy forwards to: the Docker bridge of the VM. */
 export const ELESTIO_BRIDGE_ADDRESS = "172.17.0.1";
 
-/** A span of a port entry's raw text (its scalar content, before interpolation). */
-export interface TextSpan {
-  start: number;
-  end: number;
+/** Host ports that Elestio's proxy (elestio-nginx) holds on every VM, on TCP. */
+export const RESERVED_HOST_PORTS = [80, 443] as const;
+
+export function isReservedHostPort(port: number): boolean {
+  return (RESERVED_HOST_PORTS as readonly number[]).includes(port);
 }
 
 /**
- * Where the parts of a short-syntax port sit in its raw text, interpolations
- * kept whole (the `:` of `${PORT:-8000}` separates nothing): what an edit of
- * the host address needs. `host` keeps the brackets of `[::1]`.
+ * The host port Elestio's proxy holds that the binding publishes (80 before
+ * 443 for a range holding both), or undefined. TCP only: elestio-nginx
+ * listens on TCP, and a UDP 443 (HTTP/3) does not collide with it.
  */
-export interface ShortPortLayout {
-  host?: TextSpan;
-  published?: TextSpan;
-  target: TextSpan;
-  /** `tcp`, `udp` or `sctp` when the entry ends with `/<protocol>`. */
-  protocol?: string;
+export function reservedHostPort(binding: PortBinding): number | undefined {
+  return RESERVED_HOST_PORTS.find((port) => publishesReservedPort(binding, port));
 }
 
-export function shortPortLayout(raw: string): ShortPortLayout {
-  const interpolations = findInterpolations(raw);
-  const inInterpolation = (i: number) => interpolations.some((s) => s.start <= i && i < s.end);
-  const bracketEnd = raw.startsWith("[") ? raw.indexOf("]") : -1;
-  let end = raw.length;
-  const protocol = /\/(tcp|udp|sctp)$/i.exec(raw);
-  if (protocol && !inInterpolation(protocol.index)) end = protocol.index;
-  const colons: number[] = [];
-  for (let i = bracketEnd + 1; i < end; i++) {
-    if (raw[i] === ":" && !inInterpolation(i)) colons.push(i);
-  }
-  const layout = (host: TextSpan | undefined, published: TextSpan | undefined, targetStart: number): ShortPortLayout => ({
-    host,
-    published,
-    target: { start: targetStart, end },
-    protocol: protocol && end === protocol.index ? protocol[1].toLowerCase() : undefined,
-  });
-  if (bracketEnd >= 0 && colons[0] === bracketEnd + 1) {
-    const host = { start: 0, end: bracketEnd + 1 };
-    if (colons.length >= 2) return layout(host, { start: colons[0] + 1, end: colons[1] }, colons[1] + 1);
-    return layout(host, undefined, colons[0] + 1);
-  }
-  if (colons.length >= 2) {
-    const last = colons[colons.length - 1];
-    const beforeLast = colons[colons.length - 2];
-    return layout({ start: 0, end: beforeLast }, { start: beforeLast + 1, end: last }, last + 1);
-  }
-  if (colons.length === 1) return layout(undefined, { start: 0, end: colons[0] }, colons[0] + 1);
-  return layout(undefined, undefined, 0);
-}
-
-/** The transport protocol of a binding: `tcp` unless the entry says `/udp` or `protocol: udp`. */
-export function bindingProtocol(binding: PortBinding): string {
-  if (binding.long) {
-    // The item may be an alias of the map; the entries found in it point back to the map.
-    const map = isMap(binding.node) ? binding.node : isMap(binding.reportNode) ? binding.reportNode : (binding.publishedEntry ?? binding.hostIpEntry)?.owner;
-    const protocol = map ? scalarText(map.get("protocol", true)) : undefined;
-    return (protocol ?? "tcp").toLowerCase();
-  }
-  const raw = scalarText(binding.reportNode);
-  return (raw === undefined ? undefined : shortPortLayout(raw).protocol) ?? "tcp";
-}
-
-/** The scalar's raw text and the offset where its content starts, when the source holds that text unescaped. */
-function scalarContent(model: ComposeModel, scalar: Scalar): { raw: string; start: number } | undefined {
-  const raw = scalarText(scalar);
-  if (raw === undefined || !scalar.range) return undefined;
-  const start = scalar.range[0] + (scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0);
-  return model.text.slice(start, start + raw.length) === raw ? { raw, start } : undefined;
-}
-
-/** The host address as written: the short form's host part, or the long form's `host_ip` value. */
-function hostText(binding: PortBinding): string | undefined {
-  if (binding.long) return scalarText(binding.hostIpEntry?.value);
-  const raw = scalarText(binding.reportNode);
-  if (raw === undefined) return undefined;
-  const { host } = shortPortLayout(raw);
-  return host && raw.slice(host.start, host.end);
-}
-
-/**
- * False when a variable without a default decides the host address:
- * `"${SYSTEM_IP}:25:25"`, or a whole entry `"${PORTS}"` (which may hold an
- * address). Nothing is known of it then.
- */
-export function isHostAddressKnown(binding: PortBinding): boolean {
-  if (!binding.long) {
-    const raw = scalarText(binding.reportNode);
-    if (raw === undefined) return true;
-    const layout = shortPortLayout(raw);
-    if (!layout.host && !layout.published) return resolveDefaults(raw.slice(layout.target.start, layout.target.end)).certain;
-  }
-  const text = hostText(binding);
-  return text === undefined || resolveDefaults(text).certain;
+/** Whether the binding publishes `port`, one Elestio's proxy holds, on TCP (a log naming 443 can mean a range holding 80 too). */
+export function publishesReservedPort(binding: PortBinding, port: number): boolean {
+  return binding.protocol === "tcp" && isReservedHostPort(port) && publishesPort(binding, port);
 }
 
 /**
@@ -249,20 +290,17 @@ function shortFormAddressEdit(model: ComposeModel, binding: PortBinding, address
     // A number is a bare container port; the address makes it a string.
     return { start: scalar.range[0], end: scalar.range[1], newText: JSON.stringify(`${address}::${scalarText(scalar)}`) };
   }
-  const content = scalarContent(model, scalar);
-  if (!content) return undefined;
-  const layout = shortPortLayout(content.raw);
-  if (layout.host) return addressEdit(content.raw.slice(layout.host.start, layout.host.end), content.start + layout.host.start, address);
-  const prefix = layout.published ? `${address}:` : `${address}::`;
-  return { start: content.start, end: content.start, newText: prefix };
+  const { host, published, target } = binding.parts;
+  if (host) return addressEdit(model.text.slice(host.start, host.end), host.start, address);
+  const first = published ?? target;
+  if (!first) return undefined;
+  return { start: first.start, end: first.start, newText: published ? `${address}:` : `${address}::` };
 }
 
 function longFormAddressEdit(model: ComposeModel, binding: PortBinding, address: string): OffsetEdit | undefined {
-  const hostIp = binding.hostIpEntry;
-  if (hostIp) {
-    if (!isScalar(hostIp.value)) return undefined;
-    const content = scalarContent(model, hostIp.value);
-    return content && addressEdit(content.raw, content.start, address);
+  if (binding.hostIpEntry) {
+    const host = binding.parts.host;
+    return host && addressEdit(model.text.slice(host.start, host.end), host.start, address);
   }
   const map = binding.publishedEntry?.owner ?? (isMap(binding.node) ? binding.node : undefined);
   if (!map || map.items.length === 0) return undefined;
@@ -291,9 +329,6 @@ function longFormAddressEdit(model: ComposeModel, binding: PortBinding, address:
 }
 
 /** Where a finding on the binding goes: its report node, without the line break a block map's range ends with. */
-export function bindingSpan(model: ComposeModel, binding: PortBinding): { start: number; end: number } {
-  const [start, rangeEnd] = binding.reportNode.range!;
-  let end = rangeEnd;
-  while (end > start && /\s/.test(model.text[end - 1])) end--;
-  return { start, end };
+export function bindingSpan(model: ComposeModel, binding: PortBinding): Span {
+  return trimmedSpan(model.text, binding.reportNode);
 }

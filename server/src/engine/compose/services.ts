@@ -1,8 +1,12 @@
-/** What a service is, from its image: a database, a TLS reverse proxy, an ACME client. */
-import { isMap, isSeq } from "yaml";
-import { publishesPort, servicePorts, type PortBinding } from "./ports.js";
+/**
+ * What a service is, from its image: a database, a TLS reverse proxy, a web
+ * server, an ACME client. The only list of proxies and web servers: the rules
+ * and the hovers ask these.
+ */
+import { isMap } from "yaml";
+import { publishesReservedPort, RESERVED_HOST_PORTS, servicePorts, type PortBinding } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
-import { scalarText, seqItems, serviceFact, type Service } from "./model.js";
+import { mapEntries, scalarText, seqItems, serviceFact, type Service } from "./model.js";
 
 export interface ImageRef {
   /** Repository without registry host or tag: `library/postgres` is `postgres`, `certbot/certbot` stays. */
@@ -37,15 +41,34 @@ function computeServiceImage(service: Service): ImageRef | undefined {
 
 /** Images whose only job is to obtain certificates: always Elestio's job. */
 const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencrypt-nginx-proxy-companion", "docker-letsencrypt-nginx-proxy-companion", "lego", "letsencrypt"]);
-/** Reverse proxies and web servers that take Elestio's place when they hold 80/443 or certificates. */
+/** Reverse proxies that take Elestio's place when they hold 80/443 or certificates. */
 const PROXIES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged"]);
 /** `nginx-alpine`, `traefik-v3`: a proxy name and a suffix. */
 const PROXY_PREFIXES = [...PROXIES].map((name) => `${name}-`);
-
-/** Host ports that Elestio's proxy (elestio-nginx) holds on every VM. */
-export const RESERVED_HOST_PORTS = [80, 443] as const;
+/** Web servers that serve an app behind a proxy and never terminate Elestio's TLS in its place. */
+const WEB_SERVERS = new Set(["httpd", "apache"]);
 
 export type TlsProxyKind = "acme" | "proxy";
+
+/** A reverse proxy (which may take Elestio's place), or a web server that only serves an app. */
+export type WebServerKind = "proxy" | "web-server";
+
+/**
+ * What kind of web server the service runs, if any: `proxy`, a reverse proxy
+ * that takes Elestio's place when it holds 80/443 or certificates
+ * (tlsProxyKind tells whether it does; else it sits behind Elestio's proxy),
+ * or `web-server`, one that only serves an app. From the image's name
+ * (`nginx-alpine` included), else (no image) from the service's name.
+ */
+export function webServerKind(service: Service): WebServerKind | undefined {
+  const image = serviceImage(service);
+  if (image) {
+    if (isProxyName(image.name) || image.repository.includes("nginx-proxy")) return "proxy";
+    return WEB_SERVERS.has(image.name) ? "web-server" : undefined;
+  }
+  const name = service.name.toLowerCase();
+  return PROXIES.has(name) ? "proxy" : WEB_SERVERS.has(name) ? "web-server" : undefined;
+}
 
 function isAcmeClient(image: ImageRef): boolean {
   // `certbot/dns-cloudflare` and the all-in-one `jonasal/nginx-certbot` run certbot too.
@@ -57,9 +80,10 @@ function isProxyName(name: string): boolean {
   return PROXIES.has(name) || PROXY_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
-/** Whether the service publishes a host port Elestio's proxy holds (80 or 443), whatever the address. */
-function publishesReservedPort(service: Service): boolean {
-  return servicePorts(service).some((b) => RESERVED_HOST_PORTS.some((port) => publishesPort(b, port)));
+/** The host port Elestio's proxy holds (80 before 443, on TCP) that the service publishes, whatever the address. */
+export function serviceReservedPort(service: Service): number | undefined {
+  const bindings = servicePorts(service);
+  return RESERVED_HOST_PORTS.find((port) => bindings.some((binding) => publishesReservedPort(binding, port)));
 }
 
 /**
@@ -75,9 +99,8 @@ function computeTlsProxyKind(service: Service): TlsProxyKind | undefined {
   const image = serviceImage(service);
   if (image && isAcmeClient(image)) return "acme";
   if (!image && ACME_CLIENTS.has(service.name.toLowerCase()) && !service.get("build")) return "acme";
-  const isProxy = image ? isProxyName(image.name) || image.repository.includes("nginx-proxy") : PROXIES.has(service.name.toLowerCase());
-  if (!isProxy) return undefined;
-  return publishesReservedPort(service) || mountsLetsEncrypt(service) ? "proxy" : undefined;
+  if (webServerKind(service) !== "proxy") return undefined;
+  return serviceReservedPort(service) !== undefined || mountsLetsEncrypt(service) ? "proxy" : undefined;
 }
 
 /**
@@ -90,13 +113,16 @@ export function portRuleBindings(service: Service): PortBinding[] {
   return tlsProxyKind(service) ? [] : servicePorts(service);
 }
 
+/** Whether a volume mounts /etc/letsencrypt: `./certs:/etc/letsencrypt`, or a long form's `target` (merge keys followed). */
 function mountsLetsEncrypt(service: Service): boolean {
   const volumes = service.get("volumes");
-  if (!volumes || !isSeq(volumes.value)) return false;
+  if (!volumes) return false;
   return seqItems(volumes.value, service.document).some(({ item }) => {
-    if (isMap(item)) return /\/etc\/letsencrypt\b/.test(scalarText(item.get("target", true)) ?? "");
-    const text = scalarText(item) ?? "";
-    return /:\/etc\/letsencrypt\b/.test(text);
+    if (isMap(item)) {
+      const target = mapEntries(item, service.document).find((e) => e.key === "target");
+      return /\/etc\/letsencrypt\b/.test(scalarText(target?.value) ?? "");
+    }
+    return /:\/etc\/letsencrypt\b/.test(scalarText(item) ?? "");
   });
 }
 

@@ -14,18 +14,6 @@ export const FINDING_LABELS = {
   quickFix: { en: "(quick fix available)", fr: "(correction rapide disponible)" },
 } satisfies Record<string, Localized>;
 
-export const YAML_SYNTAX_DOCS = {
-  title: { en: "YAML syntax error", fr: "Erreur de syntaxe YAML" },
-  why: {
-    en: "Compose cannot read the file, so `docker compose up` stops before creating anything. The findings above the error are still checked; the part after it is not.",
-    fr: "Compose ne peut pas lire le fichier : `docker compose up` s'arrête avant de créer quoi que ce soit. Les problèmes situés avant l'erreur sont tout de même vérifiés, pas la suite.",
-  },
-  fix: {
-    en: "Correct the YAML at this spot (indentation, quotes, a missing `:`); `docker compose config` shows how compose reads the file.",
-    fr: "Corrigez le YAML à cet endroit (indentation, guillemets, `:` manquant) ; `docker compose config` montre comment compose lit le fichier.",
-  },
-} satisfies Record<string, Localized>;
-
 /** Fixes of the rules that have no quick fix: their docs describe the problem, the hover names the way out. */
 export const MANUAL_FIXES: Readonly<Record<string, Localized>> = {
   "undefined-variable": {
@@ -106,6 +94,10 @@ export const PORT_ITEM = {
     en: `Port ${port} belongs to Elestio's proxy (\`elestio-nginx\`): the deploy fails with \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Let the proxy serve 80/443 and publish the app on \`172.17.0.1\`.`,
     fr: `Le port ${port} appartient au proxy d'Elestio (\`elestio-nginx\`) : le déploiement échoue sur \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Laissez le proxy servir 80/443 et publiez l'application sur \`172.17.0.1\`.`,
   }),
+  otherProtocol: (protocol: string): Localized => ({
+    en: `A ${protocol.toUpperCase()} port: Elestio's proxy carries HTTP and HTTPS over TCP only, so this port neither collides with its ports 80/443 nor goes through it.`,
+    fr: `Un port ${protocol.toUpperCase()} : le proxy d'Elestio ne transporte que HTTP et HTTPS sur TCP, ce port n'entre donc pas en conflit avec ses ports 80/443 et ne passe pas par lui.`,
+  }),
   bridge: (port: string): Localized => ({
     en: `Elestio's proxy reaches it at \`172.17.0.1:${port}\`; the internet does not. This is how Elestio's own templates publish ports.`,
     fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\` ; Internet non. C'est ainsi que les modèles d'Elestio publient leurs ports.`,
@@ -163,6 +155,22 @@ export const CONDITION = {
   noHealthcheck: (target: string): Localized => ({
     en: `\`${target}\` has no healthcheck in this file: its image must define one (\`HEALTHCHECK\`), else the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
     fr: `\`${target}\` n'a pas de healthcheck dans ce fichier : son image doit en définir un (\`HEALTHCHECK\`), sinon le déploiement échoue sur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+  }),
+  disabled: (target: string): Localized => ({
+    en: `\`${target}\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
+    fr: `\`${target}\` désactive son healthcheck (\`disable: true\` ou \`test: ["NONE"]\`) : le déploiement échoue sur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+  }),
+  inherited: (target: string): Localized => ({
+    en: `\`${target}\` sets healthcheck options without a \`test\`: the test of its image (\`HEALTHCHECK\`) applies.`,
+    fr: `\`${target}\` règle son healthcheck sans \`test\` : c'est le test de son image (\`HEALTHCHECK\`) qui s'applique.`,
+  }),
+  dockerfile: (target: string): Localized => ({
+    en: `\`${target}\` has a healthcheck in its Dockerfile (\`HEALTHCHECK\`).`,
+    fr: `\`${target}\` a un healthcheck dans son Dockerfile (\`HEALTHCHECK\`).`,
+  }),
+  optional: (target: string): Localized => ({
+    en: `\`${target}\` has no healthcheck, but the dependency is optional (\`required: false\`): compose only warns and starts this service anyway.`,
+    fr: `\`${target}\` n'a pas de healthcheck, mais la dépendance est facultative (\`required: false\`) : compose se contente d'un avertissement et démarre ce service quand même.`,
   }),
 };
 

@@ -1,65 +1,17 @@
 import { posix } from "node:path";
-import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from "yaml";
 import { removeItems, replaceScalar } from "../compose/edits.js";
-import { resolveDefaults } from "../compose/interpolation.js";
-import { mapEntries, scalarText, seqItems, type Entry } from "../compose/model.js";
+import { DOTENV, serviceEnvFiles, type EnvFileRef } from "../compose/envFiles.js";
 import type { Localized } from "../i18n/index.js";
 import type { ProjectFiles } from "../project.js";
 import type { Fix, Rule } from "./types.js";
-
-/** The only env file the pipeline writes, from the dashboard's environment variables. */
-const DOTENV = ".env";
-
-/** One path of an `env_file`: the scalar to report on and the list item that holds it. */
-interface EnvFileRef {
-  path: Scalar;
-  /** The list item (the scalar, or the `{path, required}` map); undefined for `env_file: <string>`. */
-  item: Node | undefined;
-  /** The path with interpolation defaults applied; undefined when a variable without a default decides it. */
-  resolved: string | undefined;
-}
-
-function isDotEnv(path: string): boolean {
-  return posix.normalize(path.trim()) === DOTENV;
-}
-
-function refOf(path: Node | null | undefined, item: Node | undefined): EnvFileRef | undefined {
-  if (!isScalar(path)) return undefined;
-  const raw = scalarText(path);
-  if (raw === undefined) return undefined;
-  const { value, certain } = resolveDefaults(raw);
-  return { path, item, resolved: certain ? value : undefined };
-}
-
-/** The paths of an `env_file`, in its three forms; `required: false` entries are left out (compose skips a missing one). */
-function envFileRefs(entry: Entry, document: Document): EnvFileRef[] {
-  if (isScalar(entry.value)) {
-    const ref = refOf(entry.value, undefined);
-    return ref ? [ref] : [];
-  }
-  if (!isSeq(entry.value)) return [];
-  const refs: EnvFileRef[] = [];
-  for (const { item, source } of seqItems(entry.value, document)) {
-    if (isScalar(item)) {
-      const ref = refOf(item, source);
-      if (ref) refs.push(ref);
-    } else if (isMap(item)) {
-      const entries = mapEntries(item, document);
-      const required = scalarText(entries.find((e) => e.key === "required")?.value);
-      if (required !== undefined && /^false$/i.test(required)) continue;
-      const ref = refOf(entries.find((e) => e.key === "path")?.value, source);
-      if (ref) refs.push(ref);
-    }
-  }
-  return refs;
-}
 
 /**
  * Why the pipeline won't have the file (null when its name says it all), or
  * undefined when it will. `.env` itself is always there.
  */
-function missingReason(path: string, project: ProjectFiles | undefined): Localized | null | undefined {
-  if (isDotEnv(path)) return undefined;
+function missingReason(ref: EnvFileRef, project: ProjectFiles | undefined): Localized | null | undefined {
+  const path = ref.path;
+  if (ref.normalized === DOTENV) return undefined;
   if (/^\.env\..+/.test(posix.basename(path))) return null;
   if (!project) return undefined;
   if (project.isGitIgnored(path) === true) {
@@ -99,26 +51,25 @@ export const envFileNotDotenv: Rule = {
     for (const service of model.services) {
       const entry = service.get("env_file");
       if (!entry) continue;
-      const refs = envFileRefs(entry, service.document);
-      const listsDotEnv = refs.some((ref) => ref.item && ref.resolved !== undefined && isDotEnv(ref.resolved));
+      // `required: false` entries are left out: compose skips a missing one. So are paths a variable without a default decides.
+      const refs = serviceEnvFiles(model, service).filter((ref) => ref.required && ref.certain);
+      const listsDotEnv = refs.some((ref) => ref.item && ref.normalized === DOTENV);
       let pointedAtDotEnv = listsDotEnv;
       for (const ref of refs) {
-        if (ref.resolved === undefined) continue;
-        const reason = missingReason(ref.resolved, project);
+        const reason = missingReason(ref, project);
         if (reason === undefined) continue;
         const why = reason ? { en: ` (${reason.en})`, fr: ` (${reason.fr})` } : { en: "", fr: "" };
-        const log = `env file ${pipelinePath(ref.resolved)} not found`;
+        const log = `env file ${pipelinePath(ref.path)} not found`;
         // The first wrong entry becomes `.env`; later ones (or all, when `.env` is listed already) go.
         let fix: Fix;
         if (pointedAtDotEnv && ref.item) {
           fix = { title: { en: "Remove this env file (`.env` is already listed)", fr: "Supprimer ce fichier d'environnement (`.env` est déjà listé)" }, edits: removeItems(model, entry, [ref.item]) };
         } else {
-          fix = { title: { en: "Use `.env`", fr: "Utiliser `.env`" }, edits: [replaceScalar(ref.path, DOTENV)] };
+          fix = { title: { en: "Use `.env`", fr: "Utiliser `.env`" }, edits: [replaceScalar(ref.pathNode, DOTENV)] };
           pointedAtDotEnv = true;
         }
         report({
-          start: ref.path.range![0],
-          end: ref.path.range![1],
+          ...ref.pathSpan,
           message: {
             en: `The deploy fails with "${log}"${why.en}: the pipeline writes only .env, from the dashboard's environment variables. Use .env and set the variables in the dashboard.`,
             fr: `Le déploiement échoue avec « ${log} »${why.fr} : le pipeline n'écrit que .env, à partir des variables d'environnement du dashboard. Utilisez .env et définissez les variables dans le dashboard.`,

@@ -1,31 +1,5 @@
-import { isMap, isScalar, type Node } from "yaml";
-import { resolveDefaults } from "../compose/interpolation.js";
-import { mapEntries, scalarText, type Entry } from "../compose/model.js";
+import { hostNetworkName, networkDeclarations } from "../compose/networks.js";
 import type { Rule } from "./types.js";
-
-/** Whether `external:` makes the network external: `true` (or the string "true"), or the legacy `{name: x}` map. */
-function isExternal(value: Node | null): boolean {
-  if (isMap(value)) return true;
-  if (!isScalar(value)) return false;
-  if (value.value === true) return true;
-  const text = scalarText(value);
-  return text !== undefined && resolveDefaults(text).value.trim().toLowerCase() === "true";
-}
-
-/**
- * The name of the network on the VM: its `name:`, else the legacy
- * `external: {name: x}`, else its key (compose does not prefix external
- * networks with the project name).
- */
-function networkName(network: Entry, entries: readonly Entry[], external: Entry): string {
-  const named = scalarText(entries.find((e) => e.key === "name")?.value);
-  if (named !== undefined) return resolveDefaults(named).value;
-  if (isMap(external.value)) {
-    const legacy = scalarText(external.value.get("name", true));
-    if (legacy !== undefined) return resolveDefaults(legacy).value;
-  }
-  return network.key;
-}
 
 export const externalNetwork: Rule = {
   meta: {
@@ -46,31 +20,18 @@ export const externalNetwork: Rule = {
     },
   },
   check({ model, report }) {
-    for (const doc of model.documents) {
-      if (!isMap(doc.contents)) continue;
-      const networks = mapEntries(doc.contents, doc).find((e) => e.key === "networks");
-      if (!isMap(networks?.value)) continue;
-      for (const network of mapEntries(networks.value, doc)) {
-        if (!isMap(network.value)) continue;
-        const entries = mapEntries(network.value, doc);
-        const external = entries.find((e) => e.key === "external");
-        if (!external || !isExternal(external.value)) continue;
-        const name = networkName(network, entries, external);
-        const start = external.keyNode.range![0];
-        // A block map's range ends past its last line break: the report stops at its last character.
-        let end = Math.max(external.keyNode.range![1], external.value?.range?.[1] ?? 0);
-        while (end > start && /\s/.test(model.text[end - 1])) end--;
-        const log = `network ${name} declared as external, but could not be found`;
-        report({
-          start,
-          end,
-          log,
-          message: {
-            en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: ${log}`,
-            fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : ${log}`,
-          },
-        });
-      }
+    for (const network of networkDeclarations(model)) {
+      if (network.external !== true || !network.externalSpan) continue;
+      const name = hostNetworkName(network)!;
+      const log = `network ${name} declared as external, but could not be found`;
+      report({
+        ...network.externalSpan,
+        log,
+        message: {
+          en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: ${log}`,
+          fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : ${log}`,
+        },
+      });
     }
   },
 };

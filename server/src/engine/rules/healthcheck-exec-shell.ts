@@ -1,19 +1,11 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLSeq } from "yaml";
+import type { CommandWord } from "../compose/commands.js";
 import { formatScalar } from "../compose/edits.js";
 import { containerVariables } from "../compose/environment.js";
+import { serviceHealthcheck, type HealthcheckTest } from "../compose/healthcheck.js";
 import { findInterpolations } from "../compose/interpolation.js";
-import { mapEntries, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "../compose/model.js";
+import type { ComposeModel, Service } from "../compose/model.js";
 import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
-
-/** A healthcheck `test` in exec form, `["CMD", program, args...]`. */
-export interface ExecTest {
-  entry: Entry;
-  seq: YAMLSeq;
-  /** The list items as written (aliases unresolved); `values[i]` is the text of `sources[i]`. */
-  sources: Node[];
-  values: string[];
-}
 
 export type ShellSyntaxKind = "operator" | "command" | "escaped" | "variable";
 
@@ -25,21 +17,20 @@ export interface ShellSyntax {
   token: string;
 }
 
-/** The service's healthcheck test when it is a list starting with "CMD" (a merged healthcheck included). */
-export function execFormTest(service: Service): ExecTest | undefined {
-  const healthcheck = service.get("healthcheck");
-  if (!healthcheck || !isMap(healthcheck.value)) return undefined;
-  const entry = mapEntries(healthcheck.value, service.document).find((e) => e.key === "test");
-  if (!entry || !isSeq(entry.value)) return undefined;
-  const items = seqItems(entry.value, service.document);
-  const values: string[] = [];
-  for (const { item } of items) {
-    const text = isScalar(item) ? scalarText(item) : undefined;
-    if (text === undefined) return undefined;
-    values.push(text);
+/**
+ * The arguments of the service's healthcheck test when it is in exec form,
+ * `["CMD", program, args...]` (a merged healthcheck included), program first;
+ * undefined for other forms and for a list with an item that is not a string.
+ */
+export function execFormArguments(model: ComposeModel, service: Service): { test: HealthcheckTest; args: string[] } | undefined {
+  const test = serviceHealthcheck(model, service).test;
+  if (test?.form !== "CMD") return undefined;
+  const args: string[] = [];
+  for (const word of test.words.slice(1)) {
+    if (word.text === undefined) return undefined;
+    args.push(word.text);
   }
-  if (values[0] !== "CMD") return undefined;
-  return { entry, seq: entry.value, sources: items.map((i) => i.source), values };
+  return { test, args };
 }
 
 /** Shells: `["CMD", "sh", "-c", "..."]` runs its script through a shell, as intended. */
@@ -113,39 +104,33 @@ function shellCommand(args: readonly string[], syntax: readonly ShellSyntax[], l
   return args.map((arg, i) => shellWord(arg, kinds.get(i), locals)).join(" ");
 }
 
-/** A scalar in the style of `like`, valid inside a flow collection when `flow`. */
-function yamlScalar(text: string, like: Scalar, flow: boolean): string {
-  if (like.type === "PLAIN" && flow && /[,[\]{}]/.test(text)) return JSON.stringify(text);
-  return formatScalar(text, like.type);
-}
-
-/** Where the list is written: `[ ... ]`, or from the first dash to the end of the last item. */
-function listSpan(seq: YAMLSeq, sources: readonly Node[]): { start: number; end: number } {
-  const start = seq.range![0];
-  if (seq.flow || sources.length === 0) return { start, end: seq.range![1] };
-  return { start, end: sources[sources.length - 1].range![1] };
+/** A scalar in the style of the word `like`, valid inside a flow collection when `flow`. */
+function yamlScalar(text: string, like: CommandWord, flow: boolean): string {
+  if (like.plain && flow && /[,[\]{}]/.test(text)) return JSON.stringify(text);
+  return formatScalar(text, like.scalar?.type);
 }
 
 /** Rewrites the test as `["CMD-SHELL", "<command>"]`, in the list's own style. */
-function convertEdits(model: ComposeModel, test: ExecTest, command: string): OffsetEdit[] | undefined {
-  const scalars = test.sources.filter((s): s is Scalar => isScalar(s) && s.range !== undefined);
-  if (scalars.length !== test.sources.length || scalars.length < 2) return undefined;
-  const [first, second] = scalars;
-  const last = scalars[scalars.length - 1];
-  const flow = test.seq.flow === true;
-  const edits: OffsetEdit[] = [{ start: first.range![0], end: first.range![1], newText: yamlScalar("CMD-SHELL", first, flow) }];
+function convertEdits(model: ComposeModel, test: HealthcheckTest, command: string): OffsetEdit[] | undefined {
+  // Each item must be written as a string scalar, not an alias, to be rewritten in place.
+  const words = test.words;
+  if (words.length < 2 || words.some((w) => !w.scalar || w.source !== w.node)) return undefined;
+  const [first, second] = words;
+  const last = words[words.length - 1];
+  const flow = test.flow;
+  const edits: OffsetEdit[] = [{ ...first.span, newText: yamlScalar("CMD-SHELL", first, flow) }];
   if (flow) {
-    edits.push({ start: second.range![0], end: last.range![1], newText: yamlScalar(command, first, flow) });
+    edits.push({ start: second.span.start, end: last.span.end, newText: yamlScalar(command, first, flow) });
     return edits;
   }
-  edits.push({ start: second.range![0], end: second.range![1], newText: yamlScalar(command, first, flow) });
-  let previousLine = model.lines.positionAt(second.range![1]).line;
-  for (const item of scalars.slice(2)) {
-    const { line } = model.lines.positionAt(item.range![0]);
+  edits.push({ ...second.span, newText: yamlScalar(command, first, flow) });
+  let previousLine = model.lines.positionAt(second.span.end).line;
+  for (const item of words.slice(2)) {
+    const { line } = model.lines.positionAt(item.span.start);
     const lineStart = model.lines.lineStarts[line];
     // Each remaining item must sit alone on its lines to be deleted with them.
-    if (line <= previousLine || !/^[ \t]*-[ \t]+$/.test(model.text.slice(lineStart, item.range![0]))) return undefined;
-    const lastLine = model.lines.positionAt(item.range![1]).line;
+    if (line <= previousLine || !/^[ \t]*-[ \t]+$/.test(model.text.slice(lineStart, item.span.start))) return undefined;
+    const lastLine = model.lines.positionAt(item.span.end).line;
     edits.push({ start: lineStart, end: model.lines.nextLineStart(lastLine), newText: "" });
     previousLine = lastLine;
   }
@@ -192,19 +177,17 @@ export const healthcheckExecShell: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
-      const test = execFormTest(service);
-      if (!test) continue;
-      const locals = containerVariables(model.text, service);
-      const args = test.values.slice(1);
+      const exec = execFormArguments(model, service);
+      if (!exec) continue;
+      const locals = containerVariables(model, service);
+      const { test, args } = exec;
       const problems = shellSyntax(args, locals);
       if (problems.length === 0) continue;
       const { en, fr } = describe(problems[0], args[0]);
       const command = shellCommand(args, problems, locals);
       const edits = convertEdits(model, test, command);
-      const span = listSpan(test.seq, test.sources);
       report({
-        start: span.start,
-        end: span.end,
+        ...test.span,
         message: {
           en: `Healthcheck of "${service.name}": ${en}. Use ["CMD-SHELL", "${command}"].`,
           fr: `Healthcheck de « ${service.name} » : ${fr}. Utilisez ["CMD-SHELL", "${command}"].`,

@@ -6,6 +6,7 @@
  * package.nls*.json texts; test/docs.test.ts checks they match). Each rule's
  * tests import the rule itself. Order is the order of the README table.
  */
+import { yamlSyntax } from "./yaml-syntax.js";
 import { envFileNotDotenv } from "./env-file-not-dotenv.js";
 import { noContainerName } from "./no-container-name.js";
 import { noReservedHostPort } from "./no-reserved-host-port.js";
@@ -20,9 +21,11 @@ import { obsoleteVersion } from "./obsolete-version.js";
 import { unknownKey } from "./unknown-key.js";
 import { undefinedVariable } from "./undefined-variable.js";
 import { externalNetwork } from "./external-network.js";
+import { fileTooLarge } from "./file-too-large.js";
 import type { Rule } from "./types.js";
 
 export const RULES: readonly Rule[] = [
+  yamlSyntax,
   envFileNotDotenv,
   noContainerName,
   noReservedHostPort,
@@ -37,6 +40,7 @@ export const RULES: readonly Rule[] = [
   unknownKey,
   undefinedVariable,
   externalNetwork,
+  fileTooLarge,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -51,7 +51,7 @@ function referenceEdit(variable: EnvironmentVariable, start: number, end: number
   if (variable.node.type === "PLAIN" && variable.flow) {
     // `{` and `}` would end a plain scalar in a flow collection: the new value is double-quoted whole.
     const [nodeStart, nodeEnd] = variable.node.range!;
-    const value = variable.raw.slice(0, start - variable.valueStart) + reference + variable.raw.slice(end - variable.valueStart);
+    const value = variable.raw.slice(0, start - variable.valueSpan.start) + reference + variable.raw.slice(end - variable.valueSpan.start);
     const prefix = variable.form === "list" ? `${variable.name}=` : "";
     return [{ start: nodeStart, end: nodeEnd, newText: JSON.stringify(prefix + value) }];
   }
@@ -59,10 +59,9 @@ function referenceEdit(variable: EnvironmentVariable, start: number, end: number
 }
 
 function literalValueReport(variable: EnvironmentVariable): Report {
-  const edits = referenceEdit(variable, variable.valueStart, variable.valueEnd, variable.name);
+  const edits = referenceEdit(variable, variable.valueSpan.start, variable.valueSpan.end, variable.name);
   return {
-    start: variable.valueStart,
-    end: variable.valueEnd,
+    ...variable.valueSpan,
     message: {
       en: `${variable.name} is given a literal value: ${WHERE.en}, and write ${variable.name}=\${${variable.name}}.`,
       fr: `${variable.name} reçoit une valeur littérale : ${WHERE.fr}, et écrivez ${variable.name}=\${${variable.name}}.`,
@@ -72,8 +71,8 @@ function literalValueReport(variable: EnvironmentVariable): Report {
 }
 
 function literalDefaultReport(variable: EnvironmentVariable, item: Interpolation): Report {
-  const start = variable.valueStart + item.argumentStart!;
-  const edits = referenceEdit(variable, variable.valueStart + item.start, variable.valueStart + item.end, item.name);
+  const start = variable.valueSpan.start + item.argumentStart!;
+  const edits = referenceEdit(variable, variable.valueSpan.start + item.start, variable.valueSpan.start + item.end, item.name);
   return {
     start,
     end: start + item.argument!.length,
@@ -105,7 +104,7 @@ export const literalSecret: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
-      for (const variable of serviceEnvironment(model.text, service)) {
+      for (const variable of serviceEnvironment(model, service)) {
         if (variable.value === undefined || variable.value.trim() === "") continue;
         const secretKey = isSecretName(variable.name);
         if (!secretKey && !variable.raw.includes("${")) continue;

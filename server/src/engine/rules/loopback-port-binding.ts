@@ -1,6 +1,5 @@
-import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isHostAddressKnown, isLoopbackAddress } from "../compose/ports.js";
+import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, reservedHostPort } from "../compose/ports.js";
 import { portRuleBindings } from "../compose/services.js";
-import { reservedPortOf } from "./no-reserved-host-port.js";
 import type { Rule } from "./types.js";
 
 export const loopbackPortBinding: Rule = {
@@ -26,8 +25,8 @@ export const loopbackPortBinding: Rule = {
     for (const service of model.services) {
       const bindings = portRuleBindings(service);
       for (const binding of bindings) {
-        if (!isHostAddressKnown(binding) || !isLoopbackAddress(binding.hostIp)) continue;
-        if (reservedPortOf(binding) !== undefined) continue;
+        if (!binding.hostIpKnown || !isLoopbackAddress(binding.hostIp)) continue;
+        if (reservedHostPort(binding) !== undefined) continue;
         // The same container port also bound to the bridge: the proxy reaches it there, this one is for local use.
         if (bindings.some((other) => other.target === binding.target && other.hostIp === ELESTIO_BRIDGE_ADDRESS)) continue;
         const port = binding.published ? String(binding.published[0]) : binding.target;

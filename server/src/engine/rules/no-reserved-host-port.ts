@@ -1,19 +1,12 @@
-import { isSeq } from "yaml";
 import { removeItems } from "../compose/edits.js";
-import { bindingSpan, bindingProtocol, isHostAddressKnown, publishesPort, type PortBinding } from "../compose/ports.js";
-import { portRuleBindings, RESERVED_HOST_PORTS } from "../compose/services.js";
+import { seqItems } from "../compose/model.js";
+import { bindingSpan, reservedHostPort, type PortBinding } from "../compose/ports.js";
+import { portRuleBindings } from "../compose/services.js";
 import type { Rule } from "./types.js";
-
-/** The reserved port a binding publishes (80 before 443 for a range holding both), if any. */
-export function reservedPortOf(binding: PortBinding): number | undefined {
-  // elestio-nginx listens on TCP; a UDP port 443 (HTTP/3) does not collide with it.
-  if (bindingProtocol(binding) !== "tcp") return undefined;
-  return RESERVED_HOST_PORTS.find((port) => publishesPort(binding, port));
-}
 
 /** The address Docker prints in its bind error: the binding's own, or 0.0.0.0 for every interface. */
 function bindAddress(binding: PortBinding): string {
-  const address = isHostAddressKnown(binding) && binding.hostIp ? binding.hostIp.replace(/^\[|\]$/g, "") : "0.0.0.0";
+  const address = binding.hostIpKnown && binding.hostIp ? binding.hostIp : "0.0.0.0";
   return address.includes(":") ? `[${address}]` : address;
 }
 
@@ -41,11 +34,11 @@ export const noReservedHostPort: Rule = {
       const portsEntry = service.get("ports");
       if (!portsEntry) continue;
       const bindings = portRuleBindings(service);
-      const reserved = bindings.filter((b) => reservedPortOf(b) !== undefined);
+      const reserved = bindings.filter((b) => reservedHostPort(b) !== undefined);
       if (reserved.length === 0) continue;
-      const everyEntryReserved = isSeq(portsEntry.value) && portsEntry.value.items.length === reserved.length;
+      const everyEntryReserved = seqItems(portsEntry.value, service.document).length === reserved.length;
       for (const binding of reserved) {
-        const port = reservedPortOf(binding)!;
+        const port = reservedHostPort(binding)!;
         const log = `failed to bind host port for ${bindAddress(binding)}:${port} - address already in use`;
         // When every entry goes, each finding removes the whole `ports:` (fix-all dedupes the identical edit).
         const items = everyEntryReserved ? reserved.map((b) => b.node) : [binding.node];

@@ -1,27 +1,31 @@
-import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from "yaml";
-import { removeEntry, removeItems, removePair } from "../compose/edits.js";
-import { scalarText, type ComposeModel, type Service } from "../compose/model.js";
-import { publishesPort, servicePorts } from "../compose/ports.js";
-import { RESERVED_HOST_PORTS, tlsProxyKind } from "../compose/services.js";
+import { removeEntry, removeItems } from "../compose/edits.js";
+import { serviceDependencies } from "../compose/dependsOn.js";
+import { anchorsDefinedIn, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "../compose/model.js";
+import { serviceReservedPort, tlsProxyKind } from "../compose/services.js";
 import type { Localized } from "../i18n/index.js";
 import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
 
-/** The pair of `services:` that defines the service, and its map. */
-function servicePair(model: ComposeModel, service: Service): { map: YAMLMap; pair: Pair } | undefined {
-  for (const top of model.top) {
-    if (top.key !== "services" || !isMap(top.value)) continue;
-    const pair = top.value.items.find((p) => p.key === service.keyNode);
-    if (pair) return { map: top.value, pair };
-  }
-  return undefined;
-}
+type ReferenceKey = "depends_on" | "links";
 
-/** The service a `depends_on` item or a `links` entry (`nginx` or `nginx:alias`) names. */
-function referencedName(key: "depends_on" | "links", item: Node): string | undefined {
-  const text = scalarText(item);
-  if (text === undefined) return undefined;
-  return key === "links" ? text.split(":")[0].trim() : text.trim();
+/**
+ * What a service's `depends_on` or `links` names (aliases and merge keys
+ * followed): the list items, with their source nodes, or the entries of a
+ * long-form `depends_on`. `depends_on` as compose/dependsOn.ts reads it; a
+ * `links` entry is `nginx` or `nginx:alias`.
+ */
+function referencesOf(model: ComposeModel, service: Service, key: ReferenceKey) {
+  if (key === "depends_on") {
+    const dependencies = serviceDependencies(model, service);
+    if (dependencies.length === 0) return undefined;
+    const entry = dependencies[0].dependsOn;
+    if (dependencies[0].form === "map") return { form: "map" as const, entry, entries: dependencies.flatMap((d) => d.entry ?? []) };
+    return { form: "list" as const, entry, items: dependencies.flatMap((d) => (d.source ? [{ name: d.target.trim(), source: d.source }] : [])) };
+  }
+  const entry = service.get(key);
+  if (!entry) return undefined;
+  const items = seqItems(entry.value, service.document).map(({ item, source }) => ({ name: scalarText(item)?.split(":")[0].trim(), source }));
+  return { form: "list" as const, entry, items };
 }
 
 /**
@@ -35,22 +39,20 @@ function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlyS
   for (const other of referencing.get(name) ?? []) {
     if (other.name === name) continue;
     for (const key of ["depends_on", "links"] as const) {
-      const entry = other.get(key);
-      if (!entry) continue;
-      if (isSeq(entry.value)) {
-        const items = entry.value.items as Node[];
-        const names = items.map((item) => referencedName(key, item));
-        const targets = items.filter((_, i) => names[i] === name);
+      const references = referencesOf(model, other, key);
+      if (!references) continue;
+      if (references.form === "list") {
+        const { entry, items } = references;
+        const targets = items.filter((item) => item.name === name);
         if (targets.length === 0) continue;
-        const allRemoved = names.every((n) => n !== undefined && removed.has(n));
-        edits.push(...removeItems(model, entry, allRemoved ? items : targets));
-      } else if (key === "depends_on" && isMap(entry.value)) {
-        const pairs = entry.value.items;
-        const names = pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
-        const target = pairs.find((_, i) => names[i] === name);
+        const allRemoved = items.every((item) => item.name !== undefined && removed.has(item.name));
+        edits.push(...removeItems(model, entry, (allRemoved ? items : targets).map((item) => item.source)));
+      } else {
+        const { entry, entries } = references;
+        const target = entries.find((e) => e.key === name);
         if (!target) continue;
-        const allRemoved = names.every((n) => n !== undefined && removed.has(n));
-        edits.push(allRemoved ? removeEntry(model, entry) : removePair(model, entry.value, target));
+        const allRemoved = entries.every((e) => removed.has(e.key));
+        edits.push(removeEntry(model, allRemoved ? entry : target));
       }
     }
   }
@@ -73,26 +75,18 @@ function referencingServices(model: ComposeModel): Map<string, Service[]> {
   };
   for (const service of model.services) {
     for (const key of ["depends_on", "links"] as const) {
-      const entry = service.get(key);
-      if (!entry) continue;
-      if (isSeq(entry.value)) {
-        for (const item of entry.value.items as Node[]) add(referencedName(key, item), service);
-      } else if (key === "depends_on" && isMap(entry.value)) {
-        for (const pair of entry.value.items) add(isScalar(pair.key) ? String(pair.key.value) : undefined, service);
-      }
+      const references = referencesOf(model, service, key);
+      if (references?.form === "list") for (const item of references.items) add(item.name, service);
+      else if (references) for (const entry of references.entries) add(entry.key, service);
     }
   }
   return referencing;
 }
 
-/** True when an anchor defined inside the node is used elsewhere: removing the node would break the alias. */
-function anchorsUsedOutside(model: ComposeModel, node: Node, start: number, end: number): boolean {
-  const anchors: string[] = [];
-  visit(node, {
-    Node(_, n) {
-      if (n.anchor) anchors.push(n.anchor);
-    },
-  });
+/** True when an anchor defined in the entry is used outside `start..end`: removing the entry would break the alias. */
+function anchorsUsedOutside(model: ComposeModel, entry: Entry, start: number, end: number): boolean {
+  const anchors = anchorsDefinedIn(entry);
+  if (anchors.length === 0) return false;
   const outside = model.text.slice(0, start) + model.text.slice(end);
   return anchors.some((anchor) => outside.includes(`*${anchor}`));
 }
@@ -101,8 +95,7 @@ function reasonOf(kind: "acme" | "proxy", service: Service): { en: string; fr: s
   if (kind === "acme") {
     return { en: "obtains Let's Encrypt certificates", fr: "obtient des certificats Let's Encrypt" };
   }
-  const bindings = servicePorts(service);
-  const port = RESERVED_HOST_PORTS.find((p) => bindings.some((b) => publishesPort(b, p)));
+  const port = serviceReservedPort(service);
   if (port !== undefined) return { en: `is a reverse proxy publishing port ${port}`, fr: `est un reverse proxy qui publie le port ${port}`, port };
   return { en: "is a reverse proxy handling TLS certificates (it mounts /etc/letsencrypt)", fr: "est un reverse proxy qui gère des certificats TLS (il monte /etc/letsencrypt)" };
 }
@@ -143,12 +136,11 @@ export const noTlsProxyService: Rule = {
               en: 'a second one only competes with it (the guide\'s "port 80 address already in use" came from such nginx and certbot services)',
               fr: "un second ne fait que lui faire concurrence (le « port 80 address already in use » du guide venait de tels services nginx et certbot)",
             };
-      const found = servicePair(model, service);
       let edits: OffsetEdit[] | undefined;
-      if (found) {
-        const removal = removePair(model, found.map, found.pair);
-        const value = found.pair.value as Node | null;
-        if (!value || !anchorsUsedOutside(model, value, removal.start, removal.end)) {
+      // A service merged into `services:` from an anchor is not removed here: the anchor may serve elsewhere.
+      if (!service.entry.merged) {
+        const removal = removeEntry(model, service.entry);
+        if (!anchorsUsedOutside(model, service.entry, removal.start, removal.end)) {
           edits = [removal, ...referenceRemovals(model, service.name, removed, referencing)];
         }
       }

@@ -1,8 +1,6 @@
 import { scalarText } from "../compose/model.js";
-import { bindingSpan, bindingProtocol, bindToAddressEdit, isHostAddressKnown, isPublicAddress, shortPortLayout, type PortBinding } from "../compose/ports.js";
+import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, type PortBinding } from "../compose/ports.js";
 import { isDatabaseImage, isDatabasePort, portRuleBindings, serviceImage } from "../compose/services.js";
-import { resolveDefaults } from "../compose/interpolation.js";
-import { reservedPortOf } from "./no-reserved-host-port.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -14,15 +12,8 @@ const DIRECT_PROTOCOL_PORTS = new Set([22, 25, 53, 110, 143, 465, 587, 993, 995,
 
 /** The first container port of a binding (`8000` for `8000-8001`), when it is a number. */
 function targetPort(binding: PortBinding): number | undefined {
-  const match = /^(\d+)/.exec(resolveDefaults(binding.target).value.trim());
+  const match = /^(\d+)/.exec(binding.target.trim());
   return match ? Number(match[1]) : undefined;
-}
-
-/** True when compose picks the host port: a bare container port, or a long form without `published`. */
-function isRandomHostPort(binding: PortBinding): boolean {
-  if (binding.long) return binding.publishedEntry === undefined;
-  const raw = scalarText(binding.reportNode);
-  return raw !== undefined && shortPortLayout(raw).published === undefined;
 }
 
 function describePort(binding: PortBinding): { en: string; fr: string } {
@@ -31,7 +22,7 @@ function describePort(binding: PortBinding): { en: string; fr: string } {
     const ports = low === high ? `${low}` : `${low}-${high}`;
     return { en: `Port ${ports} is published`, fr: `Le port ${ports} est publié` };
   }
-  if (isRandomHostPort(binding)) {
+  if (binding.randomHostPort) {
     return { en: `Container port ${binding.target} is published on a random host port`, fr: `Le port ${binding.target} du conteneur est publié sur un port hôte aléatoire` };
   }
   if (binding.target) return { en: `Container port ${binding.target} is published`, fr: `Le port ${binding.target} du conteneur est publié` };
@@ -63,9 +54,9 @@ export const publicPortBinding: Rule = {
     for (const service of model.services) {
       const image = serviceImage(service);
       for (const binding of portRuleBindings(service)) {
-        if (!isHostAddressKnown(binding) || !isPublicAddress(binding.hostIp)) continue;
+        if (!binding.hostIpKnown || !isPublicAddress(binding.hostIp)) continue;
         // 80/443 are no-reserved-host-port's finding; UDP and mail, SSH, TURN... are meant to be public.
-        if (reservedPortOf(binding) !== undefined || bindingProtocol(binding) !== "tcp") continue;
+        if (reservedHostPort(binding) !== undefined || binding.protocol !== "tcp") continue;
         const target = targetPort(binding);
         if (target !== undefined && DIRECT_PROTOCOL_PORTS.has(target)) continue;
         const database = isDatabaseImage(image) || (target !== undefined && isDatabasePort(target, image));

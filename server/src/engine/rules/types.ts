@@ -20,6 +20,8 @@ export interface RuleDocs {
   log?: string;
   /** What the quick fix does, when the rule is fixable. */
   fix?: Localized;
+  /** How to fix it by hand, when the rule has no quick fix. */
+  manualFix?: Localized;
 }
 
 export interface RuleMeta {

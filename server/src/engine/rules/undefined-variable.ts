@@ -1,8 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Scalar } from "yaml";
 import type { Localized } from "../i18n/index.js";
 import { containerVariables } from "../compose/environment.js";
-import { findInterpolations } from "../compose/interpolation.js";
-import type { ComposeModel } from "../compose/model.js";
+import { serviceHealthcheck } from "../compose/healthcheck.js";
+import { valueReferences } from "../compose/interpolatedValues.js";
+import type { ComposeModel, Span } from "../compose/model.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -51,38 +51,21 @@ function inZone(index: ZoneIndex, offset: number, name: string): boolean {
   return false;
 }
 
-/**
- * The scalars that compose interpolates (values and items, not keys; a
- * collection used as a key is walked) and whose text may hold a `$`: a
- * collection whose source has no `$` is skipped whole.
- */
-function forEachValueScalar(node: unknown, mayHoldDollar: (start: number, end: number) => boolean, callback: (scalar: Scalar) => void): void {
-  if (isScalar(node)) {
-    callback(node);
-    return;
-  }
-  if (!isMap(node) && !isSeq(node)) return;
-  // Children are written inside their collection's range.
-  if (node.range && !mayHoldDollar(node.range[0], node.range[2])) return;
-  for (const item of node.items) {
-    if (isPair(item)) {
-      if (!isScalar(item.key)) forEachValueScalar(item.key, mayHoldDollar, callback);
-      forEachValueScalar(item.value, mayHoldDollar, callback);
-    } else forEachValueScalar(item, mayHoldDollar, callback);
-  }
-}
-
 function specificZones(model: ComposeModel): SpecificZone[] {
   const zones: SpecificZone[] = [];
   for (const service of model.services) {
-    const nodes: (Node | null | undefined)[] = [service.get("command")?.value, service.get("entrypoint")?.value];
-    const healthcheck = service.get("healthcheck")?.value;
-    if (isMap(healthcheck)) nodes.push(healthcheck.get("test", true));
-    const ranges = nodes.filter((node): node is Node => !!node?.range);
-    if (ranges.length === 0) continue;
-    const names = containerVariables(model.text, service);
+    // The same command, entrypoint and test unescaped-dollar reads: merged ones included.
+    const spans: Span[] = [];
+    for (const key of ["command", "entrypoint"]) {
+      const range = service.get(key)?.value?.range;
+      if (range) spans.push({ start: range[0], end: range[1] });
+    }
+    const test = serviceHealthcheck(model, service).test;
+    if (test) spans.push(test.span);
+    if (spans.length === 0) continue;
+    const names = containerVariables(model, service);
     if (names.size === 0) continue;
-    for (const node of ranges) zones.push({ start: node.range![0], end: node.range![1], names });
+    for (const span of spans) zones.push({ ...span, names });
   }
   return zones;
 }
@@ -114,24 +97,6 @@ function message(name: string, nested: boolean, isPipeline: boolean, log: string
   };
 }
 
-/** Offsets of every `$` of the text, in order. */
-function dollarOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) offsets.push(i);
-  return offsets;
-}
-
-function hasDollarBetween(sorted: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < start) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low] < end;
-}
-
 export const undefinedVariable: Rule = {
   meta: {
     id: "undefined-variable",
@@ -154,34 +119,14 @@ export const undefinedVariable: Rule = {
     const defined = project?.dotEnv();
     let zones: ZoneIndex | undefined;
     const inSpecificZone = (offset: number, name: string) => inZone((zones ??= zoneIndex(specificZones(model))), offset, name);
-
-    /** Reports the variables of `raw` (which starts at `offset` in the source), and those nested in defaults. */
-    const scan = (raw: string, offset: number, nested: boolean) => {
-      for (const item of findInterpolations(raw)) {
-        // Compose substitutes the argument of every form (default, error message, alternative) before it looks at the variable.
-        if (item.argument !== undefined && item.argumentStart !== undefined && item.argument.includes("$")) {
-          scan(item.argument, offset + item.argumentStart, true);
-        }
-        if (item.operator !== undefined) continue;
-        if (defined?.has(item.name) || ALWAYS_SET.has(item.name)) continue;
-        const start = offset + item.start;
-        // unescaped-dollar looks at the top-level references of a command or test, not into defaults.
-        if (!nested && inSpecificZone(start, item.name)) continue;
-        const log = notSetLog(item.name);
-        report({ start, end: offset + item.end, message: message(item.name, nested, isPipeline, log), log });
-      }
-    };
-
-    const dollars = dollarOffsets(model.text);
-    if (dollars.length === 0) return;
-    // One pass over the scalars of each document, values only: compose does not interpolate keys.
-    for (const doc of model.documents) {
-      forEachValueScalar(doc.contents, (start, end) => hasDollarBetween(dollars, start, end), (node) => {
-        if (!node.range) return;
-        const [start, end] = node.range;
-        if (!hasDollarBetween(dollars, start, end)) return;
-        scan(model.text.slice(start, end), start, false);
-      });
+    // Compose substitutes the argument of every form (default, error message, alternative) before it looks at the variable.
+    for (const reference of valueReferences(model)) {
+      if (reference.kind !== "bare") continue;
+      if (defined?.has(reference.name) || ALWAYS_SET.has(reference.name)) continue;
+      // unescaped-dollar looks at the top-level references of a command or test, not into defaults.
+      if (!reference.nested && inSpecificZone(reference.span.start, reference.name)) continue;
+      const log = notSetLog(reference.name);
+      report({ ...reference.span, message: message(reference.name, reference.nested, isPipeline, log), log });
     }
   },
 };

@@ -1,17 +1,19 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
+import { serviceCommand, type CommandValue } from "../compose/commands.js";
 import { containerVariables, serviceEnvironment, type EnvironmentVariable } from "../compose/environment.js";
+import { serviceHealthcheck } from "../compose/healthcheck.js";
 import { findInterpolations } from "../compose/interpolation.js";
-import { mapEntries, scalarText, seqItems, type Entry, type Service } from "../compose/model.js";
+import type { ComposeModel, Service, Span } from "../compose/model.js";
 import type { OffsetEdit } from "../text.js";
-import { execFormTest, SHELL, SHELL_SCRIPT_FLAG, shellSyntax } from "./healthcheck-exec-shell.js";
+import { execFormArguments, SHELL, SHELL_SCRIPT_FLAG, shellSyntax } from "./healthcheck-exec-shell.js";
 import type { Rule } from "./types.js";
 
 /** A scalar of a command, entrypoint or healthcheck test, and whether a shell reads it. */
 interface Target {
-  scalar: Scalar;
+  /** Where the scalar's text is written, quotes included. */
+  span: Span;
+  /** A plain scalar in a flow collection, where `{` and `,` need quotes. */
+  plainInFlow: boolean;
   shell: boolean;
-  /** Whether the scalar sits in a flow collection, where `{` and `,` need quotes. */
-  flow: boolean;
 }
 
 /** Index of the script in `[shell, ..., "-c", script, ...]`, or -1. */
@@ -21,42 +23,32 @@ function shellScriptIndex(words: readonly string[]): number {
   return flag < 0 ? -1 : flag + 1;
 }
 
-function listTargets(items: { item: Node; source: Node }[], flow: boolean, shellIndexes: (texts: string[]) => Set<number>): Target[] {
-  const texts = items.map(({ item }) => (isScalar(item) ? scalarText(item) ?? "" : ""));
-  const shell = shellIndexes(texts);
+/** The value's scalars, those at `shellIndexes(texts)` read by a shell. */
+function wordTargets(value: Pick<CommandValue, "words" | "flow">, shellIndexes: (texts: string[]) => Set<number>): Target[] {
+  const shell = shellIndexes(value.words.map((w) => w.text ?? ""));
   const targets: Target[] = [];
-  items.forEach(({ item }, index) => {
-    if (isScalar(item) && item.range) targets.push({ scalar: item, shell: shell.has(index), flow });
+  value.words.forEach((word, index) => {
+    if (word.textSpan) targets.push({ span: word.textSpan, plainInFlow: word.plain && value.flow, shell: shell.has(index) });
   });
   return targets;
 }
 
 /** `command` / `entrypoint`: a string compose splits into words (no shell), or a list. A shell runs only `sh -c <script>`. */
-function commandTargets(entry: Entry | undefined, service: Service): Target[] {
-  const value = entry?.value;
-  if (!entry || !value) return [];
-  if (isScalar(value) && value.range) {
-    const words = (scalarText(value) ?? "").trim().split(/\s+/);
-    return [{ scalar: value, shell: shellScriptIndex(words) > 0, flow: entry.owner.flow === true }];
-  }
-  if (isSeq(value)) {
-    return listTargets(seqItems(value, service.document), value.flow === true, (texts) => new Set([shellScriptIndex(texts)]));
-  }
-  return [];
+function commandTargets(value: CommandValue | undefined): Target[] {
+  if (!value) return [];
+  if (value.form === "string") return wordTargets(value, (texts) => new Set(shellScriptIndex(texts[0].trim().split(/\s+/)) > 0 ? [0] : []));
+  return wordTargets(value, (texts) => new Set([shellScriptIndex(texts)]));
 }
 
 /** The healthcheck test: a string and `CMD-SHELL` run through a shell; `CMD` only for `sh -c`. */
-function testTargets(service: Service, locals: ReadonlySet<string>): Target[] {
-  const healthcheck = service.get("healthcheck");
-  if (!healthcheck || !isMap(healthcheck.value)) return [];
-  const test = mapEntries(healthcheck.value, service.document).find((e) => e.key === "test");
-  if (!test?.value) return [];
-  if (isScalar(test.value) && test.value.range) return [{ scalar: test.value, shell: true, flow: test.owner.flow === true }];
-  if (!isSeq(test.value)) return [];
-  const exec = execFormTest(service);
+function testTargets(model: ComposeModel, service: Service, locals: ReadonlySet<string>): Target[] {
+  const test = serviceHealthcheck(model, service).test;
+  if (!test) return [];
+  if (test.form === "string") return wordTargets(test, () => new Set([0]));
+  const exec = execFormArguments(model, service);
   // healthcheck-exec-shell reports (and converts) an exec form with shell syntax: one finding per fault.
-  if (exec && shellSyntax(exec.values.slice(1), locals).length > 0) return [];
-  return listTargets(seqItems(test.value, service.document), test.value.flow === true, (texts) => {
+  if (exec && shellSyntax(exec.args, locals).length > 0) return [];
+  return wordTargets(test, (texts) => {
     if (texts[0] === "CMD-SHELL") return new Set([1]);
     if (texts[0] === "CMD") return new Set([shellScriptIndex(texts.slice(1)) + 1].filter((i) => i > 0));
     return new Set();
@@ -76,7 +68,7 @@ function environmentExpression(variable: EnvironmentVariable | undefined, target
   // An expression naming another container variable would only move the fault.
   if (value === undefined || references.length === 0 || references.some((r) => locals.has(r.name))) return undefined;
   if (!/^[A-Za-z0-9_@%+=:./${}?-]+$/.test(value)) return undefined;
-  if (target.scalar.type === "PLAIN" && target.flow && /[{}]/.test(value)) return undefined;
+  if (target.plainInFlow && /[{}]/.test(value)) return undefined;
   return value;
 }
 
@@ -101,13 +93,12 @@ export const unescapedDollar: Rule = {
   check({ model, report }) {
     for (const service of model.services) {
       if (!service.get("healthcheck") && !service.get("command") && !service.get("entrypoint")) continue;
-      const variables = serviceEnvironment(model.text, service);
-      const locals = containerVariables(model.text, service, variables);
+      const locals = containerVariables(model, service);
       if (locals.size === 0) continue;
-      const environment = new Map(variables.map((v) => [v.name, v]));
-      const targets = [...testTargets(service, locals), ...commandTargets(service.get("command"), service), ...commandTargets(service.get("entrypoint"), service)];
+      const environment = new Map(serviceEnvironment(model, service).map((v) => [v.name, v]));
+      const targets = [...testTargets(model, service, locals), ...commandTargets(serviceCommand(service, "command")), ...commandTargets(serviceCommand(service, "entrypoint"))];
       for (const target of targets) {
-        const [start, end] = target.scalar.range!;
+        const { start, end } = target.span;
         // Offsets in the raw source slice are source offsets; quotes never hold a `$`.
         for (const item of findInterpolations(model.text.slice(start, end))) {
           if (!locals.has(item.name)) continue;

@@ -1,0 +1,20 @@
+import { fileTooLarge } from "../../server/src/engine/rules/file-too-large.js";
+import { testRule } from "./rule-tester.js";
+
+const CODE = "services:\n  web:\n    image: nginx\n";
+
+testRule(fileTooLarge, {
+  valid: [
+    { name: "no limit: the CLI checks any file", code: CODE },
+    { name: "a file within the language server's limit", code: CODE, maxChars: CODE.length },
+  ],
+  invalid: [
+    {
+      name: "a file over the limit: one finding for the whole file, at its start",
+      code: CODE,
+      maxChars: 20,
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: "This file is too large to check as you type" }],
+      output: null,
+    },
+  ],
+});
