@@ -3,6 +3,13 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
+const ENGINE_LAYERING = [
+  { regex: "^(vscode|vscode-languageserver.*|vscode-jsonrpc)(/.*)?$", message: "The engine stays free of editor code: LSP wiring belongs in server/src/lsp." },
+  { regex: "^\\.\\.?/(.*/)?(lsp|cli)(/|$)", message: "The engine does not depend on the language server or the CLI: they depend on it." },
+];
+const YAML_OUTSIDE_COMPOSE = { regex: "^yaml(/.*)?$", message: "Only server/src/engine/compose/ reads YAML: ask its facts (typed, merge-aware, with spans) instead." };
+const OTHER_RULES = { regex: "^\\./(?!types\\.js$)", message: "A rule does not import another rule: shared facts belong in engine/compose/, precedence in meta.supersedes." };
+
 export default defineConfig(
   globalIgnores(["dist/", "out/", "coverage/", ".stryker-tmp/", ".cache/", "test/fixtures/", "test/grammar/yaml/", "test/e2e/screenshots/"]),
   js.configs.recommended,
@@ -48,19 +55,24 @@ export default defineConfig(
     },
   },
   {
-    // Layering: the engine is plain TypeScript that the language server, the CLI and the benchmark share.
+    // Layering: the engine is plain TypeScript that the language server, the CLI and the benchmark share,
+    // and engine/compose/ is the one reader of YAML: everything else asks its facts.
+    files: ["server/src/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [YAML_OUTSIDE_COMPOSE] }] },
+  },
+  {
     files: ["server/src/engine/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { regex: "^(vscode|vscode-languageserver.*|vscode-jsonrpc)(/.*)?$", message: "The engine stays free of editor code: LSP wiring belongs in server/src/lsp." },
-            { regex: "^\\.\\.?/(.*/)?(lsp|cli)(/|$)", message: "The engine does not depend on the language server or the CLI: they depend on it." },
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { patterns: [...ENGINE_LAYERING, YAML_OUTSIDE_COMPOSE] }] },
+  },
+  {
+    // A rule asks the facts layer, and declares in its meta which rules it supersedes: it never imports another rule.
+    files: ["server/src/engine/rules/**"],
+    ignores: ["server/src/engine/rules/index.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...ENGINE_LAYERING, YAML_OUTSIDE_COMPOSE, OTHER_RULES] }] },
+  },
+  {
+    files: ["server/src/engine/compose/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ENGINE_LAYERING }] },
   },
   {
     // The client bundles what it imports from the server: only the shared names and the two engine modules it needs.

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
-import { hover } from "../../server/src/engine/hover.js";
+import { hover } from "../../server/src/engine/hover/index.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { spanText } from "../helpers/spans.js";
 

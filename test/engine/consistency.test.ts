@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
-import { hover } from "../../server/src/engine/hover.js";
+import { hover } from "../../server/src/engine/hover/index.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { externalNetwork } from "../../server/src/engine/rules/external-network.js";
 import { noReservedHostPort } from "../../server/src/engine/rules/no-reserved-host-port.js";
@@ -71,7 +71,7 @@ describe("ports: the hover and the port rules read the same protocol", () => {
 describe("networks: the hover, external-network and the explainer read the same declaration", () => {
   const SHARED = parseCompose("services:\n  web:\n    image: app:1\n    networks: [shared]\nnetworks:\n  shared:\n    external: True\n");
   const EXTERNAL =
-    "**`shared` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared`. Otherwise the deploy fails with `network shared declared as external, but could not be found`.";
+    "**`shared` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared`. Until it exists, deploys stop with `network shared declared as external, but could not be found`.";
 
   it("external: True: external-network reports it, and the hover says it is external (not created by compose)", () => {
     expect(findingsOf(SHARED, lint(SHARED, { isPipeline: true, rules: [externalNetwork] }))).toEqual([

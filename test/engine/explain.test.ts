@@ -49,8 +49,10 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
       'Network "shared_apps" not found': ["52:5-52:19 external: true"],
       // Only the container named in the log, not latigue_proxy or latigue_certbot.
       'Container name "/latigue_web" already in use': ["9:5-9:32 container_name: latigue_web"],
-      "Port 80 already in use": ['41:9-41:16 "80:80"'],
-      "Port 443 already in use": ['42:9-42:18 "443:443"'],
+      // The proxy's ports are no-tls-proxy-service's fault (one finding, removing the service): its log names port 80.
+      "Port 80 already in use": ["35:3-35:8 proxy"],
+      // No finding's log names 443: the proxy's names 80, and its ports have no finding of their own.
+      "Port 443 already in use": [],
       // Where healthcheck-required reports: the name of the service waited for.
       "No healthcheck on latigue-postgres-1": ["24:7-24:15 postgres"],
       "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'": ["17:7-17:52 ALLOWED_HOSTS_EXTRA: ${ALLOWED_HOSTS_EXTRA:-}", '19:9-19:20 "8000:8000"'],
@@ -134,10 +136,11 @@ describe("explainLog tolerance", () => {
     expect(described(MODEL, problems[0])).toEqual(["13:9-13:24 .env.production"]);
   });
 
-  it("a bare `address already in use` points at the 80/443 bindings, unless the log names the port", () => {
+  it("a bare `address already in use` points at every finding of a port 80/443 bind failure, unless the log names the port", () => {
     const bare = explainLog("Error starting userland proxy: address already in use", "en", MODEL);
     expect(bare.map((p) => [p.id, p.title])).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)"]]);
-    expect(described(MODEL, bare[0])).toEqual(['41:9-41:16 "80:80"', '42:9-42:18 "443:443"']);
+    // Here the proxy publishing them: no-tls-proxy-service's finding, whose log is that failure.
+    expect(described(MODEL, bare[0])).toEqual(["35:3-35:8 proxy"]);
     expect(ids("listen tcp4 0.0.0.0:443: bind: address already in use\nError: address already in use")).toEqual(["no-reserved-host-port"]);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
-import { hover, type HoverResult } from "../../server/src/engine/hover.js";
+import { hover, type HoverResult } from "../../server/src/engine/hover/index.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
@@ -161,7 +161,7 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
 
   it("networks: a created one, an external one, and external: true", () => {
     expect(hoverAt(FINAL, 35, 10)?.markdown).toBe("**Network `backend`**: created by compose as `<project>_backend` when the project starts.");
-    const external = "**`shared_apps` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared_apps`. Otherwise the deploy fails with `network shared_apps declared as external, but could not be found`.";
+    const external = "**`shared_apps` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared_apps`. Until it exists, deploys stop with `network shared_apps declared as external, but could not be found`.";
     expect(hoverAt(FINAL, 36, 10)?.markdown).toBe(external);
     expect(hovered(FINAL, hoverAt(FINAL, 64, 3))).toBe("shared_apps");
     expect(hoverAt(FINAL, 64, 3)?.markdown).toBe(external);
@@ -248,14 +248,17 @@ describe("hover on a finding", () => {
 
   it("quotes the log line of this very fault when the rule can tell it, else the guide's example, said to be one", () => {
     const model = parseCompose(
-      ["services:", "  shop:", "    image: shop:1", "    env_file: .env.production", "    environment:", "      KEY: ${SHOP_KEY}", "    ports:", '      - "443:8443"', ""].join("\n"),
+      ["services:", "  shop:", "    image: shop:1", "    env_file: .env.production", "    environment:", "      KEY: ${SHOP_KEY}", "    ports:", '      - "443:8443"', '      - "8000:8000"', ""].join("\n"),
     );
     const findings = lint(model, { isPipeline: true });
     const logOf = (line: number, column: number, language: Language) => /\*\*([^*]+)\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, language, { findings })?.markdown ?? "")?.slice(1);
     expect(logOf(8, 10, "en")).toEqual(["Pipeline log:", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
     expect(logOf(6, 14, "en")).toEqual(["Pipeline log:", 'The "SHOP_KEY" variable is not set. Defaulting to a blank string.']);
-    expect(logOf(4, 16, "en")).toEqual(["Pipeline log, for example:", "env file /opt/app/latigue/.env.production not found"]);
-    expect(logOf(4, 16, "fr")).toEqual(["Journal du pipeline, par exemple :", "env file /opt/app/latigue/.env.production not found"]);
+    expect(logOf(4, 16, "en")).toEqual(["Pipeline log:", "env file /opt/app/<project>/.env.production not found"]);
+    // public-port-binding cannot tell the host Django refuses: the guide's example.
+    const example = "Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.";
+    expect(logOf(9, 10, "en")).toEqual(["Pipeline log, for example:", example]);
+    expect(logOf(9, 10, "fr")).toEqual(["Journal du pipeline, par exemple :", example]);
     expect(logOf(8, 10, "fr")).toEqual(["Journal du pipeline :", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
   });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover, Position } from "vscode-languageserver";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
-import { hover } from "../../server/src/engine/hover.js";
+import { hover } from "../../server/src/engine/hover/index.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
@@ -139,6 +139,23 @@ describe("elestio/explainLog", () => {
     const outsideResult = await client.request<{ problems: { ranges: unknown[] }[] }>("elestio/explainLog", { text: CONFLICT_LOG, uri: outside });
     expect(outsideResult.problems.length).toBeGreaterThan(0);
     expect(outsideResult.problems.flatMap((p) => p.ranges)).toEqual([]);
+  });
+
+  it("links the findings the file has: the open document's, and a closed file's as its project configuration lints it", async () => {
+    const conflictLinks = (result: { problems: { id: string; ranges: unknown[] }[] }) => result.problems.find((p) => p.id === "no-container-name")!.ranges;
+    // The open document, with no-container-name turned off in the editor: no finding, so no link (the explanation stays).
+    const off = await start({ locale: "en", settings: { elestio: { rules: { "no-container-name": "off" } } } });
+    expect(conflictLinks(await off.request("elestio/explainLog", { text: CONFLICT_LOG, uri }))).toEqual([]);
+
+    // A closed file whose project configuration turns it off, beside one linted with the defaults.
+    const client = await start({ locale: "en", settings: { elestio: {} } });
+    const silenced = tempWorkspaceFile("silenced/docker-compose.yml");
+    writeFileSync(join(dir, "silenced", ".elestio-compose.json"), JSON.stringify({ rules: { "no-container-name": "off" } }));
+    expect(conflictLinks(await client.request("elestio/explainLog", { text: CONFLICT_LOG, uri: silenced }))).toEqual([]);
+    const closed = tempWorkspaceFile("defaults/docker-compose.yml");
+    const model = parseCompose(LATIGUE_BEFORE);
+    const finding = lint(model, { isPipeline: true }).find((f) => f.ruleId === "no-container-name" && f.log!.includes('"/latigue_web"'))!;
+    expect(conflictLinks(await client.request("elestio/explainLog", { text: CONFLICT_LOG, uri: closed }))).toEqual([{ uri: closed, range: model.lines.range(finding.start, finding.end) }]);
   });
 
   it("rejects a request without text", async () => {

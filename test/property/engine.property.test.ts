@@ -5,23 +5,33 @@
  * truncation at any offset, indentation changed, tabs, quotes, brackets and
  * other characters inserted). Every finding and every edit it offers stays
  * inside the text, and "disable for this line" disables without changing
- * anything else.
+ * anything else. Rules and hover parts that throw are isolated by the
+ * engine and reported (onRuleError, the hover's onError): any report fails.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 import { disableForLineEdit, fixAll } from "../../server/src/engine/fixes.js";
-import { hover } from "../../server/src/engine/hover.js";
+import { hover } from "../../server/src/engine/hover/index.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { YAML_SYNTAX_RULE_ID } from "../../server/src/engine/rules/yaml-syntax.js";
 import { applyEdits } from "../../server/src/engine/text.js";
 import { generateCompose } from "../generators/compose.js";
-import { corpus, corpusLabel, excerpt, FUZZ, leavesOf, mutateAll, mutationsArb, pickFiles, SEED } from "./support.js";
+import { corpus, corpusLabel, excerpt, FUZZ, hoverStrict, leavesOf, mutateAll, mutationsArb, pickFiles, SEED } from "./support.js";
 
 const LOG = `env file /opt/app/latigue/.env.production not found
 Error response from daemon: Conflict. The container name "/latigue_web" is already in use
-failed to bind host port for 0.0.0.0:80 - address already in use`;
+failed to bind host port for 0.0.0.0:80 - address already in use
+Bind for 0.0.0.0:5432 failed: port is already allocated
+network shared_apps declared as external, but could not be found
+dependency failed to start: container latigue-db-1 has no healthcheck configured
+The "DB_PASSWORD" variable is not set. Defaulting to a blank string.
+the attribute \`version\` is obsolete
+services.web Additional property enviroment is not allowed
+Creating docker compose file
+Invalid HTTP_HOST header: '159.195.104.193:8000'
+"GET / HTTP/1.1" 502 157`;
 
 function leafSet(text: string): string[] {
   return leavesOf(text)
@@ -57,7 +67,9 @@ function exercise(text: string): string[] {
       const fixed = fixAll(text, (t) => lint(parseCompose(t), { isPipeline }));
       if (parses && parseCompose(fixed.text).syntaxErrors.length > 0) problems.push(`fix-all breaks the YAML: ${parseCompose(fixed.text).syntaxErrors[0].message}`);
     }
-    for (const offset of [0, text.length >> 1, text.length, text.length + 1, -1, 0.5]) hover(model, findings, offset, "fr", { isPipeline });
+    for (const offset of [0, text.length >> 1, text.length, text.length + 1, -1, 0.5]) {
+      hover(model, findings, offset, "fr", { isPipeline, onError: (part, error) => problems.push(`the hover's ${part} threw at ${offset}: ${(error as Error)?.stack ?? String(error)}`) });
+    }
     if (!isPipeline) continue;
 
     // Disable for this line: a comment above the finding's line, nothing else changes, and the finding goes.
@@ -80,7 +92,8 @@ function exercise(text: string): string[] {
       if (still) problems.push(`disable-for-line of ${finding.ruleId} at ${finding.start} does not disable it`);
     }
   }
-  explainLog(LOG, "fr", model);
+  // A log of every explainer's failures, on every file and mutation: no piece of the explainer throws.
+  explainLog(LOG, "fr", model, { onError: (piece, error) => problems.push(`the explainer's ${piece} threw: ${(error as Error)?.stack ?? String(error)}`) });
   return problems;
 }
 
@@ -127,7 +140,7 @@ describe("the engine never throws", () => {
         const findings = lint(model, { isPipeline: true, onRuleError: (id) => errors.push(id) });
         expect(errors, `${file.rel} cut at ${at}`).toEqual([]);
         fixAll(text, (t) => lint(parseCompose(t), { isPipeline: true }));
-        hover(model, findings, at, "en", { isPipeline: true });
+        hoverStrict(model, findings, at, "en", { isPipeline: true });
       }
     }
     console.info(`[reliability] truncations: ${runs} prefixes of ${picks.length} files`);

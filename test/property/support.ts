@@ -23,8 +23,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { Parser, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { compatibleFixEdits } from "../../server/src/engine/fixes.js";
+import { hover, type HoverOptions, type HoverResult } from "../../server/src/engine/hover/index.js";
+import type { Language } from "../../server/src/engine/i18n/index.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import type { ProjectFiles } from "../../server/src/engine/project.js";
 import { applyEdits, LineIndex, type OffsetEdit } from "../../server/src/engine/text.js";
@@ -239,6 +241,14 @@ export function lintStrict(text: string, setup: LintSetup): Finding[] {
   const findings = lint(parseCompose(text), { ...setup, onRuleError: (id, error) => errors.push(`${id}: ${(error as Error)?.stack ?? String(error)}`) });
   if (errors.length > 0) throw new Error(`a rule threw:\n${errors.join("\n")}`);
   return findings;
+}
+
+/** Hovers, failing on a part of the hover that throws (the hover would leave it out; a property test must see it). */
+export function hoverStrict(model: ComposeModel, findings: readonly Finding[], offset: number, language: Language, options: HoverOptions): HoverResult | undefined {
+  const errors: string[] = [];
+  const result = hover(model, findings, offset, language, { ...options, onError: (part, error) => errors.push(`${part}: ${(error as Error)?.stack ?? String(error)}`) });
+  if (errors.length > 0) throw new Error(`a hover part threw at offset ${offset}:\n${errors.join("\n")}`);
+  return result;
 }
 
 // ---------------------------------------------------------------------------

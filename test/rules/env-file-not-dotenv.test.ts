@@ -31,6 +31,7 @@ testRule(envFileNotDotenv, {
           column: 9,
           endLine: 5,
           endColumn: 24,
+          log: "env file /opt/app/<project>/.env.production not found",
           message: 'The deploy fails with "env file /opt/app/<project>/.env.production not found": the pipeline writes only .env, from the dashboard\'s environment variables.',
         },
       ],

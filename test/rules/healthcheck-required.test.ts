@@ -58,13 +58,13 @@ testRule(healthcheckRequired, {
     {
       name: "the container name follows the project name",
       code: `name: latigue\n${WEB}  db:\n    image: postgres\n`,
-      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 9, message: "container latigue-db-1 has no healthcheck configured" }],
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 9, log: "dependency failed to start: container latigue-db-1 has no healthcheck configured", message: "container latigue-db-1 has no healthcheck configured" }],
       output: `name: latigue\n${WEB}  db:\n    image: postgres\n${PG_HEALTHCHECK}`,
     },
     {
       name: "container_name names the container",
       code: `${WEB}  db:\n    image: postgres\n    container_name: latigue_db\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: "container latigue_db has no healthcheck configured" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, log: "dependency failed to start: container latigue_db has no healthcheck configured", message: "container latigue_db has no healthcheck configured" }],
       output: `${WEB}  db:\n    image: postgres\n    container_name: latigue_db\n${PG_HEALTHCHECK}`,
     },
     {

@@ -12,10 +12,6 @@ testRule(loopbackPortBinding, {
     },
     { name: "a variable without a default decides the address", code: 'services:\n  web:\n    ports:\n      - "${BIND}:8000:8000"\n' },
     { name: "a dev file may bind to loopback", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8000:8000"\n' },
-    {
-      name: "the ports of a service no-tls-proxy-service removes",
-      code: 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n      - "127.0.0.1:8080:8080"\n',
-    },
   ],
   invalid: [
     {

@@ -9,10 +9,6 @@ testRule(noReservedHostPort, {
     { name: "long form on another host port", code: "services:\n  web:\n    ports:\n      - target: 80\n        published: 8080\n" },
     { name: "UDP 443 does not collide with the proxy's TCP listener", code: 'services:\n  web:\n    ports:\n      - "443:443/udp"\n' },
     { name: "a dev file may publish 80", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "80:80"\n' },
-    {
-      name: "an nginx on 80/443 is no-tls-proxy-service's finding",
-      code: 'services:\n  nginx:\n    image: nginx:alpine\n    ports:\n      - "80:80"\n      - "443:443"\n',
-    },
     { name: "the protocol suffix in any case: 443/UDP, 80/Udp", code: 'services:\n  web:\n    ports:\n      - "443:443/UDP"\n      - 80:80/Udp\n' },
     {
       name: "a long-form protocol merged with <<: UDP 443 does not collide either",

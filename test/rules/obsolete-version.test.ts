@@ -13,7 +13,17 @@ testRule(obsoleteVersion, {
     {
       name: "the first line, with the blank line after it",
       code: `version: '3.8'\n\n${SERVICES}`,
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: "Compose ignores this key and warns: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion." }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 15,
+          // On the pipeline, compose reads the dashboard's copy, written as docker-compose.yml in the app's folder.
+          log: "/opt/app/<project>/docker-compose.yml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion",
+          message: "Compose ignores this key and warns: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion.",
+        },
+      ],
       output: SERVICES,
     },
     {
@@ -44,7 +54,7 @@ testRule(obsoleteVersion, {
       name: "every document of a multi-document file; a dev file too (scope all)",
       pipeline: false,
       code: `version: "3"\n${SERVICES}---\nversion: "3"\n${SERVICES}`,
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, fixOutput: "services:\n  web:\n    image: app\n---\nversion: \"3\"\nservices:\n  web:\n    image: app\n" }, { line: 6, column: 1, endLine: 6, endColumn: 13, fixOutput: "version: \"3\"\nservices:\n  web:\n    image: app\n---\nservices:\n  web:\n    image: app\n" }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, log: "docker-compose.yml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion", fixOutput: "services:\n  web:\n    image: app\n---\nversion: \"3\"\nservices:\n  web:\n    image: app\n" }, { line: 6, column: 1, endLine: 6, endColumn: 13, fixOutput: "version: \"3\"\nservices:\n  web:\n    image: app\n---\nservices:\n  web:\n    image: app\n" }],
       output: `${SERVICES}---\n${SERVICES}`,
     },
   ],

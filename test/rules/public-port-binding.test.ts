@@ -16,10 +16,6 @@ testRule(publicPortBinding, {
       name: "protocols the HTTP proxy does not carry are meant to be public (TURN, RTMP, SMTP, SSH, UDP)",
       code: 'services:\n  coturn:\n    ports:\n      - "3478:3478"\n      - "3478:3478/udp"\n      - "1935:1935"\n      - "2525:25"\n      - "2222:22"\n      - "51820:51820/udp"\n',
     },
-    {
-      name: "the ports of a service no-tls-proxy-service removes",
-      code: 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "80:80"\n      - "8000:8000"\n',
-    },
     { name: "a dev file may publish on every interface", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
     { name: "expose is not publishing", code: "services:\n  web:\n    expose:\n      - 8000\n" },
     { name: "the protocol suffix in any case: /UDP is meant to be public too", code: 'services:\n  wireguard:\n    ports:\n      - "51820:51820/UDP"\n' },

@@ -20,7 +20,7 @@ import { explainLog } from "../engine/explain.js";
 import { DEFAULT_PIPELINE_FILES, isPipelineFile } from "../engine/files.js";
 import { fixAll } from "../engine/fixes.js";
 import { languageFromLocale, type Language } from "../engine/i18n/index.js";
-import { knownRuleIds, lint, type Finding } from "../engine/lint.js";
+import { knownRuleIds, lint, type Finding, type LintOptions } from "../engine/lint.js";
 import { fileProject } from "../engine/project.js";
 import { LineIndex } from "../engine/text.js";
 
@@ -148,6 +148,8 @@ interface Target {
   /** The path as the user named it (the --stdin-filename for standard input). */
   file: string;
   isPipeline: boolean;
+  /** How its text is linted: pipeline file or not, the files around it, the configuration's severities. */
+  lintOptions: LintOptions;
   lintText: (text: string) => Finding[];
 }
 
@@ -168,8 +170,8 @@ function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: 
     const base = pipelineOption || !config?.pipelineFiles ? cwd : dirname(config.file);
     const isPipeline = isPipelineFile(absolute, globs, relative(base, absolute));
     const severities = config?.rules ?? {};
-    const project = fileProject(absolute);
-    return { file, isPipeline, lintText: (text) => lint(parseCompose(text), { isPipeline, project, severities }) };
+    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities };
+    return { file, isPipeline, lintOptions, lintText: (text) => lint(parseCompose(text), lintOptions) };
   });
 }
 
@@ -225,7 +227,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const { format, lang } = options;
-  if (options.explain !== undefined) return explain(options.explain, options.paths, lang, format, io);
+  if (options.explain !== undefined) return explain(options.explain, options, io);
 
   const reports: FileReport[] = [];
   const pipelineFiles: string[] = [];
@@ -265,13 +267,27 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return (errors > 0 || overWarnings) && !options.exitZero ? 1 : 0;
 }
 
-async function explain(source: string, positionals: string[], lang: Language, format: Format, io: CliIO): Promise<number> {
+/**
+ * --explain: the problems of a pasted log, linked to the findings of the
+ * compose file given (the first one found), linted as a run without
+ * --explain would lint it. A piece of the explainer (or a rule) that throws
+ * is one line on stderr; the others still explain.
+ */
+async function explain(source: string, options: Options, io: CliIO): Promise<number> {
+  const { format, lang } = options;
   if (format !== "text" && format !== "json") throw new UsageError(`--explain prints text or json, not ${format}`);
   const log = source === "-" ? await io.readStdin() : readText(source, io.cwd);
-  const composeFile = positionals.length > 0 ? collectFiles(positionals, io.cwd)[0] : undefined;
-  const composeText = composeFile === undefined ? undefined : readText(composeFile, io.cwd);
-  const model = composeText === undefined ? undefined : parseCompose(composeText);
-  const problems = explainLog(log, lang, model);
+  const composeFile = options.paths.length > 0 ? collectFiles(options.paths, io.cwd)[0] : undefined;
+  const target = composeFile === undefined ? undefined : targetsFor([composeFile], options.pipeline, io.cwd)[0];
+  const model = composeFile === undefined ? undefined : parseCompose(readText(composeFile, io.cwd));
+  const failed = new Set<string>();
+  const onError = (piece: string, error: unknown) => {
+    if (failed.has(piece)) return;
+    failed.add(piece);
+    io.stderr.write(`elestio-compose-lint: explaining the log, ${piece} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  };
+  const findings = model && target ? lint(model, { ...target.lintOptions, onRuleError: onError }) : undefined;
+  const problems = explainLog(log, lang, model, { findings, onError });
   const located = problems.map((problem) => ({
     ...problem,
     ranges: model

@@ -8,8 +8,9 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { FileReport } from "./format.js";
 import type { Language, Localized } from "../engine/i18n/index.js";
-import { FINDING_LABELS, MANUAL_FIXES } from "../engine/i18n/hover-texts.js";
+import { FINDING_LABELS } from "../engine/i18n/hover-texts.js";
 import type { Finding } from "../engine/lint.js";
+import { fence } from "../engine/markdown.js";
 import { RULES } from "../engine/rules/index.js";
 import type { RuleMeta, Severity } from "../engine/rules/types.js";
 
@@ -30,16 +31,9 @@ interface RuleEntry {
   help: (language: Language) => string;
 }
 
-/** A code block that no backtick run inside the text can close. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const marks = "`".repeat(longest + 1);
-  return `${marks}text\n${text}\n${marks}`;
-}
-
 function ruleEntries(): RuleEntry[] {
   const registered = RULES.map(({ meta }): RuleEntry => {
-    const fix = meta.docs.fix ?? meta.docs.manualFix ?? MANUAL_FIXES[meta.id];
+    const fix = meta.docs.fix ?? meta.docs.manualFix;
     return {
       id: meta.id,
       severity: meta.severity,

@@ -5,7 +5,7 @@
  */
 import type { Localized } from "./i18n/index.js";
 import { nodeAt } from "./compose/position.js";
-import type { ComposeModel } from "./compose/model.js";
+import type { ComposeModel, Span } from "./compose/model.js";
 import type { ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
 import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
@@ -67,11 +67,14 @@ export function disableCommentLine(model: ComposeModel, offset: number): number 
 }
 
 export function lint(model: ComposeModel, options: LintOptions): Finding[] {
-  const findings: Finding[] = [];
+  const rules = options.rules ?? RULES;
+  const reported: Finding[] = [];
+  /** What the findings of superseding rules cover, when larger than their range. */
+  const covered = new Map<Finding, Span>();
   const seen = new Set<string>();
   const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
 
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     const { id, scope, severity } = rule.meta;
     const effective = severityOf(id, severity);
     if (effective === "off" || (scope === "pipeline" && !options.isPipeline)) continue;
@@ -80,12 +83,14 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
         model,
         project: options.project,
         isPipeline: options.isPipeline,
-        report: (report) => {
+        report: ({ covers, ...report }) => {
           // A fault reached through several `<<` merges is reported once, where it is written.
           const key = `${id}:${report.start}:${report.end}`;
           if (seen.has(key)) return;
           seen.add(key);
-          findings.push({ ruleId: id, severity: effective, ...report });
+          const finding: Finding = { ruleId: id, severity: effective, ...report };
+          reported.push(finding);
+          if (covers) covered.set(finding, covers);
         },
       });
     } catch (error) {
@@ -93,6 +98,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
     }
   }
 
+  const findings = withoutSuperseded(reported, rules, covered);
   const disabled = disabledLines(model);
   const isDisabled = (f: Finding, line: number) => {
     const ids = disabled.get(line);
@@ -103,4 +109,25 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
     return !isDisabled(f, line) && !isDisabled(f, disableCommentLine(model, f.start));
   });
   return visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * One finding per fault: a finding of a rule that another rule supersedes
+ * (RuleMeta.supersedes) is dropped when it lies inside what a finding of the
+ * superseding rule covers. Disable comments apply after: hiding the
+ * superseding finding does not bring the others back.
+ */
+function withoutSuperseded(findings: Finding[], rules: readonly Rule[], covered: ReadonlyMap<Finding, Span>): Finding[] {
+  const superseded = new Map<string, ReadonlySet<string>>();
+  for (const { meta } of rules) if (meta.supersedes?.length) superseded.set(meta.id, new Set(meta.supersedes));
+  if (superseded.size === 0) return findings;
+  const owners = findings.filter((f) => superseded.has(f.ruleId));
+  if (owners.length === 0) return findings;
+  return findings.filter((finding) =>
+    !owners.some((owner) => {
+      if (!superseded.get(owner.ruleId)!.has(finding.ruleId)) return false;
+      const span = covered.get(owner) ?? owner;
+      return span.start <= finding.start && finding.end <= span.end;
+    }),
+  );
 }

@@ -32,9 +32,10 @@ import { AnalysisCache, WorkspaceFolders, uriToFilePath, type Analysis } from ".
 import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
 import { CONFIG_FILE_NAME, ConfigFinder, describeProblems, type ConfigLookup } from "../engine/config.js";
 import { explainLog } from "../engine/explain.js";
-import { hover } from "../engine/hover.js";
+import { hover } from "../engine/hover/index.js";
 import { pick, resolveLanguage } from "../engine/i18n/index.js";
-import { knownRuleIds } from "../engine/lint.js";
+import { knownRuleIds, lint, type Finding } from "../engine/lint.js";
+import { fileProject } from "../engine/project.js";
 import { messages } from "./messages.js";
 import { ChangeScheduler } from "./scheduler.js";
 import { Commands, EXPLAIN_LOG_METHOD, FIX_ALL_KIND, SETTINGS_SECTION, type ExplainLogParams, type ExplainLogResult } from "../protocol.js";
@@ -70,6 +71,15 @@ export function startServer(connection: Connection): void {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     connection.console.error(`Rule ${ruleId} failed; its findings are missing until the server restarts. ${detail}`);
   });
+
+  const failedHoverParts = new Set<string>();
+  /** Once per part: a hover provider that throws on one node usually throws wherever the mouse rests. */
+  const hoverError = (part: string, error: unknown): void => {
+    if (failedHoverParts.has(part)) return;
+    failedHoverParts.add(part);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`Hover ${part} failed; hovers leave it out. ${detail}`);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale ?? undefined;
@@ -251,7 +261,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(params.textDocument.uri);
     if (!analysis) return null;
     const { model, findings, language, info, project } = analysis;
-    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project });
+    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project, onError: hoverError });
     if (!result) return null;
     return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
   });
@@ -304,6 +314,33 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  const failedExplainPieces = new Set<string>();
+  /** Once per piece (a rule, an explainer): one that throws on a log usually throws on the next one too. */
+  const explainError = (piece: string, error: unknown): void => {
+    if (failedExplainPieces.has(piece)) return;
+    failedExplainPieces.add(piece);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`Explaining a log: ${piece} failed; its problems lack their links, or are missing. ${detail}`);
+  };
+
+  /**
+   * The compose file a log is explained against, with its findings, so that
+   * the links are where the light bulbs are: an open document's analysis;
+   * else (a file not open, or open but not linted) its parse linted as the
+   * pipeline file, with its settings (the workspace's and the project
+   * configuration's for a file not open: settings are kept per open document).
+   */
+  async function explainedFile(uri: string): Promise<{ model: ComposeModel; findings: readonly Finding[] } | undefined> {
+    const analysis = await analysisOf(uri);
+    if (analysis) return { model: analysis.model, findings: analysis.findings };
+    const model = composeModelOf(uri);
+    if (!model) return undefined;
+    const path = uriToFilePath(uri);
+    const effective = documents.get(uri) ? await documentSettings(uri) : withProjectConfig(await settings.get(undefined), path ? projectConfigs.find(path).config : undefined);
+    const project = path ? fileProject(path, folders.rootFor(path)) : undefined;
+    return { model, findings: lint(model, { isPipeline: true, project, severities: effective.severities, onRuleError: explainError }) };
+  }
+
   connection.onRequest(EXPLAIN_LOG_METHOD, async (params: ExplainLogParams): Promise<ExplainLogResult | ResponseError> => {
     if (typeof params?.text !== "string" || (params.uri !== undefined && typeof params.uri !== "string")) {
       return new ResponseError(ErrorCodes.InvalidParams, "elestio/explainLog expects {text: string, uri?: string}");
@@ -311,8 +348,9 @@ export function startServer(connection: Connection): void {
     const { text, uri } = params;
     // Settings are kept per open document only; another file's request reads the workspace's.
     const language = resolveLanguage((await settings.get(uri && documents.get(uri) ? uri : undefined)).language, locale);
-    const model = uri ? composeModelOf(uri) : undefined;
-    const problems = explainLog(text, language, model).map((problem) => ({
+    const file = uri ? await explainedFile(uri) : undefined;
+    const model = file?.model;
+    const problems = explainLog(text, language, model, { findings: file?.findings, onError: explainError }).map((problem) => ({
       id: problem.id,
       title: problem.title,
       explanation: problem.explanation,

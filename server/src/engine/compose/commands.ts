@@ -75,3 +75,7 @@ export function commandValue(entry: Entry | undefined, document: Document): Comm
 export function serviceCommand(service: Service, key: "command" | "entrypoint"): CommandValue | undefined {
   return commandValue(service.get(key), service.document);
 }
+
+/** Shells: `sh -c <script>` (and `bash -lc`, ...) runs its script through a shell. */
+export const SHELL = /^(?:\S*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
+export const SHELL_SCRIPT_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;

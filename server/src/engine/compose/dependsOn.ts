@@ -60,6 +60,20 @@ export function waitsUntilHealthy(dependency: Dependency): boolean {
   return dependency.condition === "service_healthy" && dependency.required;
 }
 
+/** Which part of a dependency a scalar is: the target's name, the `condition` key or its value, or another (`required`, `restart`, their values). */
+export type DependencyPart = "target" | "condition" | "other";
+
+const sameSpan = (node: Node | null | undefined, span: Span) => !!node?.range && node.range[0] === span.start && node.range[1] === span.end;
+
+/** The dependency written around `span` (a hovered scalar), and which part of it the scalar is. */
+export function dependencyAt(model: ComposeModel, service: Service, span: Span): { dependency: Dependency; part: DependencyPart } | undefined {
+  const dependency = serviceDependencies(model, service).find((d) => d.span.start <= span.start && span.end <= d.span.end);
+  if (!dependency) return undefined;
+  const condition = dependency.conditionEntry;
+  if (condition && (sameSpan(condition.keyNode, span) || sameSpan(condition.value, span))) return { dependency, part: "condition" };
+  return { dependency, part: sameSpan(dependency.targetNode, span) ? "target" : "other" };
+}
+
 function conditionOf(entry: Entry | undefined): string | undefined {
   if (!entry) return DEFAULT_CONDITION;
   const text = scalarText(entry.value);

@@ -71,6 +71,11 @@ export function serviceEnvFiles(model: ComposeModel, service: Service): readonly
   return serviceModelFact(model, service, readEnvFiles);
 }
 
+/** The env file whose item is written around `span` (a hovered scalar: the path, or a key or value of its `{path, required}` map). */
+export function envFileAt(model: ComposeModel, service: Service, span: Span): EnvFileRef | undefined {
+  return serviceEnvFiles(model, service).find((e) => e.span.start <= span.start && span.end <= e.span.end);
+}
+
 function readEnvFiles(model: ComposeModel, service: Service): EnvFileRef[] {
   const entry = service.get("env_file");
   if (!entry?.value) return [];

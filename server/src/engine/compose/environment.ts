@@ -120,6 +120,20 @@ function readEnvironment(model: ComposeModel, service: Service): EnvironmentVari
 }
 
 /**
+ * The variable a hovered scalar names: in the map form, the variable whose
+ * name is the hovered key; in the list form, the variable the hovered item
+ * holds (`KEY=value`, the whole item).
+ */
+export function environmentVariableAt(model: ComposeModel, service: Service, hovered: { span: Span; onKey: boolean }): EnvironmentVariable | undefined {
+  const { span, onKey } = hovered;
+  return serviceEnvironment(model, service).find((v) =>
+    v.form === "map"
+      ? onKey && span.start <= v.nameSpan.start && v.nameSpan.end <= span.end
+      : !onKey && !!v.node?.range && v.node.range[0] === span.start && v.node.range[1] === span.end,
+  );
+}
+
+/**
  * Names the service gives a value of its own in `environment`. In a command
  * or healthcheck, `$NAME` is then compose's deploy-time substitution (from the
  * shell and `.env`), not this value. A pass-through (`- NAME`, `NAME:`,

@@ -163,6 +163,21 @@ function readInterpolatedValues(model: ComposeModel): InterpolatedValue[] {
   return values;
 }
 
+/**
+ * What is under `offset` in the value scalar written at `span` (a hovered
+ * scalar): the innermost reference (`${B}` in `${A:-${B}}`), else a `$$`
+ * escape; undefined for a key, a scalar without either, and between them.
+ */
+export function interpolationAt(model: ComposeModel, span: Span, offset: number): { reference: ValueReference } | { escape: EscapedReference } | undefined {
+  const value = interpolatedValues(model).find((v) => v.span.start === span.start && v.span.end === span.end);
+  if (!value) return undefined;
+  const within = (s: Span) => s.start <= offset && offset < s.end;
+  const reference = value.references.filter((r) => within(r.span)).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+  if (reference) return { reference };
+  const escape = value.escapes.find((e) => within(e.span));
+  return escape ? { escape } : undefined;
+}
+
 /** Every reference of every interpolated value, nested ones included. */
 export function valueReferences(model: ComposeModel): ValueReference[] {
   return interpolatedValues(model).flatMap((value) => value.references);

@@ -412,6 +412,11 @@ export function scalarText(node: Node | null | undefined): string | undefined {
   return valueText(node.value);
 }
 
+/** The text of a service's key whose value is a scalar (merges followed): `restart: always` gives "always"; undefined otherwise. */
+export function serviceText(service: Service, key: string): string | undefined {
+  return scalarText(service.get(key)?.value);
+}
+
 /** A scalar's value as text; undefined for null (the core schema resolves every scalar to a string, number, boolean or null). */
 export function valueText(value: unknown): string | undefined {
   switch (typeof value) {
@@ -473,4 +478,21 @@ export function anchorsDefinedIn(entry: Entry): string[] {
     else if (isSeq(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
   }
   return anchors;
+}
+
+/** The entries of an entry's value when it is a mapping (`<<` merges resolved), else undefined. */
+export function valueEntries(model: ComposeModel, entry: Entry): readonly Entry[] | undefined {
+  return mapEntriesOf(entry.value, documentOf(entry, model.documents));
+}
+
+/** For an entry whose value is a sequence, each item's entries (undefined for an item that is not a mapping); else undefined. */
+export function itemEntries(model: ComposeModel, entry: Entry): (readonly Entry[] | undefined)[] | undefined {
+  if (!isSeq(entry.value)) return undefined;
+  const doc = documentOf(entry, model.documents);
+  return seqItems(entry.value, doc).map(({ item }) => mapEntriesOf(item, doc));
+}
+
+/** The keys written in the map that holds the entry, as written there (merged keys not followed). */
+export function writtenKeys(entry: Entry): (string | undefined)[] {
+  return entry.owner.items.map((pair) => (isScalar(pair.key) ? valueText(pair.key.value) : undefined));
 }

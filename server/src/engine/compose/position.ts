@@ -3,10 +3,11 @@
  * and the quick fixes: the scalar under an offset, with its path of keys from
  * the document root, and the service it belongs to. What a service's keys
  * mean is read by the facts modules (environment.ts, envFiles.ts,
- * healthcheck.ts, dependsOn.ts, interpolatedValues.ts, ports.ts...).
+ * healthcheck.ts, dependsOn.ts, interpolatedValues.ts, ports.ts...), whose
+ * `...At` lookups take the span of the node hoveredNode returns.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
-import type { ComposeModel, Service } from "./model.js";
+import { scalarText, type ComposeModel, type Service, type Span } from "./model.js";
 
 /** The scalar under an offset: a key or a value, and where it sits. */
 export interface NodeHit {
@@ -73,4 +74,51 @@ export function serviceContext(model: ComposeModel, hit: NodeHit): { service: Se
     if (service) return { service, path: hit.path.slice(i) };
   }
   return undefined;
+}
+
+/** A key of a mapping (as text) or the index of a sequence item. */
+export type PathSegment = string | number;
+
+/**
+ * The scalar under an offset, as hovers see it: where it sits and what it
+ * says, without the YAML nodes (NodeHit has them, for the compose modules).
+ */
+export interface HoveredNode {
+  /** Keys and sequence indexes from the document root; a key ends with the key itself. */
+  documentPath: readonly PathSegment[];
+  /**
+   * The path through the service the node belongs to (see serviceContext):
+   * `["services", <name>, ...servicePath]`, also for a key written in a `<<`
+   * anchor the service merges; the documentPath for a node outside services.
+   */
+  path: readonly PathSegment[];
+  onKey: boolean;
+  /** The scalar's source span (its quotes included). */
+  span: Span;
+  /** Its text as compose reads it before interpolation (numbers and booleans as written); undefined for null. */
+  text: string | undefined;
+  /** The service the node belongs to. */
+  service: Service | undefined;
+  /** Keys and indexes inside that service: `["ports", 0]` for a port item. */
+  servicePath: readonly PathSegment[] | undefined;
+  /** The service whose name this key is, when the node is a key of `services:`. */
+  namesService: Service | undefined;
+}
+
+/** The key or value scalar at `offset`, as a HoveredNode; undefined where nodeAt finds none. */
+export function hoveredNode(model: ComposeModel, offset: number): HoveredNode | undefined {
+  const hit = nodeAt(model, offset);
+  if (!hit) return undefined;
+  const context = serviceContext(model, hit);
+  const isServiceKey = hit.onKey && hit.path.length === 2 && hit.path[0] === "services";
+  return {
+    documentPath: hit.path,
+    path: context ? ["services", context.service.name, ...context.path] : hit.path,
+    onKey: hit.onKey,
+    span: { start: hit.node.range![0], end: hit.node.range![1] },
+    text: scalarText(hit.node),
+    service: context?.service,
+    servicePath: context?.path,
+    namesService: isServiceKey ? model.services.find((s) => s.keyNode === hit.node) : undefined,
+  };
 }

@@ -4,7 +4,7 @@
  * and the hovers ask these.
  */
 import { isMap } from "yaml";
-import { publishesReservedPort, RESERVED_HOST_PORTS, servicePorts, type PortBinding } from "./ports.js";
+import { publishesReservedPort, RESERVED_HOST_PORTS, servicePorts } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
 import { mapEntries, scalarText, seqItems, serviceFact, type Service } from "./model.js";
 
@@ -101,16 +101,6 @@ function computeTlsProxyKind(service: Service): TlsProxyKind | undefined {
   if (!image && ACME_CLIENTS.has(service.name.toLowerCase()) && !service.get("build")) return "acme";
   if (webServerKind(service) !== "proxy") return undefined;
   return serviceReservedPort(service) !== undefined || mountsLetsEncrypt(service) ? "proxy" : undefined;
-}
-
-/**
- * The port bindings that the port rules (no-reserved-host-port,
- * public-port-binding, loopback-port-binding) look at. A service that
- * no-tls-proxy-service reports has none: its finding, and its removal, cover
- * its ports (one finding per fault).
- */
-export function portRuleBindings(service: Service): PortBinding[] {
-  return tlsProxyKind(service) ? [] : servicePorts(service);
 }
 
 /** Whether a volume mounts /etc/letsencrypt: `./certs:/etc/letsencrypt`, or a long form's `target` (merge keys followed). */

@@ -4,6 +4,7 @@
  * Titles are plain text (a list shows them); explanations are Markdown:
  * what happened, why, and the fix.
  */
+import type { RuleDocs } from "../rules/types.js";
 import type { Localized } from "./index.js";
 
 export interface ExplainText {
@@ -289,3 +290,26 @@ export const OBSOLETE_VERSION: ExplainText = {
     true,
   ),
 };
+
+/**
+ * The explanation of a failure a rule reports, by rule id, from the faults a
+ * pasted log names: group 1 of the rule's LogPattern, in the order of the log
+ * (none for a line that names no fault). A rule with a log pattern and no
+ * entry here is explained by its docs (ruleDocsExplanation).
+ */
+export const RULE_EXPLANATIONS: Readonly<Record<string, (names: readonly string[]) => ExplainText>> = {
+  "env-file-not-dotenv": ([path]) => envFileNotFound(path ?? ".env"),
+  "no-container-name": ([name]) => containerNameInUse(name ?? ""),
+  "no-reserved-host-port": ([port]) => reservedPortInUse(port === undefined ? undefined : Number(port)),
+  "external-network": ([name]) => externalNetworkMissing(name ?? ""),
+  "undefined-variable": (names) => variablesNotSet(names),
+  "healthcheck-required": ([container]) => noHealthcheck(container),
+  "obsolete-version": () => OBSOLETE_VERSION,
+};
+
+/** A rule's docs as the explanation of its log line: its title; why (its description) and the fix. */
+export function ruleDocsExplanation(docs: RuleDocs): ExplainText {
+  const fix = docs.fix ?? docs.manualFix;
+  const build = (language: keyof Localized) => [`${WHY[language]} ${docs.description[language]}`, ...(fix ? [`${FIX[language]} ${fix[language]}`] : [])].join("\n\n");
+  return { title: docs.title, explanation: { en: build("en"), fr: build("fr") } };
+}

@@ -5,6 +5,17 @@
  */
 import type { Localized } from "./index.js";
 
+/**
+ * The words every hover text that states a failure of this deploy holds (a
+ * verdict: a port Elestio's proxy holds, a disabled healthcheck waited
+ * for...), and that no other hover text holds: a general explanation of a
+ * key says what would happen in other words ("a deploy that needs one stops
+ * with", "otherwise ... fails with"). A verdict belongs where a rule
+ * reports the fault: test/property/hover-consistency.property.test.ts checks
+ * that no hover holds these words away from the findings.
+ */
+export const FAILURE_VERDICT = { en: "the deploy fails", fr: "le déploiement échoue" } as const satisfies Localized;
+
 /** Labels of a diagnostic's hover. */
 export const FINDING_LABELS = {
   log: { en: "Pipeline log:", fr: "Journal du pipeline :" },
@@ -13,18 +24,6 @@ export const FINDING_LABELS = {
   fix: { en: "Fix:", fr: "Correction :" },
   quickFix: { en: "(quick fix available)", fr: "(correction rapide disponible)" },
 } satisfies Record<string, Localized>;
-
-/** Fixes of the rules that have no quick fix: their docs describe the problem, the hover names the way out. */
-export const MANUAL_FIXES: Readonly<Record<string, Localized>> = {
-  "undefined-variable": {
-    en: "Set the variable in **Dashboard → Environment variables**, or give it a default in the file: `${NAME:-value}`.",
-    fr: "Définissez la variable dans **Dashboard → Environment variables**, ou donnez-lui une valeur par défaut dans le fichier : `${NAME:-valeur}`.",
-  },
-  "external-network": {
-    en: "Create the network once on the VM, over SSH: `docker network create <name>`.",
-    fr: "Créez le réseau une fois sur la VM, en SSH : `docker network create <nom>`.",
-  },
-};
 
 export const ENV_FILE = {
   pipeline: {
@@ -207,8 +206,8 @@ export const NETWORKS = {
   },
   external: (name: string, pipeline: boolean): Localized => pipeline
     ? {
-      en: `**\`${name}\` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: \`docker network create ${name}\`. Otherwise the deploy fails with \`network ${name} declared as external, but could not be found\`.`,
-      fr: `**\`${name}\` est externe** : compose ne le crée pas, il doit déjà exister sur la VM. Créez-le une fois en SSH : \`docker network create ${name}\`. Sinon le déploiement échoue sur \`network ${name} declared as external, but could not be found\`.`,
+      en: `**\`${name}\` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: \`docker network create ${name}\`. Until it exists, deploys stop with \`network ${name} declared as external, but could not be found\`.`,
+      fr: `**\`${name}\` est externe** : compose ne le crée pas, il doit déjà exister sur la VM. Créez-le une fois en SSH : \`docker network create ${name}\`. Tant qu'il n'existe pas, les déploiements s'arrêtent sur \`network ${name} declared as external, but could not be found\`.`,
     }
     : {
       en: `**\`${name}\` is external**: compose does not create it; it must exist before \`docker compose up\` (\`docker network create ${name}\`), else \`network ${name} declared as external, but could not be found\`.`,

@@ -28,6 +28,11 @@ function pipelinePath(path: string): string {
   return posix.isAbsolute(path) ? posix.normalize(path) : posix.join("/opt/app/<project>", path);
 }
 
+/** A path as the log explainer compares it: inside the app's folder on the VM, relative to it (`/opt/app/latigue/x` and `/opt/app/<project>/x` are `x`). */
+function pathOnVm(path: string): string {
+  return path.replace(/\\/g, "/").replace(/^\/opt\/app\/[^/]+\//, "");
+}
+
 export const envFileNotDotenv: Rule = {
   meta: {
     id: "env-file-not-dotenv",
@@ -44,6 +49,12 @@ export const envFileNotDotenv: Rule = {
         fr: "Avant `docker compose up`, le pipeline clone le dépôt et écrit un seul fichier d'environnement, `.env`, à partir des variables d'environnement du dashboard. Tout autre fichier (`.env.production`, `.env.local`, un fichier ignoré par Git ou absent du dépôt) manque sur la VM et le déploiement s'arrête. Mettez les variables dans le dashboard (Environment variables) et utilisez `env_file: .env`.",
       },
       log: "env file /opt/app/latigue/.env.production not found",
+      logPattern: {
+        // compose v2, then v1's wording.
+        patterns: [/\benv file\s+["']?(\S+?)["':,]*\s+not found/i, /couldn'?t find env file:?\s*["']?([^\s"']+?)["':,]*(?:\s|$)/i],
+        // The same file: the same path in the app's folder, or (a log of another machine) a path ending with it.
+        sameFault: (pasted, own) => pathOnVm(pasted) === pathOnVm(own) || pathOnVm(pasted).endsWith(`/${pathOnVm(own)}`),
+      },
       fix: { en: "Point env_file at `.env`", fr: "Faire pointer env_file vers `.env`" },
     },
   },
@@ -70,6 +81,7 @@ export const envFileNotDotenv: Rule = {
         }
         report({
           ...ref.pathSpan,
+          log,
           message: {
             en: `The deploy fails with "${log}"${why.en}: the pipeline writes only .env, from the dashboard's environment variables. Use .env and set the variables in the dashboard.`,
             fr: `Le déploiement échoue avec « ${log} »${why.fr} : le pipeline n'écrit que .env, à partir des variables d'environnement du dashboard. Utilisez .env et définissez les variables dans le dashboard.`,

@@ -17,6 +17,11 @@ export const externalNetwork: Rule = {
         fr: "Compose ne crée pas un réseau déclaré `external: true` : il s'attend à le trouver. Sur une nouvelle VM Elestio (ou après la suppression du réseau), le déploiement s'arrête tant que personne ne l'a créé en SSH avec `docker network create <nom>`. Créez-le une fois sur la VM, ou retirez `external` et laissez compose créer un réseau pour le projet.",
       },
       log: "network shared_saas declared as external, but could not be found",
+      logPattern: { patterns: [/network\s+"?([^\s"]+?)"?\s+declared as external,?\s+but could not be found/i] },
+      manualFix: {
+        en: "Create the network once on the VM, over SSH: `docker network create <name>`.",
+        fr: "Créez le réseau une fois sur la VM, en SSH : `docker network create <nom>`.",
+      },
     },
   },
   check({ model, report }) {

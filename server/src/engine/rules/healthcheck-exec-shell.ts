@@ -1,4 +1,4 @@
-import type { CommandWord } from "../compose/commands.js";
+import { SHELL, SHELL_SCRIPT_FLAG, type CommandWord } from "../compose/commands.js";
 import { formatScalar } from "../compose/edits.js";
 import { containerVariables } from "../compose/environment.js";
 import { serviceHealthcheck, type HealthcheckTest } from "../compose/healthcheck.js";
@@ -22,7 +22,7 @@ export interface ShellSyntax {
  * `["CMD", program, args...]` (a merged healthcheck included), program first;
  * undefined for other forms and for a list with an item that is not a string.
  */
-export function execFormArguments(model: ComposeModel, service: Service): { test: HealthcheckTest; args: string[] } | undefined {
+function execFormArguments(model: ComposeModel, service: Service): { test: HealthcheckTest; args: string[] } | undefined {
   const test = serviceHealthcheck(model, service).test;
   if (test?.form !== "CMD") return undefined;
   const args: string[] = [];
@@ -33,9 +33,6 @@ export function execFormArguments(model: ComposeModel, service: Service): { test
   return { test, args };
 }
 
-/** Shells: `["CMD", "sh", "-c", "..."]` runs its script through a shell, as intended. */
-export const SHELL = /^(?:\S*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
-export const SHELL_SCRIPT_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 /** Flags whose next argument is a script in the program's own language (`node -e`, `psql -c`, `mongosh --eval`): not shell text. */
 const SCRIPT_FLAG = /^(?:-[a-zA-Z]?[cer]|--eval|--command|--execute)$/;
 const INLINE_SCRIPT = /^--(?:eval|command|execute)=/;
@@ -163,6 +160,8 @@ export const healthcheckExecShell: Rule = {
     severity: "error",
     scope: "all",
     fixable: true,
+    // Converting the test to CMD-SHELL is the fix for every `$VAR` in it.
+    supersedes: ["unescaped-dollar", "undefined-variable"],
     docs: {
       title: {
         en: "Shell syntax in an exec-form healthcheck",

@@ -50,6 +50,25 @@ function containerName(model: ComposeModel, service: Service, project: ProjectFi
   return `${projectName || "<project>"}-${service.name}-1`;
 }
 
+/**
+ * Whether the container a pasted log names is the one a finding's log names.
+ * The project part of `<project>-db-1` is the placeholder, or a guess (the
+ * folder's name) unless `name:` sets it, and compose v1 wrote `latigue_db_1`:
+ * the names agree when equal, or when the pasted one ends with a tail of the
+ * finding's after its first word (`db` of `<project>-db`, of `my-repo-db`).
+ */
+function sameContainer(pasted: string, own: string): boolean {
+  const normal = (name: string) => name.replace(/^\//, "").toLowerCase().replace(/_/g, "-").replace(/-\d+$/, "");
+  const named = normal(pasted);
+  const words = normal(own).split("-");
+  if (named === words.join("-")) return true;
+  for (let i = 1; i < words.length; i++) {
+    const tail = words.slice(i).join("-");
+    if (named === tail || named.endsWith(`-${tail}`)) return true;
+  }
+  return false;
+}
+
 export const healthcheckRequired: Rule = {
   meta: {
     id: "healthcheck-required",
@@ -66,6 +85,7 @@ export const healthcheckRequired: Rule = {
         fr: "`depends_on` avec `condition: service_healthy` attend que le conteneur de la dépendance se déclare en bonne santé. Un conteneur sans healthcheck (aucun dans le compose, aucun dans l'image ou son Dockerfile, ou un healthcheck désactivé) ne l'est jamais : `docker compose up` s'arrête avec `dependency failed to start`, et rien de ce qui en dépend ne démarre. Pour les bases de données connues, le correctif ajoute le test de disponibilité habituel (`pg_isready` pour PostgreSQL, comme dans le guide de dépannage).",
       },
       log: "dependency failed to start: container latigue-db-1 has no healthcheck configured",
+      logPattern: { patterns: [/container\s+"?\/?([^\s"]+?)"?\s+has no healthcheck configured/i, /has no healthcheck configured/i], sameFault: sameContainer },
       fix: { en: "Add a healthcheck", fr: "Ajouter un healthcheck" },
     },
   },
@@ -93,6 +113,9 @@ export const healthcheckRequired: Rule = {
           : undefined;
         report({
           ...dependency.targetSpan,
+          // The fault is the dependency: its `condition: service_healthy` is part of it (hovers say so there too).
+          covers: dependency.span,
+          log,
           message: {
             en: `${reason.en}, so "${service.name}" waiting for condition: service_healthy never starts: ${log}.`,
             fr: `${reason.fr}, donc « ${service.name} », qui attend condition: service_healthy, ne démarre jamais : ${log}.`,

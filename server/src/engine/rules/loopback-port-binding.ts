@@ -1,5 +1,4 @@
-import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, reservedHostPort } from "../compose/ports.js";
-import { portRuleBindings } from "../compose/services.js";
+import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, reservedHostPort, servicePorts } from "../compose/ports.js";
 import type { Rule } from "./types.js";
 
 export const loopbackPortBinding: Rule = {
@@ -23,7 +22,7 @@ export const loopbackPortBinding: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
-      const bindings = portRuleBindings(service);
+      const bindings = servicePorts(service);
       for (const binding of bindings) {
         if (!binding.hostIpKnown || !isLoopbackAddress(binding.hostIp)) continue;
         if (reservedHostPort(binding) !== undefined) continue;

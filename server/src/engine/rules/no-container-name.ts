@@ -18,6 +18,7 @@ export const noContainerName: Rule = {
         fr: "Un `container_name` fixe fait échouer chaque redéploiement tant qu'un conteneur de ce nom existe, par exemple un reste d'un ancien déploiement manuel : Docker ne peut pas créer un second conteneur du même nom. Sans lui, compose nomme les conteneurs d'après le projet (`<pipeline>-web-1`) et les remplace proprement.",
       },
       log: 'Error response from daemon: Conflict. The container name "/latigue_web" is already in use',
+      logPattern: { patterns: [/container name\s+"\/?([^"]+)"\s+is already in use/i] },
       fix: { en: "Remove `container_name`", fr: "Supprimer `container_name`" },
     },
   },

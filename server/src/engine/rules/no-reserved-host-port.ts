@@ -1,7 +1,7 @@
 import { removeItems } from "../compose/edits.js";
 import { seqItems } from "../compose/model.js";
-import { bindingSpan, reservedHostPort, type PortBinding } from "../compose/ports.js";
-import { portRuleBindings } from "../compose/services.js";
+import { bindingSpan, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
+import { RESERVED_PORT_LOG } from "../logLines.js";
 import type { Rule } from "./types.js";
 
 /** The address Docker prints in its bind error: the binding's own, or 0.0.0.0 for every interface. */
@@ -26,6 +26,7 @@ export const noReservedHostPort: Rule = {
         fr: "Sur une VM Elestio, le reverse proxy `elestio-nginx` (OpenResty) écoute sur les ports 80 et 443, termine le TLS avec des certificats Let's Encrypt et transmet chaque domaine à `172.17.0.1:<port>`. Un service qui publie le port hôte 80 ou 443 ne peut pas démarrer. Publiez l'application sur un autre port lié à `172.17.0.1` et indiquez ce port comme cible du proxy dans le dashboard.",
       },
       log: "failed to bind host port for 0.0.0.0:80 - address already in use",
+      logPattern: RESERVED_PORT_LOG,
       fix: { en: "Remove the port", fr: "Supprimer le port" },
     },
   },
@@ -33,7 +34,7 @@ export const noReservedHostPort: Rule = {
     for (const service of model.services) {
       const portsEntry = service.get("ports");
       if (!portsEntry) continue;
-      const bindings = portRuleBindings(service);
+      const bindings = servicePorts(service);
       const reserved = bindings.filter((b) => reservedHostPort(b) !== undefined);
       if (reserved.length === 0) continue;
       const everyEntryReserved = seqItems(portsEntry.value, service.document).length === reserved.length;

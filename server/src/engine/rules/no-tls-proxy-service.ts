@@ -1,8 +1,9 @@
 import { removeEntry, removeItems } from "../compose/edits.js";
 import { serviceDependencies } from "../compose/dependsOn.js";
-import { anchorsDefinedIn, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "../compose/model.js";
+import { anchorsDefinedIn, entrySpan, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "../compose/model.js";
 import { serviceReservedPort, tlsProxyKind } from "../compose/services.js";
 import type { Localized } from "../i18n/index.js";
+import { RESERVED_PORT_LOG } from "../logLines.js";
 import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
 
@@ -106,6 +107,7 @@ export const noTlsProxyService: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: true,
+    supersedes: ["no-reserved-host-port", "public-port-binding", "loopback-port-binding"],
     docs: {
       title: {
         en: "No reverse proxy or certbot doing Elestio's job",
@@ -116,6 +118,8 @@ export const noTlsProxyService: Rule = {
         fr: "Elestio fait déjà tourner le reverse proxy et Let's Encrypt sur chaque VM : `elestio-nginx` (OpenResty) occupe les ports 80 et 443, obtient et renouvelle les certificats des domaines du pipeline et les transmet à `172.17.0.1:<port>`. Un service nginx, Traefik, Caddy ou HAProxy sur 80/443, ou un client certbot/ACME, le double et casse le déploiement (`port 80 address already in use`). Supprimez le service et laissez le proxy d'Elestio joindre le port de l'application. Un nginx qui sert un autre port derrière le proxy d'Elestio (comme dans les templates d'Elestio) est correct.",
       },
       log: "failed to bind host port for 0.0.0.0:80 - address already in use",
+      // no-reserved-host-port's line: one problem for a pasted one, linking the port entries and the proxies publishing the port.
+      logPattern: RESERVED_PORT_LOG,
       fix: { en: "Remove the service and the references to it", fr: "Supprimer le service et les références à celui-ci" },
     },
   },
@@ -147,6 +151,8 @@ export const noTlsProxyService: Rule = {
       report({
         start: service.keyNode.range![0],
         end: service.keyNode.range![1],
+        // Its removal takes the ports with it: the port rules' findings inside the service are this fault.
+        covers: entrySpan(model.text, service.entry),
         log,
         message: {
           en: `Service "${service.name}" ${reason.en}: Elestio already runs the reverse proxy (elestio-nginx, OpenResty) on ports 80 and 443 and Let's Encrypt for your domains, so ${symptom.en}. Remove it; Elestio's proxy forwards to your app's port on 172.17.0.1.`,

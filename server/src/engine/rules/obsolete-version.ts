@@ -34,16 +34,20 @@ export const obsoleteVersion: Rule = {
         fr: "Compose v2 ignore la clé `version` de premier niveau et le signale à chaque commande, y compris au `docker compose up` du pipeline. Le format est celui de la Compose Specification quel que soit ce numéro : il ne fait qu'induire le lecteur en erreur.",
       },
       log: `docker-compose.yml: ${LOG}`,
+      logPattern: { patterns: [/the attribute\s+[`'"]?version[`'"]?\s+is obsolete/i] },
       fix: { en: "Remove `version`", fr: "Supprimer `version`" },
     },
   },
-  check({ model, report }) {
+  check({ model, project, isPipeline, report }) {
+    // Compose names the file: on the pipeline, the dashboard's copy it writes as docker-compose.yml in the app's folder.
+    const log = `${isPipeline ? "/opt/app/<project>/docker-compose.yml" : (project?.filePath ?? "docker-compose.yml")}: ${LOG}`;
     for (const entry of model.top) {
       if (entry.key !== "version" || entry.merged) continue;
       const end = entry.value?.range?.[1] ?? entry.keyNode.range![1];
       report({
         start: entry.keyNode.range![0],
         end: Math.max(end, entry.keyNode.range![1]),
+        log,
         message: {
           en: `Compose ignores this key and warns: ${LOG}.`,
           fr: `Compose ignore cette clé et avertit : ${LOG}.`,

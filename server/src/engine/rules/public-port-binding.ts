@@ -1,6 +1,6 @@
 import { scalarText } from "../compose/model.js";
-import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, type PortBinding } from "../compose/ports.js";
-import { isDatabaseImage, isDatabasePort, portRuleBindings, serviceImage } from "../compose/services.js";
+import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
+import { isDatabaseImage, isDatabasePort, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -53,7 +53,7 @@ export const publicPortBinding: Rule = {
   check({ model, report }) {
     for (const service of model.services) {
       const image = serviceImage(service);
-      for (const binding of portRuleBindings(service)) {
+      for (const binding of servicePorts(service)) {
         if (!binding.hostIpKnown || !isPublicAddress(binding.hostIp)) continue;
         // 80/443 are no-reserved-host-port's finding; UDP and mail, SSH, TURN... are meant to be public.
         if (reservedHostPort(binding) !== undefined || binding.protocol !== "tcp") continue;

@@ -3,7 +3,7 @@
  * derive from, and a check over the shared compose model.
  */
 import type { Localized } from "../i18n/index.js";
-import type { ComposeModel } from "../compose/model.js";
+import type { ComposeModel, Span } from "../compose/model.js";
 import type { ProjectFiles } from "../project.js";
 import type { OffsetEdit } from "../text.js";
 
@@ -22,6 +22,31 @@ export interface RuleDocs {
   fix?: Localized;
   /** How to fix it by hand, when the rule has no quick fix. */
   manualFix?: Localized;
+  /** How the log explainer recognises `log` in a pasted pipeline log, and which fault a line names (see LogPattern). */
+  logPattern?: LogPattern;
+}
+
+/**
+ * A rule's pipeline log line as the log explainer (explain.ts) reads it: in a
+ * pasted log, and in each finding's own `log`, so that a pasted line links the
+ * findings of the fault it names. Lines are matched with colours and
+ * JSON-escaped quotes removed; timestamps and prefixes are the patterns' to skip.
+ * Rules that print the same line share one LogPattern object (Docker's bind
+ * failure: no-reserved-host-port, no-tls-proxy-service): one problem, with the
+ * id of the first of them in the registry, linking the findings of each.
+ */
+export interface LogPattern {
+  /**
+   * Tried in order on a line, the first that matches counts (every match of it on the line).
+   * Case-insensitive, not global. Group 1, when it takes part, names the fault as the log prints
+   * it (the container, the env file's path, the port); a pattern without it recognises a line
+   * that names none (`address already in use`), which links every finding of the pattern.
+   */
+  patterns: readonly RegExp[];
+  /** Whether the fault a pasted line names is the one a finding's own log names, both as group 1 captured them; default: the same text. */
+  sameFault?: (pasted: string, own: string) => boolean;
+  /** One problem for every fault of the pattern a log shows (unset variables: one cause, one fix); default: one problem per fault named. */
+  oneProblem?: boolean;
 }
 
 export interface RuleMeta {
@@ -32,6 +57,12 @@ export interface RuleMeta {
   scope: "pipeline" | "all";
   fixable: boolean;
   docs: RuleDocs;
+  /**
+   * Rules whose findings this rule's finding replaces when they fall inside
+   * what it covers (its `covers`, else its range): one finding per fault,
+   * the more specific one. lint() enforces it; test/engine/fault-ownership.test.ts lists the graph.
+   */
+  supersedes?: readonly string[];
 }
 
 export interface Fix {
@@ -44,6 +75,8 @@ export interface Report {
   end: number;
   message: Localized;
   fix?: Fix;
+  /** What the finding is about, when larger than its range (a whole service its fix removes): see RuleMeta.supersedes. */
+  covers?: Span;
   /** The line the pipeline or compose prints for this very fault (its names, its port), when the rule can tell: hovers show it instead of the docs' example. */
   log?: string;
 }

@@ -1,10 +1,9 @@
-import { serviceCommand, type CommandValue } from "../compose/commands.js";
+import { SHELL, SHELL_SCRIPT_FLAG, serviceCommand, type CommandValue } from "../compose/commands.js";
 import { containerVariables, serviceEnvironment, type EnvironmentVariable } from "../compose/environment.js";
 import { serviceHealthcheck } from "../compose/healthcheck.js";
 import { findInterpolations } from "../compose/interpolation.js";
 import type { ComposeModel, Service, Span } from "../compose/model.js";
 import type { OffsetEdit } from "../text.js";
-import { execFormArguments, SHELL, SHELL_SCRIPT_FLAG, shellSyntax } from "./healthcheck-exec-shell.js";
 import type { Rule } from "./types.js";
 
 /** A scalar of a command, entrypoint or healthcheck test, and whether a shell reads it. */
@@ -41,13 +40,10 @@ function commandTargets(value: CommandValue | undefined): Target[] {
 }
 
 /** The healthcheck test: a string and `CMD-SHELL` run through a shell; `CMD` only for `sh -c`. */
-function testTargets(model: ComposeModel, service: Service, locals: ReadonlySet<string>): Target[] {
+function testTargets(model: ComposeModel, service: Service): Target[] {
   const test = serviceHealthcheck(model, service).test;
   if (!test) return [];
   if (test.form === "string") return wordTargets(test, () => new Set([0]));
-  const exec = execFormArguments(model, service);
-  // healthcheck-exec-shell reports (and converts) an exec form with shell syntax: one finding per fault.
-  if (exec && shellSyntax(exec.args, locals).length > 0) return [];
   return wordTargets(test, (texts) => {
     if (texts[0] === "CMD-SHELL") return new Set([1]);
     if (texts[0] === "CMD") return new Set([shellScriptIndex(texts.slice(1)) + 1].filter((i) => i > 0));
@@ -78,6 +74,8 @@ export const unescapedDollar: Rule = {
     severity: "warning",
     scope: "all",
     fixable: true,
+    // `$VAR` meant for the container: writing `$$VAR` is the fix, the variable need not be set for compose.
+    supersedes: ["undefined-variable"],
     docs: {
       title: {
         en: "A container variable in a command, substituted by compose instead",
@@ -96,7 +94,7 @@ export const unescapedDollar: Rule = {
       const locals = containerVariables(model, service);
       if (locals.size === 0) continue;
       const environment = new Map(serviceEnvironment(model, service).map((v) => [v.name, v]));
-      const targets = [...testTargets(model, service, locals), ...commandTargets(serviceCommand(service, "command")), ...commandTargets(serviceCommand(service, "entrypoint"))];
+      const targets = [...testTargets(model, service), ...commandTargets(serviceCommand(service, "command")), ...commandTargets(serviceCommand(service, "entrypoint"))];
       for (const target of targets) {
         const { start, end } = target.span;
         // Offsets in the raw source slice are source offsets; quotes never hold a `$`.

@@ -1,8 +1,7 @@
 import { editDistance } from "../suggest.js";
-import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
 import type { Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
-import { mapEntries, seqItems, valueText, type Entry } from "../compose/model.js";
+import { itemEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
 import { isAllowedKey, SERVICE_KEYS, TOP_LEVEL_KEYS, type KeySchema } from "../compose/spec-keys.js";
 import type { Report, Rule } from "./types.js";
 
@@ -115,8 +114,8 @@ function quoteList(names: string[], language: "en" | "fr"): string {
 }
 
 /** A top-level key whose value has `image` or `build` is a service written outside `services:`. */
-function looksLikeService(entry: Entry): boolean {
-  return isMap(entry.value) && (entry.value.has("image") || entry.value.has("build"));
+function looksLikeService(model: ComposeModel, entry: Entry): boolean {
+  return valueEntries(model, entry)?.some((e) => e.key === "image" || e.key === "build") ?? false;
 }
 
 interface Unknown {
@@ -132,7 +131,7 @@ function composeLog(unknown: Unknown): string | undefined {
   return unknown.place.exactLog ? `${unknown.place.text().composePath} Additional property ${unknown.entry.key} is not allowed` : undefined;
 }
 
-function message(unknown: Unknown, atTopLevel: boolean, log: string | undefined): Localized {
+function message(model: ComposeModel, unknown: Unknown, atTopLevel: boolean, log: string | undefined): Localized {
   const { entry, place, suggestions } = unknown;
   const key = entry.key;
   const { where } = place.text();
@@ -141,7 +140,7 @@ function message(unknown: Unknown, atTopLevel: boolean, log: string | undefined)
   if (suggestions.length > 0) {
     en += ` Did you mean ${quoteList(suggestions, "en")}?`;
     fr += ` Vouliez-vous dire ${quoteList(suggestions, "fr")} ?`;
-  } else if (atTopLevel && looksLikeService(entry)) {
+  } else if (atTopLevel && looksLikeService(model, entry)) {
     en += " It looks like a service: services go under the services key.";
     fr += " On dirait un service : les services se placent sous la clé services.";
   }
@@ -171,28 +170,26 @@ export const unknownKey: Rule = {
         fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue : un `enviroment`, un `depends-on` ou un `Healthcheck` mal orthographié arrête le déploiement avant qu'aucun conteneur ne démarre. Les clés sont vérifiées au premier niveau, dans les services et dans les formes longues de healthcheck, depends_on, build, deploy, ports, volumes et env_file ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise.",
       },
       log: "validating /opt/app/<project>/docker-compose.yml: services.web Additional property enviroment is not allowed",
+      logPattern: { patterns: [/([^\s"']+\s+additional property\s+\S+)\s+is not allowed/i] },
       fix: { en: "Rename the key to the one it most likely means", fr: "Renommer la clé en celle qu'elle désigne sans doute" },
     },
   },
   check({ model, report }) {
     const unknowns: Unknown[] = [];
-    for (const doc of model.documents) {
-      if (isMap(doc.contents)) checkEntries(mapEntries(doc.contents, doc), TOP_LEVEL_KEYS, TOP_PLACE, doc, unknowns);
-    }
+    // model.top holds every document's top-level entries: each document's map is checked on its own.
+    const byDocument = new Map<unknown, Entry[]>();
+    for (const entry of model.top) byDocument.set(entry.owner, [...(byDocument.get(entry.owner) ?? []), entry]);
+    for (const entries of byDocument.values()) checkEntries(model, entries, TOP_LEVEL_KEYS, TOP_PLACE, unknowns);
     // The model has resolved each service's entries (and their `<<` merges) once already.
     for (const service of model.services) {
-      if (service.map) checkEntries(service.entries, SERVICE_KEYS, servicePlace(service.name), service.document, unknowns);
+      if (service.map) checkEntries(model, service.entries, SERVICE_KEYS, servicePlace(service.name), unknowns);
     }
-    for (const unknown of unknowns) report(toReport(unknown, unknowns));
+    for (const unknown of unknowns) report(toReport(model, unknown, unknowns));
   },
 };
 
-function checkMap(map: YAMLMap, schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
-  checkEntries(mapEntries(map, doc), schema, place, doc, unknowns);
-}
-
 /** Records the unknown keys of a map's entries, then looks into the values the schema describes. */
-function checkEntries(entries: readonly Entry[], schema: KeySchema, place: Place, doc: Document, unknowns: Unknown[]): void {
+function checkEntries(model: ComposeModel, entries: readonly Entry[], schema: KeySchema, place: Place, unknowns: Unknown[]): void {
   let effectiveKeys: Set<string> | undefined;
   for (const entry of entries) {
     if (!isAllowedKey(schema, entry.key)) {
@@ -203,32 +200,32 @@ function checkEntries(entries: readonly Entry[], schema: KeySchema, place: Place
     const child = schema.keys.get(entry.key);
     if (!child || !entry.value) continue;
     const exact = !ONE_OF_KEYS.has(entry.key);
-    if (child.map && isMap(entry.value)) {
-      checkMap(entry.value, child.map, nestedPlace(place, entry.key, entry.key, exact), doc, unknowns);
-    }
-    if (child.named && isMap(entry.value)) {
+    const mapping = child.map || child.named ? valueEntries(model, entry) : undefined;
+    if (child.map && mapping) checkEntries(model, mapping, child.map, nestedPlace(place, entry.key, entry.key, exact), unknowns);
+    if (child.named && mapping) {
       const namedPlace = nestedPlace(place, entry.key, entry.key, exact);
-      for (const named of mapEntries(entry.value, doc)) {
-        if (isMap(named.value)) checkMap(named.value, child.named, nestedPlace(namedPlace, named.key, named.key, exact), doc, unknowns);
+      for (const named of mapping) {
+        const namedEntries = valueEntries(model, named);
+        if (namedEntries) checkEntries(model, namedEntries, child.named, nestedPlace(namedPlace, named.key, named.key, exact), unknowns);
       }
     }
-    if (child.items && isSeq(entry.value)) {
-      seqItems(entry.value, doc).forEach(({ item }, index) => {
-        if (isMap(item)) checkMap(item, child.items!, nestedPlace(place, `${entry.key}[${index}]`, `${entry.key}.${index}`, exact), doc, unknowns);
+    if (child.items) {
+      itemEntries(model, entry)?.forEach((item, index) => {
+        if (item) checkEntries(model, item, child.items!, nestedPlace(place, `${entry.key}[${index}]`, `${entry.key}.${index}`, exact), unknowns);
       });
     }
   }
 }
 
-function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
+function toReport(model: ComposeModel, unknown: Unknown, all: readonly Unknown[]): Report {
   const { entry, suggestions } = unknown;
   const [start, end] = entry.keyNode.range!;
   const log = composeLog(unknown);
-  const result: Report = { start, end, message: message(unknown, unknown.place === TOP_PLACE, log), log };
+  const result: Report = { start, end, message: message(model, unknown, unknown.place === TOP_PLACE, log), log };
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
   // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
-  const ownerHasTarget = (entry.owner.items as { key: unknown }[]).some((pair) => keyText(pair.key) === target);
+  const ownerHasTarget = writtenKeys(entry).includes(target);
   const rivals = all.filter((u) => u.entry.owner === entry.owner && u.suggestions.length === 1 && u.suggestions[0] === target && u.entry.pair !== entry.pair);
   if (ownerHasTarget || unknown.effectiveKeys.has(target) || rivals.length > 0) return result;
   result.fix = {
@@ -238,6 +235,3 @@ function toReport(unknown: Unknown, all: readonly Unknown[]): Report {
   return result;
 }
 
-function keyText(key: unknown): string | undefined {
-  return valueText((key as { value?: unknown } | null)?.value);
-}
