@@ -2,7 +2,7 @@
  * Applying fixes: one finding's quick fix, fix-all (what `source.fixAll.elestio`
  * and `--fix` do), and the edit that disables a rule for one line.
  */
-import type { ComposeModel } from "./compose/model.js";
+import { parseCompose, type ComposeModel } from "./compose/model.js";
 import { indentAt } from "./compose/edits.js";
 import { disableCommentLine, type Finding } from "./lint.js";
 import { applyEdits, type OffsetEdit } from "./text.js";
@@ -52,15 +52,40 @@ export function fixAll(text: string, lintText: (text: string) => Finding[]): Fix
   let firstPassEdits: OffsetEdit[] = [];
   let fixedCount = 0;
   let passes = 0;
+  /** Syntax errors of `current`: a pass may not add any. */
+  let errorsBefore: number | undefined;
   for (; passes < MAX_FIX_PASSES; passes++) {
     const findings = lintText(current).filter((f) => f.fix);
-    const edits = compatibleFixEdits(findings);
+    let edits = compatibleFixEdits(findings);
     if (edits.length === 0) break;
-    fixedCount += findings.length;
+    let fixed = findings.length;
+    let next = applyEdits(current, edits);
+    errorsBefore ??= syntaxErrorCount(current);
+    let errorsAfter = syntaxErrorCount(next);
+    if (errorsAfter > errorsBefore) {
+      // Fixes that are each safe can clash together: one renames a misspelt `(healthcheck` back to
+      // `healthcheck` while another adds the healthcheck the service seems to lack, and the key is then
+      // written twice. Apply one fix this pass, the smallest that leaves the file as readable as it was
+      // (a rename often makes a larger fix needless), and lint the result again in the next pass.
+      const bySize = [...findings].sort((a, b) => editSize(a) - editSize(b));
+      let chosen: { edits: OffsetEdit[]; text: string; errors: number } | undefined;
+      for (const finding of bySize) {
+        const candidate = applyEdits(current, finding.fix!.edits);
+        const errors = syntaxErrorCount(candidate);
+        if (candidate !== current && errors <= errorsBefore) {
+          chosen = { edits: finding.fix!.edits, text: candidate, errors };
+          break;
+        }
+      }
+      if (!chosen) break;
+      ({ edits, text: next, errors: errorsAfter } = chosen);
+      fixed = 1;
+    }
+    fixedCount += fixed;
     if (passes === 0) firstPassEdits = edits;
-    const next = applyEdits(current, edits);
     if (next === current) break;
     current = next;
+    errorsBefore = errorsAfter;
   }
   if (current === text) return { text, edits: [], fixedCount: 0 };
   return { text: current, edits: passes <= 1 ? firstPassEdits : [diffEdit(text, current)], fixedCount };
@@ -98,4 +123,13 @@ export function disableForLineEdit(model: ComposeModel, finding: Pick<Finding, "
   const indent = indentAt(model, lineStart);
   // A finding on a list item (`- "80:80"`) keeps the comment at the dash's indentation.
   return { start: lineStart, end: lineStart, newText: `${indent}${DISABLE_PREFIX} ${finding.ruleId}${model.lines.eol}` };
+}
+
+function syntaxErrorCount(text: string): number {
+  return parseCompose(text).syntaxErrors.length;
+}
+
+/** How much of the text a fix rewrites: what it removes plus what it writes. */
+function editSize(finding: Finding): number {
+  return finding.fix!.edits.reduce((size, edit) => size + (edit.end - edit.start) + edit.newText.length, 0);
 }
