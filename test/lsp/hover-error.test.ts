@@ -4,12 +4,10 @@
  * bundle of the server built for this test (the shipped providers do not
  * throw on purpose), as rule-error.test.ts adds a failing rule.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
+import { buildPatchedServer } from "./patched-server.js";
 
 const FAILING_PROVIDER = `{ id: "always-throws", where: [{ path: "**" }], provide() { throw new Error("provider exploded"); } },`;
 
@@ -20,29 +18,7 @@ let client: LspClient;
 let dir: string;
 
 beforeAll(async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "elestio-lsp-bundle-")), "server.js");
-  await build({
-    entryPoints: [resolve(__dirname, "../../server/src/lsp/main.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    logLevel: "error",
-    define: { __VERSION__: '"0.0.0-test"' },
-    plugins: [
-      {
-        name: "failing-hover-provider",
-        setup(pluginBuild) {
-          pluginBuild.onLoad({ filter: /[\\/]engine[\\/]hover[\\/]index\.ts$/ }, (args) => {
-            const source = readFileSync(args.path, "utf8");
-            const marker = "export const HOVER_PROVIDERS: readonly HoverProvider[] = [";
-            if (!source.includes(marker)) throw new Error("hover/index.ts no longer declares HOVER_PROVIDERS as expected");
-            return { contents: source.replace(marker, marker + FAILING_PROVIDER), loader: "ts", resolveDir: resolve(args.path, "..") };
-          });
-        },
-      },
-    ],
-  });
+  const out = await buildPatchedServer({ file: /[\\/]engine[\\/]hover[\\/]index\.ts$/, marker: "export const HOVER_PROVIDERS: readonly HoverProvider[] = [", insert: FAILING_PROVIDER });
   dir = tempWorkspace({});
   client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} }, locale: "en" });
 });

@@ -3,12 +3,10 @@
  * report. The failing rule is added to a bundle of the server built for this
  * test (the shipped rules do not throw on purpose).
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
+import { buildPatchedServer } from "./patched-server.js";
 
 const FAILING_RULE = `{ meta: { id: "always-throws", severity: "error", scope: "all", fixable: false, docs: { title: { en: "", fr: "" }, description: { en: "", fr: "" } } }, check() { throw new Error("rule exploded"); } },`;
 
@@ -16,29 +14,7 @@ let client: LspClient;
 let dir: string;
 
 beforeAll(async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "elestio-lsp-bundle-")), "server.js");
-  await build({
-    entryPoints: [resolve(__dirname, "../../server/src/lsp/main.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    logLevel: "error",
-    define: { __VERSION__: '"0.0.0-test"' },
-    plugins: [
-      {
-        name: "failing-rule",
-        setup(pluginBuild) {
-          pluginBuild.onLoad({ filter: /[\\/]engine[\\/]rules[\\/]index\.ts$/ }, (args) => {
-            const source = readFileSync(args.path, "utf8");
-            const marker = "export const RULES: readonly Rule[] = [";
-            if (!source.includes(marker)) throw new Error("rules/index.ts no longer declares RULES as expected");
-            return { contents: source.replace(marker, marker + FAILING_RULE), loader: "ts", resolveDir: resolve(args.path, "..") };
-          });
-        },
-      },
-    ],
-  });
+  const out = await buildPatchedServer({ file: /[\\/]engine[\\/]rules[\\/]index\.ts$/, marker: "export const RULES: readonly Rule[] = [", insert: FAILING_RULE });
   dir = tempWorkspace({});
   client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} } });
 });
