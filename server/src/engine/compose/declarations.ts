@@ -7,7 +7,7 @@
  * name on the Docker host, interpolation defaults applied.
  */
 import { isMap } from "yaml";
-import { documentOf, entrySpan, mapEntries, type ComposeModel, type Entry, type Span } from "./model.js";
+import { documentOf, entrySpan, mapEntries, modelFact, type ComposeModel, type Entry, type Span } from "./model.js";
 import { scalarValue } from "./scalars.js";
 import { composeBoolean } from "./values.js";
 
@@ -40,21 +40,9 @@ export interface ResourceDeclaration {
   nameSpan?: Span;
 }
 
-const memo = new WeakMap<ComposeModel, Map<ResourceSection, readonly ResourceDeclaration[]>>();
-
 /** Every declaration of a top-level section, in file order, across documents (computed once per parse and section). */
 export function resourceDeclarations(model: ComposeModel, section: ResourceSection): readonly ResourceDeclaration[] {
-  let sections = memo.get(model);
-  if (!sections) {
-    sections = new Map();
-    memo.set(model, sections);
-  }
-  let found = sections.get(section);
-  if (!found) {
-    found = model.section(section).map((entry) => readDeclaration(model, section, entry));
-    sections.set(section, found);
-  }
-  return found;
+  return modelFact(model, `declarations:${section}`, () => model.section(section).map((entry) => readDeclaration(model, section, entry)));
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { isMap } from "yaml";
 import { resourceDeclarations, type ResourceDeclaration } from "./declarations.js";
-import { mapEntries, seqItems, trimmedSpan, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
+import { mapEntries, modelFact, seqItems, trimmedSpan, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
 import { scalarValue, type ScalarValue } from "./scalars.js";
 
 export type FileMountKind = "secret" | "config";
@@ -96,22 +96,12 @@ export interface FileResourceDeclaration extends ResourceDeclaration {
   content: ScalarValue | undefined;
 }
 
-const memo = new WeakMap<ComposeModel, Map<string, readonly FileResourceDeclaration[]>>();
-
 /** The declarations of `secrets:` or `configs:`, in file order, across documents (computed once per parse). */
 export function fileResourceDeclarations(model: ComposeModel, section: "secrets" | "configs"): readonly FileResourceDeclaration[] {
-  let sections = memo.get(model);
-  if (!sections) {
-    sections = new Map();
-    memo.set(model, sections);
-  }
-  let found = sections.get(section);
-  if (!found) {
-    found = resourceDeclarations(model, section).map((declaration) => {
+  return modelFact(model, `file-declarations:${section}`, () =>
+    resourceDeclarations(model, section).map((declaration) => {
       const get = (key: string) => scalarValue(model.text, declaration.options.find((e) => e.key === key)?.value);
       return { ...declaration, file: get("file"), environment: get("environment"), content: get("content") };
-    });
-    sections.set(section, found);
-  }
-  return found;
+    }),
+  );
 }

@@ -8,7 +8,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Scalar } from "yaml";
 import { findInterpolations, type Interpolation, type InterpolationOperator } from "./interpolation.js";
-import type { ComposeModel, Span } from "./model.js";
+import { modelFact, type ComposeModel, type Span } from "./model.js";
 
 /**
  * What compose does with a reference when the variable is not set: `bare`
@@ -130,16 +130,9 @@ function forEachValueScalar(node: unknown, mayHoldDollar: (start: number, end: n
   }
 }
 
-const memo = new WeakMap<ComposeModel, InterpolatedValue[]>();
-
 /** The value scalars holding a `$`, in source order per document (computed once per parse: treat as read-only). */
 export function interpolatedValues(model: ComposeModel): readonly InterpolatedValue[] {
-  let values = memo.get(model);
-  if (!values) {
-    values = readInterpolatedValues(model);
-    memo.set(model, values);
-  }
-  return values;
+  return modelFact(model, interpolatedValues, () => readInterpolatedValues(model));
 }
 
 function readInterpolatedValues(model: ComposeModel): InterpolatedValue[] {

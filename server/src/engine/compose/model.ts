@@ -404,6 +404,25 @@ export function serviceModelFact<T>(model: ComposeModel, service: Service, fact:
   return value;
 }
 
+/**
+ * A fact about the whole model (the declarations of a section, every
+ * reference of the file), computed once per parse: `key` names it (a
+ * function, or a string for a family of facts). Treat the answer as read-only.
+ */
+const modelFacts = new WeakMap<ComposeModel, Map<unknown, unknown>>();
+
+export function modelFact<T>(model: ComposeModel, key: unknown, compute: () => T): T {
+  let facts = modelFacts.get(model);
+  if (!facts) {
+    facts = new Map();
+    modelFacts.set(model, facts);
+  }
+  if (facts.has(key)) return facts.get(key) as T;
+  const value = compute();
+  facts.set(key, value);
+  return value;
+}
+
 /** The string value of a scalar (numbers and booleans as written), or undefined for anything else. */
 export function scalarText(node: Node | null | undefined): string | undefined {
   if (!isScalar(node)) return undefined;

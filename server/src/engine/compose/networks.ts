@@ -7,7 +7,7 @@
  */
 import { isMap } from "yaml";
 import { resolveDefaults } from "./interpolation.js";
-import { documentOf, entrySpan, mapEntries, scalarText, trimmedSpan, type ComposeModel, type Entry, type Span } from "./model.js";
+import { documentOf, entrySpan, mapEntries, modelFact, scalarText, trimmedSpan, type ComposeModel, type Entry, type Span } from "./model.js";
 import { composeBoolean } from "./values.js";
 
 export interface NetworkDeclaration {
@@ -32,16 +32,9 @@ export interface NetworkDeclaration {
   nameSpan?: Span;
 }
 
-const declarations = new WeakMap<ComposeModel, readonly NetworkDeclaration[]>();
-
 /** Every top-level network declaration of the model, in file order, across documents (computed once per parse). */
 export function networkDeclarations(model: ComposeModel): readonly NetworkDeclaration[] {
-  let found = declarations.get(model);
-  if (!found) {
-    found = model.section("networks").map((entry) => declaration(model, entry));
-    declarations.set(model, found);
-  }
-  return found;
+  return modelFact(model, networkDeclarations, () => model.section("networks").map((entry) => declaration(model, entry)));
 }
 
 /** The declaration of the network with this key, if the file declares it. */

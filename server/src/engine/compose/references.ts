@@ -13,7 +13,7 @@
  */
 import { isMap } from "yaml";
 import { serviceDependencies } from "./dependsOn.js";
-import { entrySpan, mapEntries, seqItems, serviceModelFact, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
+import { entrySpan, mapEntries, seqItems, modelFact, serviceModelFact, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
 import { scalarValue, splitOn, splitValue, type ScalarValue } from "./scalars.js";
 import { serviceNetworkMode } from "./serviceNetworks.js";
 
@@ -176,8 +176,6 @@ export interface ServiceReference {
   span: Span;
 }
 
-const references = new WeakMap<ComposeModel, readonly ServiceReference[]>();
-
 /**
  * Every name of a service of this file that the services write, in file
  * order of the services: `depends_on`, `links`, `volumes_from` (not
@@ -185,12 +183,7 @@ const references = new WeakMap<ComposeModel, readonly ServiceReference[]>();
  * (with one, the service is another file's). Computed once per parse.
  */
 export function serviceReferences(model: ComposeModel): readonly ServiceReference[] {
-  let found = references.get(model);
-  if (!found) {
-    found = model.services.flatMap((service) => referencesOf(model, service));
-    references.set(model, found);
-  }
-  return found;
+  return modelFact(model, serviceReferences, () => model.services.flatMap((service) => referencesOf(model, service)));
 }
 
 function referencesOf(model: ComposeModel, service: Service): ServiceReference[] {
