@@ -20,6 +20,7 @@ const FILES = [
   "README.md",
   "CHANGELOG.md",
   "LICENSE",
+  "THIRD_PARTY_NOTICES.md",
   "images/icon.png",
   "dist/client.js",
   "dist/server.js",

@@ -123,9 +123,9 @@ afterAll(async () => {
 });
 
 describe("npm pack", () => {
-  it("holds only what runs: the two bundles, package.json, README, LICENSE and CHANGELOG", () => {
+  it("holds only what runs: the two bundles, package.json, README, LICENSE, THIRD_PARTY_NOTICES and CHANGELOG", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(listing).toEqual(["package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/dist/cli.js", "package/dist/server.js", "package/package.json"]);
+    expect(listing).toEqual(["package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/THIRD_PARTY_NOTICES.md", "package/dist/cli.js", "package/dist/server.js", "package/package.json"]);
   });
 
   it("needs nothing from the registry at run time: no dependencies, and bundles that require only Node's modules", () => {

@@ -111,6 +111,7 @@ describe("the rules' log patterns", () => {
       "healthcheck-required": ["healthcheck-required"],
       "obsolete-version": ["obsolete-version"],
       "unknown-key": ["unknown-key"],
+      "invalid-value": ["invalid-value"],
       "undefined-variable": ["undefined-variable"],
       "external-network": ["external-network"],
     });
@@ -125,11 +126,22 @@ describe("the rules' log patterns", () => {
 
   it("a rule without an explanation text of its own is explained by its docs: unknown-key", () => {
     const model = parseCompose("services:\n  web:\n    image: app:1\n    enviroment:\n      A: b\n");
-    const [problem] = explainLog("validating /opt/app/latigue/docker-compose.yml: services.web Additional property enviroment is not allowed", "en", model);
+    const [problem] = explainLog("validating /opt/app/latigue/docker-compose.yml: services.web additional properties 'enviroment' not allowed", "en", model);
     expect(problem.id).toBe("unknown-key");
     expect(problem.title).toBe("Unknown or misspelt compose keys");
     expect(problem.explanation).toMatch(/^\*\*Why:\*\* Compose checks every key against the Compose Specification.*\n\n\*\*Fix:\*\* Rename the key to the one it most likely means$/s);
     expect(problem.ranges.map((r) => spanText(model, r))).toEqual(["4:5-4:15 enviroment"]);
+  });
+
+  it("unknown-key: compose's line for several keys of one map links each of them, and older compose's words are read too", () => {
+    const model = parseCompose("servies:\n  web: {image: x}\nvolume: {}\nservices:\n  web:\n    image: app:1\n    enviroment:\n      A: b\n    restrat: always\n  db:\n    imag: postgres\n");
+    const [several] = explainLog("validating /opt/app/shop/docker-compose.yml: services.web additional properties 'enviroment', 'restrat' not allowed", "en", model);
+    expect(several.ranges.map((r) => spanText(model, r))).toEqual(["7:5-7:15 enviroment", "9:5-9:12 restrat"]);
+    // At the top level compose's path is empty: two spaces after the file's name.
+    const [top] = explainLog("validating /opt/app/shop/docker-compose.yml:  additional properties 'servies', 'volume' not allowed", "en", model);
+    expect(top.ranges.map((r) => spanText(model, r))).toEqual(["1:1-1:8 servies", "3:1-3:7 volume"]);
+    const [old] = explainLog("services.db Additional property imag is not allowed", "en", model);
+    expect(old.ranges.map((r) => spanText(model, r))).toEqual(["11:5-11:9 imag"]);
   });
 
   it("a container's project part may differ from the finding's guess: the service part decides", () => {

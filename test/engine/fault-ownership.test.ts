@@ -25,6 +25,7 @@ describe("fault ownership", () => {
       "no-tls-proxy-service": ["no-reserved-host-port", "public-port-binding", "loopback-port-binding"],
       "healthcheck-exec-shell": ["unescaped-dollar", "undefined-variable"],
       "unescaped-dollar": ["undefined-variable"],
+      "invalid-value": ["obsolete-version"],
     });
     for (const [owner, superseded] of Object.entries(graph)) {
       for (const id of superseded!) {
@@ -67,5 +68,12 @@ describe("fault ownership", () => {
     const text = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\n    command: echo ${POSTGRES_USER}\n';
     expect(findings(text)).toEqual(["unescaped-dollar 7:42-7:56", "unescaped-dollar 8:19-8:35"]);
     expect(findings(text, { severities: { "unescaped-dollar": "off" } })).toEqual(["undefined-variable 7:42-7:56", "undefined-variable 8:19-8:35"]);
+  });
+
+  it("invalid-value owns a top-level version written as a number: compose stops on it, so it is not merely ignored", () => {
+    expect(findings("version: 3.8\nservices:\n  web:\n    image: x\n")).toEqual(["invalid-value 1:10-1:13"]);
+    expect(findings("version: 3.8\nservices:\n  web:\n    image: x\n", { severities: { "invalid-value": "off" } })).toEqual(["obsolete-version 1:1-1:13"]);
+    // A string is only obsolete.
+    expect(findings("version: '3.8'\nservices:\n  web:\n    image: x\n")).toEqual(["obsolete-version 1:1-1:15"]);
   });
 });

@@ -268,7 +268,7 @@ describe("hover on a finding", () => {
     );
     const findings = lint(model, { isPipeline: true });
     const logOf = (line: number, column: number) => /\*\*Pipeline log:\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, "en", { findings })?.markdown ?? "")?.[1];
-    expect(logOf(4, 6)).toBe("services.web Additional property enviroment is not allowed");
+    expect(logOf(4, 6)).toBe("services.web additional properties 'enviroment' not allowed");
     expect(logOf(6, 4)).toBe("failed to bind host port for 0.0.0.0:80 - address already in use");
     expect(logOf(12, 6)).toBe("network edge declared as external, but could not be found");
   });

@@ -147,7 +147,7 @@ describe("didChange", () => {
 
   it("drops the diagnostics of a version changed before its settings arrived", async () => {
     const uri = fileUri(join(dir, "fast", "docker-compose.yml"));
-    client.open(uri, "services:\n  web:\n    container_name: a\n");
+    client.open(uri, "services:\n  web:\n    container_name: app\n");
     // Sent before the server's workspace/configuration request can be answered: version 1 is stale when they arrive.
     client.change(uri, 2, "services:\n  web:\n    image: ghcr.io/acme/web:1\n");
     expect(await client.waitForDiagnostics(uri, 2)).toEqual([]);
@@ -170,7 +170,7 @@ describe("didChange", () => {
 describe("didClose", () => {
   it("clears the document's diagnostics", async () => {
     const uri = fileUri(join(dir, "closing", "docker-compose.yml"));
-    client.open(uri, "services:\n  web:\n    container_name: a\n");
+    client.open(uri, "services:\n  web:\n    container_name: app\n");
     expect(await client.waitForDiagnostics(uri, 1)).toHaveLength(1);
     client.close(uri);
     const cleared = await client.waitFor(() => client.publicationsFor(uri).find((p) => p.version === undefined), "cleared diagnostics");

@@ -1,7 +1,7 @@
 /**
  * The .vsix that `npm run package` builds holds only what runs: the client
  * and server bundles (minified, no source maps), package.json and its nls
- * files, README, CHANGELOG, LICENSE, the icon, the grammar and the l10n
+ * files, README, CHANGELOG, LICENSE, THIRD_PARTY_NOTICES, the icon, the grammar and the l10n
  * bundles. Built in a copy of the repository's files, as a clean clone has
  * them, so that the bundles of the other tests (dist/) are not rebuilt under
  * their feet.
@@ -30,6 +30,7 @@ const EXPECTED = [
   "extension/package.nls.json",
   "extension/readme.md",
   "extension/syntaxes/compose-interpolation.injection.tmLanguage.json",
+  "extension/THIRD_PARTY_NOTICES.md",
 ];
 
 let stage: string;

@@ -28,7 +28,7 @@ network shared_apps declared as external, but could not be found
 dependency failed to start: container latigue-db-1 has no healthcheck configured
 The "DB_PASSWORD" variable is not set. Defaulting to a blank string.
 the attribute \`version\` is obsolete
-services.web Additional property enviroment is not allowed
+services.web additional properties 'enviroment' not allowed
 Creating docker compose file
 Invalid HTTP_HOST header: '159.195.104.193:8000'
 "GET / HTTP/1.1" 502 157`;

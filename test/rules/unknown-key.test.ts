@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { suggestKeys, unknownKey } from "../../server/src/engine/rules/unknown-key.js";
 import { editDistance } from "../../server/src/engine/suggest.js";
-import { HEALTHCHECK_KEYS, SERVICE_KEYS, TOP_LEVEL_KEYS } from "../../server/src/engine/compose/spec-keys.js";
+import { composeSchema, schemaAt } from "../../server/src/engine/compose/schema.js";
+
+const SERVICE_KEYS = schemaAt("#/definitions/service");
+const HEALTHCHECK_KEYS = schemaAt("#/definitions/healthcheck");
+const TOP_LEVEL_KEYS = composeSchema();
 import { testRule } from "./rule-tester.js";
 
 const EVERY_LONG_FORM = `name: shop
@@ -144,21 +148,21 @@ testRule(unknownKey, {
     {
       name: "the issue's example: enviroment in a service",
       code: "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "enviroment" in service "web". Did you mean "environment"? Compose stops with: services.web Additional property enviroment is not allowed' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "enviroment" in service "web". Did you mean "environment"? Compose stops with: services.web additional properties \'enviroment\' not allowed' }],
       output: "services:\n  web:\n    image: x\n    environment:\n      A: b\n",
     },
     {
       name: "a misspelt top-level key",
       code: "servies:\n  web:\n    image: x\n",
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 8, message: 'Unknown key "servies" at the top level. Did you mean "services"? Compose stops with: (root) Additional property servies is not allowed' }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 8, message: 'Unknown key "servies" at the top level. Did you mean "services"? Compose stops with: additional properties \'servies\' not allowed' }],
       output: "services:\n  web:\n    image: x\n",
     },
     {
       name: "dash instead of underscore, and case",
       code: "services:\n  web:\n    Image: x\n    depends-on:\n      - db\n  db:\n    image: y\n",
       errors: [
-        { line: 3, column: 5, endLine: 3, endColumn: 10, fixOutput: "services:\n  web:\n    image: x\n    depends-on:\n      - db\n  db:\n    image: y\n", log: "services.web Additional property Image is not allowed", message: 'Did you mean "image"?' },
-        { line: 4, column: 5, endLine: 4, endColumn: 15, fixOutput: "services:\n  web:\n    Image: x\n    depends_on:\n      - db\n  db:\n    image: y\n", log: "services.web Additional property depends-on is not allowed", message: 'Did you mean "depends_on"?' },
+        { line: 3, column: 5, endLine: 3, endColumn: 10, fixOutput: "services:\n  web:\n    image: x\n    depends-on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'Image' not allowed", message: 'Did you mean "image"?' },
+        { line: 4, column: 5, endLine: 4, endColumn: 15, fixOutput: "services:\n  web:\n    Image: x\n    depends_on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'depends-on' not allowed", message: 'Did you mean "depends_on"?' },
       ],
       output: "services:\n  web:\n    image: x\n    depends_on:\n      - db\n  db:\n    image: y\n",
     },
@@ -199,13 +203,13 @@ testRule(unknownKey, {
       name: "healthcheck long form",
       code: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      intervall: 5s\n      start-period: 10s\n",
       errors: [
-        { line: 6, column: 7, endLine: 6, endColumn: 16, message: 'Unknown key "intervall" in healthcheck of service "db". Did you mean "interval"? Compose stops with: services.db.healthcheck Additional property intervall is not allowed' },
+        { line: 6, column: 7, endLine: 6, endColumn: 16, message: 'Unknown key "intervall" in healthcheck of service "db". Did you mean "interval"? Compose stops with: services.db.healthcheck additional properties \'intervall\' not allowed' },
         { line: 7, column: 7, endLine: 7, endColumn: 19, message: 'Did you mean "start_period"?' },
       ],
       output: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      interval: 5s\n      start_period: 10s\n",
     },
     {
-      name: "depends_on per dependency, build, env_file, ports and volumes long forms: compose's text is not quoted under a oneOf",
+      name: "depends_on per dependency, build, env_file, ports and volumes long forms: compose's text under a oneOf is the long form's (its error is the deepest)",
       code: [
         "services:",
         "  web:",
@@ -228,7 +232,7 @@ testRule(unknownKey, {
         "",
       ].join("\n"),
       errors: [
-        { line: 3, column: 25, endLine: 3, endColumn: 34, message: 'Unknown key "dockerfil" in build of service "web". Did you mean "dockerfile"? Compose rejects the file.' },
+        { line: 3, column: 25, endLine: 3, endColumn: 34, message: 'Unknown key "dockerfil" in build of service "web". Did you mean "dockerfile"? Compose stops with: services.web.build additional properties \'dockerfil\' not allowed' },
         { line: 5, column: 12, endLine: 5, endColumn: 20, message: 'Unknown key "condtion" in depends_on.db of service "web". Did you mean "condition"?' },
         { line: 8, column: 9, endLine: 8, endColumn: 16, message: 'Unknown key "requird" in env_file[0] of service "web". Did you mean "required"?' },
         { line: 11, column: 9, endLine: 11, endColumn: 17, message: 'Unknown key "publised" in ports[0] of service "web". Did you mean "published"?' },
@@ -260,8 +264,8 @@ testRule(unknownKey, {
       name: "deploy and its nested maps",
       code: "services:\n  web:\n    image: x\n    deploy:\n      replica: 2\n      resources:\n        limits: {cpus: '1', memroy: 1g}\n      restart_policy: {conditon: any}\n",
       errors: [
-        { line: 5, column: 7, endLine: 5, endColumn: 14, message: 'Unknown key "replica" in deploy of service "web". Did you mean "replicas"? Compose stops with: services.web.deploy Additional property replica is not allowed' },
-        { line: 7, column: 29, endLine: 7, endColumn: 35, message: 'in deploy.resources.limits of service "web". Did you mean "memory"? Compose stops with: services.web.deploy.resources.limits Additional property memroy is not allowed' },
+        { line: 5, column: 7, endLine: 5, endColumn: 14, message: 'Unknown key "replica" in deploy of service "web". Did you mean "replicas"? Compose stops with: services.web.deploy additional properties \'replica\' not allowed' },
+        { line: 7, column: 29, endLine: 7, endColumn: 35, message: 'in deploy.resources.limits of service "web". Did you mean "memory"? Compose stops with: services.web.deploy.resources.limits additional properties \'memroy\' not allowed' },
         { line: 8, column: 24, endLine: 8, endColumn: 32, message: 'in deploy.restart_policy of service "web". Did you mean "condition"?' },
       ],
       output: "services:\n  web:\n    image: x\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', memory: 1g}\n      restart_policy: {condition: any}\n",
@@ -278,13 +282,13 @@ testRule(unknownKey, {
     {
       name: "env_file's long form allows no extension keys",
       code: "services:\n  web:\n    image: x\n    env_file:\n      - path: .env\n        x-note: local\n",
-      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15, message: 'Unknown key "x-note" in env_file[0] of service "web". Compose rejects the file.' }],
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15, message: 'Unknown key "x-note" in env_file[0] of service "web". Compose stops with: services.web.env_file.0 additional properties \'x-note\' not allowed' }],
       output: null,
     },
     {
       name: "nothing close: reported without a fix",
       code: "services:\n  web:\n    image: x\n    wrongField: true\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "wrongField" in service "web". Compose stops with: services.web Additional property wrongField is not allowed' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "wrongField" in service "web". Compose stops with: services.web additional properties \'wrongField\' not allowed' }],
       output: null,
     },
     {
@@ -314,7 +318,7 @@ testRule(unknownKey, {
     {
       name: "a service written outside services:",
       code: "services:\n  db:\n    image: postgres\nweb:\n  image: x\n",
-      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, message: 'Unknown key "web" at the top level. It looks like a service: services go under the services key. Compose stops with: (root) Additional property web is not allowed' }],
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, message: 'Unknown key "web" at the top level. It looks like a service: services go under the services key. Compose stops with: additional properties \'web\' not allowed' }],
       output: null,
     },
     {

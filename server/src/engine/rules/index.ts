@@ -19,6 +19,7 @@ import { unescapedDollar } from "./unescaped-dollar.js";
 import { literalSecret } from "./literal-secret.js";
 import { obsoleteVersion } from "./obsolete-version.js";
 import { unknownKey } from "./unknown-key.js";
+import { invalidValue } from "./invalid-value.js";
 import { undefinedVariable } from "./undefined-variable.js";
 import { externalNetwork } from "./external-network.js";
 import { fileTooLarge } from "./file-too-large.js";
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   literalSecret,
   obsoleteVersion,
   unknownKey,
+  invalidValue,
   undefinedVariable,
   externalNetwork,
   fileTooLarge,

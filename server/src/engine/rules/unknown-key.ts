@@ -1,66 +1,11 @@
 import { editDistance } from "../suggest.js";
 import type { Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
-import { itemEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
-import { isAllowedKey, SERVICE_KEYS, TOP_LEVEL_KEYS, type KeySchema } from "../compose/spec-keys.js";
+import { documentOf, mapEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
+import { allowsExtensions, namesKeys, type SchemaNode } from "../compose/schema.js";
+import { pathSegments, schemaProblems, type UnknownKeyProblem } from "../compose/validate.js";
+import { placeOf } from "../i18n/schema-places.js";
 import type { Report, Rule } from "./types.js";
-
-/** Where a map sits, for the message and for compose's own error text. */
-interface PlaceText {
-  /** `in service "web"`, `in healthcheck of service "web"`. */
-  where: Localized;
-  /** Compose's path to the map in its validation error: `(root)`, `services.web`, `services.web.healthcheck`. */
-  composePath: string;
-  /** A readable path inside the service (`deploy.resources`), empty for the service itself. */
-  inner: string;
-}
-
-interface Place {
-  /**
-   * Whether compose's error names this path. Under a `oneOf` of the schema
-   * (build, depends_on, ports, volumes, env_file: a string or a map) compose
-   * may report the other alternative instead, so its text is not quoted.
-   */
-  exactLog: boolean;
-  service?: string;
-  /** The texts, built only for a map with an unknown key: most maps have none. */
-  text(): PlaceText;
-}
-
-const TOP_PLACE: Place = {
-  exactLog: true,
-  text: () => ({ where: { en: "at the top level", fr: "au premier niveau" }, composePath: "(root)", inner: "" }),
-};
-
-function servicePlace(name: string): Place {
-  return {
-    exactLog: true,
-    service: name,
-    text: () => ({ where: { en: `in service "${name}"`, fr: `dans le service « ${name} »` }, composePath: `services.${name}`, inner: "" }),
-  };
-}
-
-/** The place of a map nested in a service: `label` is a key, a list item (`ports[0]`) or a dependency name. */
-function nestedPlace(parent: Place, label: string, composeSegment: string, exact: boolean): Place {
-  const service = parent.service ?? "";
-  return {
-    exactLog: parent.exactLog && exact,
-    service,
-    text: () => {
-      const outer = parent.text();
-      const inner = outer.inner ? `${outer.inner}${label.startsWith("[") ? "" : "."}${label}` : label;
-      return {
-        where: { en: `in ${inner} of service "${service}"`, fr: `dans ${inner} du service « ${service} »` },
-        composePath: `${outer.composePath}.${composeSegment}`,
-        inner,
-      };
-    },
-  };
-}
-
-/** The keys whose schema is a `oneOf` (a string or list, or a long-form map). */
-const ONE_OF_KEYS = new Set(["build", "depends_on", "ports", "volumes", "env_file"]);
-
 
 /** Case, `-`, `.` and spaces do not count: `Depends-On` is `depends_on`. */
 function normalize(key: string): string {
@@ -83,10 +28,10 @@ const MAX_COMPLETIONS = 3;
  * key but for case and separators (`Depends-On`), a few edits away
  * (`enviroment`), then the start of a longer key (`stop_grace`).
  */
-export function suggestKeys(schema: KeySchema, key: string): string[] {
-  if (schema.extensions && /^x[-_]/i.test(key)) return [`x-${key.slice(2)}`];
+export function suggestKeys(schema: SchemaNode, key: string): string[] {
+  if (allowsExtensions(schema) && /^x[-_]/i.test(key)) return [`x-${key.slice(2)}`];
   const wanted = normalize(key);
-  const candidates = [...schema.keys.keys()];
+  const candidates = [...(schema.properties?.keys() ?? [])];
   const same = candidates.filter((candidate) => normalize(candidate) === wanted);
   if (same.length > 0) return same;
   let best = maxDistance(wanted.length);
@@ -106,6 +51,21 @@ export function suggestKeys(schema: KeySchema, key: string): string[] {
   return completions.length <= MAX_COMPLETIONS ? completions : [];
 }
 
+/** The map's path and the keys a line of compose names: `services.web additional properties 'a', 'b' not allowed`. */
+function parseUnknownKeys(line: string): { path: string; keys: string[] } | undefined {
+  const current = /^\s*(\S*?)\s*additional properties\s+(.+?)\s+not allowed/i.exec(line);
+  if (current) return { path: current[1], keys: [...current[2].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]) };
+  const old = /^\s*(\S*?)\s*additional property\s+(\S+)\s+is not allowed/i.exec(line);
+  return old ? { path: old[1] === "(root)" ? "" : old[1], keys: [old[2]] } : undefined;
+}
+
+/** A pasted line names a finding's key when it names the same map and that key among its keys. */
+function sameUnknownKey(pasted: string, own: string): boolean {
+  const a = parseUnknownKeys(pasted);
+  const b = parseUnknownKeys(own);
+  return !!a && !!b && a.path === b.path && b.keys.every((key) => a.keys.includes(key));
+}
+
 function quoteList(names: string[], language: "en" | "fr"): string {
   const quoted = names.map((name) => (language === "en" ? `"${name}"` : `« ${name} »`));
   if (quoted.length === 1) return quoted[0];
@@ -119,38 +79,43 @@ function looksLikeService(model: ComposeModel, entry: Entry): boolean {
 }
 
 interface Unknown {
+  problem: UnknownKeyProblem;
   entry: Entry;
-  place: Place;
   suggestions: string[];
   /** The keys of the map as compose sees it (merges included). */
   effectiveKeys: Set<string>;
 }
 
-/** Compose's error for the key, when its text is certain (see Place.exactLog). */
-function composeLog(unknown: Unknown): string | undefined {
-  return unknown.place.exactLog ? `${unknown.place.text().composePath} Additional property ${unknown.entry.key} is not allowed` : undefined;
+/** What compose prints for the key (schema/schema.go, santhosh-tekuri/jsonschema's words); at the top level the path is empty. */
+export function unknownKeyLog(segments: readonly (string | number)[], key: string): string {
+  return `${segments.join(".")} additional properties '${key}' not allowed`.trimStart();
 }
 
-function message(model: ComposeModel, unknown: Unknown, atTopLevel: boolean, log: string | undefined): Localized {
-  const { entry, place, suggestions } = unknown;
+function message(model: ComposeModel, unknown: Unknown, log: string): Localized {
+  const { entry, problem, suggestions } = unknown;
   const key = entry.key;
-  const { where } = place.text();
+  const segments = pathSegments(problem.path);
+  const names = namesKeys(problem.map);
+  if (names) {
+    // A map of names (services, depends_on's): the key is a name compose's pattern refuses.
+    const where = placeOf(segments);
+    return {
+      en: `"${key}" is not a valid name ${where.en}: names use letters, digits, ".", "_" and "-". Compose stops with: ${log}`,
+      fr: `« ${key} » n'est pas un nom valide ${where.fr} : un nom s'écrit avec des lettres, des chiffres, « . », « _ » et « - ». Compose s'arrête sur : ${log}`,
+    };
+  }
+  const where = placeOf(segments);
   let en = `Unknown key "${key}" ${where.en}.`;
   let fr = `Clé inconnue « ${key} » ${where.fr}.`;
   if (suggestions.length > 0) {
     en += ` Did you mean ${quoteList(suggestions, "en")}?`;
     fr += ` Vouliez-vous dire ${quoteList(suggestions, "fr")} ?`;
-  } else if (atTopLevel && looksLikeService(model, entry)) {
+  } else if (segments.length === 0 && looksLikeService(model, entry)) {
     en += " It looks like a service: services go under the services key.";
     fr += " On dirait un service : les services se placent sous la clé services.";
   }
-  if (log !== undefined) {
-    en += ` Compose stops with: ${log}`;
-    fr += ` Compose s'arrête sur : ${log}`;
-  } else {
-    en += " Compose rejects the file.";
-    fr += " Compose refuse le fichier.";
-  }
+  en += ` Compose stops with: ${log}`;
+  fr += ` Compose s'arrête sur : ${log}`;
   return { en, fr };
 }
 
@@ -166,62 +131,39 @@ export const unknownKey: Rule = {
         fr: "Clés compose inconnues ou mal orthographiées",
       },
       description: {
-        en: "Compose checks every key against the Compose Specification and refuses the whole file when one is unknown: a misspelt `enviroment`, `depends-on` or `Healthcheck` stops the deployment before any container starts. Keys are checked at the top level, in services, and in the long forms of healthcheck, depends_on, build, deploy, ports, volumes and env_file; `x-*` extension keys are allowed wherever the specification allows them.",
-        fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue : un `enviroment`, un `depends-on` ou un `Healthcheck` mal orthographié arrête le déploiement avant qu'aucun conteneur ne démarre. Les clés sont vérifiées au premier niveau, dans les services et dans les formes longues de healthcheck, depends_on, build, deploy, ports, volumes et env_file ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise.",
+        en: "Compose checks every key against the Compose Specification and refuses the whole file when one is unknown: a misspelt `enviroment`, `depends-on` or `Healthcheck` stops the deployment before any container starts. Keys are checked at every level the Compose Specification's schema defines, after `<<` merges; `x-*` extension keys are allowed wherever the specification allows them.",
+        fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue : un `enviroment`, un `depends-on` ou un `Healthcheck` mal orthographié arrête le déploiement avant qu'aucun conteneur ne démarre. Les clés sont vérifiées à chaque niveau que définit le schéma de la Compose Specification, après les fusions `<<` ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise.",
       },
-      log: "validating /opt/app/<project>/docker-compose.yml: services.web Additional property enviroment is not allowed",
-      logPattern: { patterns: [/([^\s"']+\s+additional property\s+\S+)\s+is not allowed/i] },
+      log: "validating /opt/app/<project>/docker-compose.yml: services.web additional properties 'enviroment' not allowed",
+      logPattern: {
+        // compose-go's words (santhosh-tekuri/jsonschema), several keys of one map at once; older releases: gojsonschema's.
+        patterns: [/((?:[^\s"':]+\s+)?additional properties\s+'.+?'\s+not allowed)/i, /((?:[^\s"':]+\s+)?additional property\s+\S+\s+is not allowed)/i],
+        sameFault: sameUnknownKey,
+      },
       fix: { en: "Rename the key to the one it most likely means", fr: "Renommer la clé en celle qu'elle désigne sans doute" },
     },
   },
   check({ model, report }) {
     const unknowns: Unknown[] = [];
-    // model.top holds every document's top-level entries: each document's map is checked on its own.
-    const byDocument = new Map<unknown, Entry[]>();
-    for (const entry of model.top) byDocument.set(entry.owner, [...(byDocument.get(entry.owner) ?? []), entry]);
-    for (const entries of byDocument.values()) checkEntries(model, entries, TOP_LEVEL_KEYS, TOP_PLACE, unknowns);
-    // The model has resolved each service's entries (and their `<<` merges) once already.
-    for (const service of model.services) {
-      if (service.map) checkEntries(model, service.entries, SERVICE_KEYS, servicePlace(service.name), unknowns);
+    for (const problem of schemaProblems(model)) {
+      if (problem.kind !== "unknown-key") continue;
+      const { entry } = problem;
+      unknowns.push({ problem, entry, suggestions: suggestKeys(problem.map, entry.key), effectiveKeys: new Set(effectiveKeysOf(model, entry)) });
     }
     for (const unknown of unknowns) report(toReport(model, unknown, unknowns));
   },
 };
 
-/** Records the unknown keys of a map's entries, then looks into the values the schema describes. */
-function checkEntries(model: ComposeModel, entries: readonly Entry[], schema: KeySchema, place: Place, unknowns: Unknown[]): void {
-  let effectiveKeys: Set<string> | undefined;
-  for (const entry of entries) {
-    if (!isAllowedKey(schema, entry.key)) {
-      effectiveKeys ??= new Set(entries.map((e) => e.key));
-      unknowns.push({ entry, place, suggestions: suggestKeys(schema, entry.key), effectiveKeys });
-      continue;
-    }
-    const child = schema.keys.get(entry.key);
-    if (!child || !entry.value) continue;
-    const exact = !ONE_OF_KEYS.has(entry.key);
-    const mapping = child.map || child.named ? valueEntries(model, entry) : undefined;
-    if (child.map && mapping) checkEntries(model, mapping, child.map, nestedPlace(place, entry.key, entry.key, exact), unknowns);
-    if (child.named && mapping) {
-      const namedPlace = nestedPlace(place, entry.key, entry.key, exact);
-      for (const named of mapping) {
-        const namedEntries = valueEntries(model, named);
-        if (namedEntries) checkEntries(model, namedEntries, child.named, nestedPlace(namedPlace, named.key, named.key, exact), unknowns);
-      }
-    }
-    if (child.items) {
-      itemEntries(model, entry)?.forEach((item, index) => {
-        if (item) checkEntries(model, item, child.items!, nestedPlace(place, `${entry.key}[${index}]`, `${entry.key}.${index}`, exact), unknowns);
-      });
-    }
-  }
+/** The keys of the map holding the entry, as compose sees it: the keys written there and those it merges. */
+function effectiveKeysOf(model: ComposeModel, entry: Entry): string[] {
+  return mapEntries(entry.owner, documentOf(entry, model.documents)).map((e) => e.key);
 }
 
 function toReport(model: ComposeModel, unknown: Unknown, all: readonly Unknown[]): Report {
-  const { entry, suggestions } = unknown;
+  const { entry, suggestions, problem } = unknown;
   const [start, end] = entry.keyNode.range!;
-  const log = composeLog(unknown);
-  const result: Report = { start, end, message: message(model, unknown, unknown.place === TOP_PLACE, log), log };
+  const log = unknownKeyLog(pathSegments(problem.path), entry.key);
+  const result: Report = { start, end, message: message(model, unknown, log), log };
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
   // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
@@ -234,4 +176,3 @@ function toReport(model: ComposeModel, unknown: Unknown, all: readonly Unknown[]
   };
   return result;
 }
-

@@ -1,0 +1,254 @@
+import { invalidValue } from "../../server/src/engine/rules/invalid-value.js";
+import { testRule } from "./rule-tester.js";
+
+const RESTART_LOG = (policy: string) => `Error response from daemon: invalid restart policy: unknown policy '${policy}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
+
+/** Values compose takes, in every form the issue names: literals, interpolation, extensions, merges, tags. */
+const EVERY_GOOD_VALUE = `name: shop
+x-defaults: &defaults
+  restart: unless-stopped
+  stop_grace_period: 1m30s
+x-anything: {restart: nope, retries: five}
+services:
+  web:
+    <<: *defaults
+    image: shop/web:1.0
+    pull_policy: \${PULL_POLICY:-missing}
+    init: yes
+    tty: "TRUE"
+    privileged: false
+    read_only: \${READ_ONLY:-off}
+    cpus: "0.5"
+    mem_limit: 512M
+    memswap_limit: -1
+    shm_size: 1gb
+    environment:
+      MODE: production
+      WORKERS: 4
+      DEBUG: false
+      EMPTY:
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8000/"]
+      interval: 30s
+      timeout: \${TIMEOUT:-5s}
+      retries: \${RETRIES}
+      start_period: 1.5m
+      start_interval: 500ms
+    depends_on:
+      db: {condition: service_healthy, restart: true, required: false}
+    deploy:
+      replicas: "2"
+      resources:
+        limits: {cpus: "1", memory: 1.5G, pids: 100}
+      restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3, window: 2m}
+    ulimits:
+      nofile: {soft: 20000, hard: 40000}
+      nproc: "65535"
+    ports: !reset []
+    volumes: !override
+      - ./static:/app/static
+    x-note: {restart: whatever}
+  worker:
+    image: shop/web:1.0
+    restart: on-failure:5
+    stop_grace_period: \${GRACE}
+    oom_score_adj: -500
+    cpu_count: \${CPUS:-\${NPROC}}
+  db:
+    image: postgres:16
+    restart: "no"
+    healthcheck:
+      test: pg_isready
+      interval: 2d
+volumes:
+  data:
+    external: "true"
+`;
+
+testRule(invalidValue, {
+  valid: [
+    { name: "values of every kind compose takes, literal, interpolated, merged, tagged and in extensions", code: EVERY_GOOD_VALUE },
+    { name: "a variable alone is never judged, wherever it stands", code: "services:\n  web:\n    image: x\n    restart: ${RESTART}\n    use_api_socket: ${SOCKET}\n    healthcheck:\n      test: [CMD, 'true']\n      retries: ${RETRIES}\n      interval: ${INTERVAL}\n    mem_limit: ${MEM}${UNIT:-m}\n" },
+    { name: "repeated items are compared as written: interpolation may make them differ", code: "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN, '${EXTRA_CAP:-NET_ADMIN}']\n" },
+    { name: "an empty value is not judged", code: "services:\n  web:\n    image: x\n    environment:\n  idle:\nmodels:\n  llm:\n" },
+    { name: "what a syntax error cut short is yaml-syntax's", code: "services:\n  web:\n    image: x\n  db: [\n" },
+    { name: "a quoted version is only obsolete", code: "version: '3.8'\nservices:\n  web:\n    image: x\n" },
+  ],
+  invalid: [
+    {
+      name: "a misspelt restart policy: the engine refuses it when the container is created; fixed to the nearest",
+      code: "services:\n  web:\n    image: x\n    restart: allways\n",
+      errors: [{
+        line: 4, column: 14, endLine: 4, endColumn: 21,
+        message: 'restart of service "web" is "allways": compose needs one of "no", "always", "on-failure", "on-failure:N" and "unless-stopped". Compose stops with: ' + RESTART_LOG("allways"),
+        log: RESTART_LOG("allways"),
+      }],
+      output: "services:\n  web:\n    image: x\n    restart: always\n",
+    },
+    {
+      name: "a retry count on a policy other than on-failure, in quotes, which the fix keeps",
+      code: "services:\n  web:\n    image: x\n    restart: 'always:3'\n",
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 24, log: "Error response from daemon: invalid restart policy: maximum retry count can only be used with 'on-failure'" }],
+      output: "services:\n  web:\n    image: x\n    restart: 'always'\n",
+    },
+    {
+      name: "a depends_on condition outside the schema's enum",
+      code: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healty\n  db:\n    image: y\n",
+      errors: [{
+        line: 6, column: 20, endLine: 6, endColumn: 34,
+        message: 'depends_on.db.condition of service "web" is "service_healty": compose accepts "service_started", "service_healthy", "service_completed_successfully".',
+        log: "services.web.depends_on.db.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'",
+        fixOutput: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: y\n",
+      }],
+      output: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: y\n",
+    },
+    {
+      name: "a word where compose casts to an integer: no fix, the number is the user's",
+      code: "services:\n  db:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      retries: five\n",
+      errors: [{
+        line: 6, column: 16, endLine: 6, endColumn: 20,
+        message: 'healthcheck.retries of service "db" is "five": compose needs a whole number.',
+        log: 'error while interpolating services.db.healthcheck.retries: failed to cast to expected type: strconv.Atoi: parsing "five": invalid syntax',
+        fixOutput: null,
+      }],
+      output: null,
+    },
+    {
+      name: "durations: a bare number (the schema wants a string), a quoted one without unit, an unknown unit",
+      code: "services:\n  db:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 30\n      timeout: '30'\n      start_period: 1 minute\n",
+      errors: [
+        { line: 6, column: 17, endLine: 6, endColumn: 19, message: 'healthcheck.interval of service "db" must be a string, not a whole number.', log: "services.db.healthcheck.interval must be a string" },
+        { line: 7, column: 16, endLine: 7, endColumn: 20, message: 'is "30": compose needs a duration such as 30s, 1m30s or 2h.', log: `'services[db].healthcheck.timeout' time: missing unit in duration "30"` },
+        { line: 8, column: 21, endLine: 8, endColumn: 29, log: `'services[db].healthcheck.start_period' time: unknown unit " minute" in duration "1 minute"` },
+      ],
+      output: null,
+    },
+    {
+      name: "a string where a mapping or a list is needed, and a mapping where a list is",
+      code: "services:\n  web:\n    image: x\n    environment: FOO=bar\n    ports: {http: 80}\n",
+      errors: [
+        { line: 4, column: 18, endLine: 4, endColumn: 25, message: 'environment of service "web" must be a mapping of keys or a list, not a string.', log: "services.web.environment must be a mapping" },
+        { line: 5, column: 12, endLine: 5, endColumn: 22, message: 'ports of service "web" must be a list, not a mapping of keys.', log: "services.web.ports must be a array" },
+      ],
+      output: null,
+    },
+    {
+      name: "a service that is not a mapping",
+      code: "services:\n  web: nginx\n",
+      errors: [{ line: 2, column: 8, endLine: 2, endColumn: 13, message: 'service "web" must be a mapping of keys, not a string.', log: "services.web must be a mapping" }],
+      output: null,
+    },
+    {
+      name: "interpolation: a default is judged as the value, and not replaced by a fix",
+      code: "services:\n  web:\n    image: x\n    pull_policy: ${PULL_POLICY:-allways}\n    stop_grace_period: ${GRACE:-ten}\n    mem_limit: ${MEM:-512M}\n",
+      errors: [
+        { line: 4, column: 18, endLine: 4, endColumn: 41, message: 'pull_policy of service "web" is "allways" (the default of ${PULL_POLICY:-allways}), which compose does not accept here.', fixOutput: null },
+        { line: 5, column: 24, endLine: 5, endColumn: 37, message: '"ten" (the default of ${GRACE:-ten})', log: `'services[web].stop_grace_period' time: invalid duration "ten"` },
+      ],
+      output: null,
+    },
+    {
+      name: "through a merge and an alias: reported once, where the value is written",
+      code: "x-hc: &hc\n  test: [CMD, 'true']\n  retries: many\nservices:\n  a:\n    image: x\n    healthcheck: *hc\n  b:\n    image: y\n    healthcheck:\n      <<: *hc\n      interval: 5s\n",
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 16, message: 'healthcheck.retries of service "a" is "many"' }],
+      output: null,
+    },
+    {
+      name: "!override values are checked as written",
+      code: "services:\n  web:\n    image: x\n    ports: !reset {}\n    environment: !override FOO\n",
+      errors: [{ line: 5, column: 28, endLine: 5, endColumn: 31, log: "services.web.environment must be a mapping" }],
+      output: null,
+    },
+    {
+      name: "an item repeated in a list the schema keeps unique: the repeat is removed",
+      code: "services:\n  web:\n    image: x\n    cap_add:\n      - NET_ADMIN\n      - SYS_TIME\n      - NET_ADMIN\n",
+      errors: [{
+        line: 7, column: 9, endLine: 7, endColumn: 18,
+        message: 'cap_add of service "web" lists "NET_ADMIN" twice: compose refuses repeated items.',
+        log: "services.web.cap_add items at 0 and 2 are equal",
+      }],
+      output: "services:\n  web:\n    image: x\n    cap_add:\n      - NET_ADMIN\n      - SYS_TIME\n",
+    },
+    {
+      name: "a version written as a number: compose stops on it, and the obsolete key goes",
+      code: "version: 3.8\nservices:\n  web:\n    image: x\n",
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 13, message: "version must be a string, not a number.", log: "version must be a string" }],
+      output: "services:\n  web:\n    image: x\n",
+    },
+    {
+      name: "a long-form dependency without the condition the schema requires",
+      code: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: y\n",
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: 'depends_on.db of service "web" needs the key "condition".', log: "services.web.depends_on.db missing property 'condition'" }],
+      output: null,
+    },
+    {
+      name: "out of range under a oneOf: compose names the first alternative's type, the message the range",
+      code: "services:\n  web:\n    image: x\n    oom_score_adj: -5000\n",
+      errors: [{ line: 4, column: 20, endLine: 4, endColumn: 25, message: 'oom_score_adj of service "web" is -5000: compose accepts at least -1000.', log: "services.web.oom_score_adj must be a string" }],
+      output: null,
+    },
+    {
+      name: "booleans: a word compose cannot cast, and a number the schema refuses",
+      code: "services:\n  web:\n    image: x\n    privileged: maybe\n    tty: yes\n    read_only: 1\n",
+      errors: [
+        { line: 4, column: 17, endLine: 4, endColumn: 22, message: 'privileged of service "web" is "maybe": compose needs true or false.', log: "error while interpolating services.web.privileged: failed to cast to expected type: invalid boolean: maybe" },
+        { line: 6, column: 16, endLine: 6, endColumn: 17, message: 'read_only of service "web" must be true or false, not a whole number.', log: "services.web.read_only must be a boolean or string" },
+      ],
+      output: null,
+    },
+    {
+      name: "sizes, numbers and counts that compose decodes",
+      code: "services:\n  web:\n    image: x\n    mem_limit: 512q\n    cpus: half\n    deploy:\n      replicas: two\n      resources:\n        limits: {cpus: 'one', memory: lots}\n      restart_policy: {condition: allways, delay: 5 seconds}\n",
+      errors: [
+        { line: 4, column: 16, endLine: 4, endColumn: 20, message: 'mem_limit of service "web" is "512q": compose needs a size such as 512m or 1g.', log: "'services[web].mem_limit' invalid size: '512q'" },
+        { line: 5, column: 11, endLine: 5, endColumn: 15, log: 'error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "half": invalid syntax' },
+        { line: 7, column: 17, endLine: 7, endColumn: 20, log: 'error while interpolating services.web.deploy.replicas: failed to cast to expected type: strconv.Atoi: parsing "two": invalid syntax' },
+        { line: 9, column: 24, endLine: 9, endColumn: 29, log: `'services[web].deploy.resources.limits.cpus' strconv.ParseFloat: parsing "one": invalid syntax` },
+        { line: 9, column: 39, endLine: 9, endColumn: 43, log: "'services[web].deploy.resources.limits.memory' invalid size: 'lots'" },
+        { line: 10, column: 35, endLine: 10, endColumn: 42, message: 'deploy.restart_policy.condition of service "web" is "allways": compose needs one of "none", "on-failure" and "any".', log: RESTART_LOG("allways") },
+        { line: 10, column: 51, endLine: 10, endColumn: 60, log: `'services[web].deploy.restart_policy.delay' time: unknown unit " seconds" in duration "5 seconds"` },
+      ],
+      output: null,
+    },
+    {
+      name: "pull_policy outside the schema's pattern, fixed to the nearest policy",
+      code: "services:\n  web:\n    image: x\n    pull_policy: allways\n",
+      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 25, log: "services.web.pull_policy 'allways' does not match pattern 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'" }],
+      output: "services:\n  web:\n    image: x\n    pull_policy: always\n",
+    },
+    {
+      name: "an enum in a list item's long form",
+      code: "services:\n  web:\n    image: x\n    volumes:\n      - type: bnd\n        source: .\n        target: /app\n",
+      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 18, message: 'volumes[0].type of service "web" is "bnd"', log: "services.web.volumes.0.type value must be one of 'bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image'" }],
+      output: "services:\n  web:\n    image: x\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n",
+    },
+    {
+      name: "top-level sections: a network's external that is not a boolean",
+      code: "volumes:\n  data:\n    external: 'TRUE'\nnetworks:\n  edge:\n    external: \"yes please\"\nservices:\n  web:\n    image: x\n",
+      errors: [{ line: 6, column: 15, endLine: 6, endColumn: 27, message: 'external of network "edge" is "yes please": compose needs true or false.', log: "error while interpolating networks.edge.external: failed to cast to expected type: invalid boolean: yes please" }],
+      output: null,
+    },
+    {
+      name: "flow style, and a quoted value keeps its quotes",
+      code: "services: {web: {image: x, restart: 'alway', healthcheck: {test: [CMD, 'true'], retries: five}}}\n",
+      errors: [
+        { line: 1, column: 37, endLine: 1, endColumn: 44, fixOutput: "services: {web: {image: x, restart: 'always', healthcheck: {test: [CMD, 'true'], retries: five}}}\n" },
+        { line: 1, column: 90, endLine: 1, endColumn: 94 },
+      ],
+      output: "services: {web: {image: x, restart: 'always', healthcheck: {test: [CMD, 'true'], retries: five}}}\n",
+    },
+    {
+      name: "a container name the schema's pattern refuses",
+      code: "services:\n  web:\n    image: x\n    container_name: a\n",
+      errors: [{ line: 4, column: 21, endLine: 4, endColumn: 22, log: "services.web.container_name 'a' does not match pattern '[a-zA-Z0-9][a-zA-Z0-9_.-]+'" }],
+      output: null,
+    },
+    {
+      name: "CRLF, in a file that is not the pipeline's",
+      pipeline: false,
+      code: "services:\r\n  web:\r\n    image: x\r\n    restart: allways\r\n",
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 21 }],
+      output: "services:\r\n  web:\r\n    image: x\r\n    restart: always\r\n",
+    },
+  ],
+});
