@@ -112,6 +112,7 @@ describe("the rules' log patterns", () => {
       "obsolete-version": ["obsolete-version"],
       "unknown-key": ["unknown-key"],
       "invalid-value": ["invalid-value"],
+      "undefined-reference": ["undefined-reference"],
       "undefined-variable": ["undefined-variable"],
       "external-network": ["external-network"],
     });

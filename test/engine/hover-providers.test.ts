@@ -206,7 +206,7 @@ describe("depends_on: the targets' other healthcheck states", () => {
   ].join("\n");
 
   it("an unknown target, a disabled healthcheck, an optional dependency, an inherited test, the short form", () => {
-    expect(hoverOn(TEXT, "ghost:")?.markdown).toBe("**`web` starts after `ghost`**. No service `ghost` in this file: compose refuses the file.");
+    expect(hoverOn(TEXT, "ghost:")?.markdown).toBe('**`web` starts after `ghost`**. No service `ghost` in this file: compose refuses the file with `service "web" depends on undefined service "ghost": invalid compose project`.');
     expect(hoverOn(TEXT, "off:")?.markdown).toBe(
       "**`web` starts after `off`**. `off` disables its healthcheck (`disable: true` or `test: [\"NONE\"]`): the deploy fails with `container <project>-off-1 has no healthcheck configured`.",
     );
@@ -229,7 +229,7 @@ describe("networks, proxies, restart, env_file and Django: the branches the guid
   const TEXT = "services:\n  web:\n    image: httpd:2.4\n    networks: [front, default]\n    restart: constructor\nnetworks:\n  back:\n    name: my_back\n";
 
   it("an undeclared network, `default`, and a declaration's `name`", () => {
-    expect(hoverOn(TEXT, "front")?.markdown).toBe("**Network `front`**: not declared under the top-level `networks`; compose refuses the file unless it is `default`.");
+    expect(hoverOn(TEXT, "front")?.markdown).toBe('**Network `front`**: not declared under the top-level `networks`, so compose does not create it and refuses the file with `service "web" refers to undefined network front: invalid compose project`.');
     expect(hoverOn(TEXT, "default")?.markdown).toBe("**Network `default`**: created by compose as `<project>_default` when the project starts.");
     expect(hoverOn(TEXT, "my_back")).toEqual({ span: "8:11-8:18 my_back", markdown: "**Network `back`**: created by compose as `<project>_back` when the project starts." });
   });

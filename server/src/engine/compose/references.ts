@@ -180,16 +180,26 @@ export interface ServiceReference {
  * Every name of a service of this file that the services write, in file
  * order of the services: `depends_on`, `links`, `volumes_from` (not
  * `container:`), `network_mode: service:x`, and `extends` without `file`
- * (with one, the service is another file's). Computed once per parse.
+ * (with one, the service is another file's). Names are interpolated as
+ * compose interpolates them (defaults applied), `depends_on`'s list items
+ * included; the keys of its map form are names as written (compose does not
+ * interpolate keys). Computed once per parse.
  */
 export function serviceReferences(model: ComposeModel): readonly ServiceReference[] {
   return modelFact(model, serviceReferences, () => model.services.flatMap((service) => referencesOf(model, service)));
 }
 
+/** The service's reference of that kind whose name is written inside `span` (a hovered scalar, a dependency's target). */
+export function serviceReferenceAt(model: ComposeModel, service: Service, kind: ServiceReferenceKind, span: Span): ServiceReference | undefined {
+  return serviceReferences(model).find((r) => r.service === service && r.kind === kind && span.start <= r.span.start && r.span.end <= span.end);
+}
+
 function referencesOf(model: ComposeModel, service: Service): ServiceReference[] {
   const found: ServiceReference[] = [];
   for (const dependency of serviceDependencies(model, service)) {
-    found.push({ service, kind: "depends_on", target: dependency.target, certain: true, span: dependency.targetSpan });
+    // compose interpolates the list's items, not the map's keys.
+    const item = dependency.form === "list" ? scalarValue(model.text, dependency.targetNode) : undefined;
+    found.push({ service, kind: "depends_on", target: item?.value ?? dependency.target, certain: item?.certain ?? true, span: dependency.targetSpan });
   }
   for (const link of serviceLinks(model, service)) {
     found.push({ service, kind: "links", target: link.target, certain: link.certain, span: link.targetSpan ?? link.span });

@@ -136,9 +136,13 @@ export const DEPENDS_ON = {
     en: `**\`${service}\` starts after \`${target}\`**.`,
     fr: `**\`${service}\` démarre après \`${target}\`**.`,
   }),
-  unknownTarget: (target: string): Localized => ({
-    en: `No service \`${target}\` in this file: compose refuses the file.`,
-    fr: `Aucun service \`${target}\` dans ce fichier : compose refuse le fichier.`,
+  unknownTarget: (target: string, log: string): Localized => ({
+    en: `No service \`${target}\` in this file: compose refuses the file with \`${log}\`.`,
+    fr: `Aucun service \`${target}\` dans ce fichier : compose refuse le fichier sur \`${log}\`.`,
+  }),
+  cycle: (log: string): Localized => ({
+    en: `This dependency is part of a cycle: compose refuses the file with \`${log}\`.`,
+    fr: `Cette dépendance fait partie d'un cycle : compose refuse le fichier sur \`${log}\`.`,
   }),
 };
 
@@ -217,9 +221,9 @@ export const NETWORKS = {
     en: `**Network \`${name}\`**: created by compose as \`<project>_${name}\` when the project starts.`,
     fr: `**Réseau \`${name}\`** : créé par compose sous le nom \`<projet>_${name}\` au démarrage du projet.`,
   }),
-  undeclared: (name: string): Localized => ({
-    en: `**Network \`${name}\`**: not declared under the top-level \`networks\`; compose refuses the file unless it is \`default\`.`,
-    fr: `**Réseau \`${name}\`** : non déclaré dans le \`networks\` de premier niveau ; compose refuse le fichier, sauf pour \`default\`.`,
+  undeclared: (name: string, log: string): Localized => ({
+    en: `**Network \`${name}\`**: not declared under the top-level \`networks\`, so compose does not create it and refuses the file with \`${log}\`.`,
+    fr: `**Réseau \`${name}\`** : non déclaré dans le \`networks\` de premier niveau, donc compose ne le crée pas et refuse le fichier sur \`${log}\`.`,
   }),
 };
 

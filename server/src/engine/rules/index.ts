@@ -20,6 +20,7 @@ import { literalSecret } from "./literal-secret.js";
 import { obsoleteVersion } from "./obsolete-version.js";
 import { unknownKey } from "./unknown-key.js";
 import { invalidValue } from "./invalid-value.js";
+import { undefinedReference } from "./undefined-reference.js";
 import { undefinedVariable } from "./undefined-variable.js";
 import { externalNetwork } from "./external-network.js";
 import { fileTooLarge } from "./file-too-large.js";
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   obsoleteVersion,
   unknownKey,
   invalidValue,
+  undefinedReference,
   undefinedVariable,
   externalNetwork,
   fileTooLarge,
