@@ -90,6 +90,7 @@ testRule(undefinedReference, {
       name: "merges: a service's keys through <<, defined names",
       code: "x-base: &base\n  depends_on: [db]\n  networks: [back]\nservices:\n  web:\n    <<: *base\n    image: app\n  worker:\n    <<: *base\n    image: app\n  db:\n    image: postgres\nnetworks:\n  back:\n",
     },
+    { name: "ipc, pid and uts naming a service of the file, the host, or a container", code: "services:\n  a:\n    image: x\n    ipc: service:b\n    pid: host\n    uts: host\n  b:\n    image: y\n    ipc: shareable\n    pid: container:other\n" },
     { name: "network_mode: host, none, bridge and container:x", code: "services:\n  a:\n    network_mode: host\n  b:\n    network_mode: none\n  c:\n    network_mode: bridge\n  d:\n    network_mode: \"container:vpn\"\n" },
     { name: "extends with file: the service is another file's", code: "services:\n  web:\n    extends:\n      file: ./common.yml\n      service: base\n  worker:\n    extends: {file: \"${COMMON}\", service: worker}\n" },
     {
@@ -139,6 +140,17 @@ testRule(undefinedReference, {
         { line: 6, column: 10, endLine: 6, endColumn: 15, log: dependsLog("web", "store") },
       ],
       output: null,
+    },
+    {
+      name: "ipc, pid and uts: service:x share a namespace, an implicit dependency as network_mode's",
+      code: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debuger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
+      errors: [
+        { line: 4, column: 18, endLine: 4, endColumn: 25, log: dependsLog("app", "sidecar"), message: 'Service "app" shares the IPC namespace (ipc) of "sidecar"', fixOutput: null },
+        { line: 5, column: 19, endLine: 5, endColumn: 26, message: 'shares the process namespace (pid) of "debuger"', fixOutput: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n" },
+        // Named by a default: reported on the interpolation after the prefix, which a fix does not rewrite.
+        { line: 6, column: 18, endLine: 6, endColumn: 34, log: dependsLog("app", "nme"), fixOutput: null },
+      ],
+      output: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
     },
     {
       name: "network_mode: service:x, the name after the prefix",

@@ -14,7 +14,7 @@
 import { isMap } from "yaml";
 import { serviceDependencies } from "./dependsOn.js";
 import { entrySpan, mapEntries, seqItems, modelFact, serviceModelFact, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
-import { scalarValue, splitOn, splitValue, type ScalarValue } from "./scalars.js";
+import { cutOn, scalarValue, splitOn, splitValue, type ScalarValue } from "./scalars.js";
 import { serviceNetworkMode } from "./serviceNetworks.js";
 
 export interface VolumesFromRef {
@@ -161,8 +161,19 @@ function readProfiles(model: ComposeModel, service: Service): Profile[] {
   return listItems(model, service, "profiles").map((item) => ({ service, name: item.value, certain: item.certain, span: item.span, item }));
 }
 
-/** How a service names another: each key that does, and `network_mode: service:x`. */
-export type ServiceReferenceKind = "depends_on" | "links" | "volumes_from" | "network_mode" | "extends";
+/** How a service names another: each key that does, `network_mode: service:x`, and the namespaces it shares (`ipc: service:x`). */
+export type ServiceReferenceKind = "depends_on" | "links" | "volumes_from" | "network_mode" | "extends" | NamespaceKey;
+
+/**
+ * The keys whose `service:x` shares another service's namespace; compose-go's
+ * Normalize makes each an implicit dependency, as `network_mode: service:x`.
+ * (`cgroup` too, but its schema takes `host` or `private` only.)
+ */
+export const NAMESPACE_KEYS = ["ipc", "pid", "uts"] as const;
+export type NamespaceKey = (typeof NAMESPACE_KEYS)[number];
+
+/** compose-go's `types.ServicePrefix`. */
+const SERVICE_PREFIX = "service:";
 
 export interface ServiceReference {
   /** The service that names another. */
@@ -210,6 +221,14 @@ function referencesOf(model: ComposeModel, service: Service): ServiceReference[]
   const mode = serviceNetworkMode(model, service);
   if (mode?.kind === "service" && mode.target !== undefined) {
     found.push({ service, kind: "network_mode", target: mode.target, certain: mode.certain, span: mode.targetSpan ?? mode.valueSpan });
+  }
+  for (const key of NAMESPACE_KEYS) {
+    const value = scalarValue(model.text, service.get(key)?.value);
+    if (!value?.value.startsWith(SERVICE_PREFIX)) continue;
+    const [head, target] = splitValue(value, cutOn(":"));
+    // The name's offsets are known when `service:` is written as it is.
+    const literal = head.span !== undefined && head.certain && `${head.value}:` === SERVICE_PREFIX;
+    found.push({ service, kind: key, target: value.value.slice(SERVICE_PREFIX.length), certain: value.certain, span: (literal ? target?.span : undefined) ?? value.span });
   }
   const extended = serviceExtends(model, service);
   if (extended?.target && !extended.file) {

@@ -10,6 +10,9 @@ const NAMES_SERVICE: Record<Exclude<NamedReferenceKind, "network" | "volume" | "
   links: { en: "links to", fr: "a un lien (links) vers" },
   volumes_from: { en: "takes the volumes (volumes_from) of", fr: "reprend les volumes (volumes_from) de" },
   network_mode: { en: "shares the network stack (network_mode) of", fr: "partage la pile réseau (network_mode) de" },
+  ipc: { en: "shares the IPC namespace (ipc) of", fr: "partage l'espace de noms IPC (ipc) de" },
+  pid: { en: "shares the process namespace (pid) of", fr: "partage l'espace de noms des processus (pid) de" },
+  uts: { en: "shares the host name namespace (uts) of", fr: "partage l'espace de noms du nom d'hôte (uts) de" },
 };
 
 function referenceSentence(reference: UndefinedReference, documents: number): Localized {
