@@ -265,7 +265,8 @@ function resolveAlias(alias: Alias, doc: Document): Node | undefined {
 }
 
 /** Follows aliases (a bounded number of hops) to the node they name. */
-function resolveNode(node: unknown, doc: Document): Node | null {
+/** A node with its aliases followed (within the merge depth limit); null for an unresolved alias or no node. */
+export function resolveNode(node: unknown, doc: Document): Node | null {
   let current = node;
   for (let hops = 0; isAlias(current) && hops < MAX_MERGE_DEPTH; hops++) {
     current = resolveAlias(current, doc);

@@ -12,9 +12,12 @@ import SCHEMA_FILE from "./schema/compose-spec.json";
 
 export type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
 
+/** Patterns that match any key but the empty one (environment, labels, driver options): tested without a regular expression. */
+const ANY_KEY = new Set([".+", "^.+$"]);
+
 export interface PatternProperty {
   readonly source: string;
-  readonly pattern: RegExp;
+  readonly pattern: { test(key: string): boolean };
   readonly schema: SchemaNode;
 }
 
@@ -138,7 +141,7 @@ function compile(raw: RawSchema, pointer: string): SchemaNode {
   if (raw.patternProperties) {
     node.patternProperties = Object.entries(raw.patternProperties as Record<string, RawSchema>).map(([source, child]) => ({
       source,
-      pattern: new RegExp(source, "u"),
+      pattern: ANY_KEY.has(source) ? { test: (key: string) => key.length > 0 } : new RegExp(source, "u"),
       schema: compile(child, `${pointer}/patternProperties/${source}`),
     }));
   }

@@ -36,7 +36,7 @@ import { serviceReferences, type ServiceReference, type ServiceReferenceKind } f
 import { contentSpan, scalarValue } from "./scalars.js";
 import { secretDeclarations, serviceSecrets } from "./secrets.js";
 import { DEFAULT_NETWORK, serviceNetworks } from "./serviceNetworks.js";
-import { namedVolume, serviceVolumes, volumeDeclarations } from "./volumes.js";
+import { mayNameVolumes, namedVolume, serviceVolumes, volumeDeclarations } from "./volumes.js";
 
 /** What a service names: a service (references.ts's kinds), or a top-level declaration. */
 export type NamedReferenceKind = ServiceReferenceKind | "network" | "volume" | "secret" | "build_secret" | "config";
@@ -188,7 +188,7 @@ function candidates(model: ComposeModel): Candidate[] {
       if (network.form === "map" && !NAME_PATTERN.test(network.name)) continue;
       if (network.certain) own.push({ service, kind: "network", name: network.name, span: network.nameSpan });
     }
-    for (const volume of serviceVolumes(model, service)) {
+    for (const volume of mayNameVolumes(service) ? serviceVolumes(model, service) : []) {
       const name = namedVolume(volume);
       if (name === undefined) continue;
       const span = volume.sourceSpan;
@@ -208,33 +208,57 @@ function candidates(model: ComposeModel): Candidate[] {
   return found;
 }
 
-/** The names each section defines, across documents (`default` among the networks), and the services of each document (where `extends` without `file` looks: compose-go applies it per document). */
+/** The names a section defines, as a set to look names up in and a list to suggest from. */
+interface Names {
+  set: ReadonlySet<string>;
+  list: readonly string[];
+}
+
+/**
+ * The names each section defines, across documents (`default` among the
+ * networks), and the services of each document (where `extends` without
+ * `file` looks: compose-go applies it per document). Each is worked out when
+ * a name of its kind is first looked up: most files name no secret.
+ */
 interface DefinedNames {
-  sections: Record<NameSection, { set: ReadonlySet<string>; list: readonly string[] }>;
-  byDocument: ReadonlyMap<unknown, { set: ReadonlySet<string>; list: readonly string[] }>;
+  section(section: NameSection): Names;
+  document(document: unknown): Names;
+}
+
+function namesOf(names: readonly string[]): Names {
+  const set = new Set(names);
+  return { set, list: [...set] };
 }
 
 function definedNames(model: ComposeModel): DefinedNames {
   return modelFact(model, definedNames, () => {
-    const of = (names: string[]) => {
-      const set = new Set(names);
-      return { set, list: [...set] };
+    const sections = new Map<NameSection, Names>();
+    let byDocument: Map<unknown, Names> | undefined;
+    const read: Record<NameSection, () => string[]> = {
+      services: () => model.services.map((s) => s.name),
+      networks: () => [DEFAULT_NETWORK, ...networkDeclarations(model).map((n) => n.key)],
+      volumes: () => volumeDeclarations(model).map((v) => v.key),
+      secrets: () => secretDeclarations(model).map((s) => s.key),
+      configs: () => configDeclarations(model).map((c) => c.key),
     };
-    const byDocument = new Map<unknown, string[]>();
-    for (const service of model.services) {
-      const list = byDocument.get(service.document);
-      if (list) list.push(service.name);
-      else byDocument.set(service.document, [service.name]);
-    }
     return {
-      sections: {
-        services: of(model.services.map((s) => s.name)),
-        networks: of([DEFAULT_NETWORK, ...networkDeclarations(model).map((n) => n.key)]),
-        volumes: of(volumeDeclarations(model).map((v) => v.key)),
-        secrets: of(secretDeclarations(model).map((s) => s.key)),
-        configs: of(configDeclarations(model).map((c) => c.key)),
+      section(section) {
+        let names = sections.get(section);
+        if (!names) sections.set(section, (names = namesOf(read[section]())));
+        return names;
       },
-      byDocument: new Map([...byDocument].map(([doc, names]) => [doc, of(names)])),
+      document(document) {
+        if (!byDocument) {
+          const lists = new Map<unknown, string[]>();
+          for (const service of model.services) {
+            const list = lists.get(service.document);
+            if (list) list.push(service.name);
+            else lists.set(service.document, [service.name]);
+          }
+          byDocument = new Map([...lists].map(([doc, names]) => [doc, namesOf(names)]));
+        }
+        return byDocument.get(document) ?? namesOf([]);
+      },
     };
   });
 }
@@ -258,7 +282,7 @@ export function undefinedReferences(model: ComposeModel): readonly UndefinedRefe
     for (const candidate of all) {
       const { service, kind, name, span } = candidate;
       const section = SECTION[kind];
-      const names = kind === "extends" ? defined.byDocument.get(service.document)! : defined.sections[section];
+      const names = kind === "extends" ? defined.document(service.document) : defined.section(section);
       if (names.set.has(name)) continue;
       // Written once in an anchored map, merged by several services: one finding.
       const key = `${kind}:${span.start}:${span.end}`;

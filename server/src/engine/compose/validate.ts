@@ -13,10 +13,10 @@
  *   is a string that compose casts to the number or boolean the key expects.
  * unknown-key reports the `unknown-key` problems, invalid-value the others.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import { hasInterpolation } from "./interpolation.js";
 import { convertsTo, type Conversion } from "./conversions.js";
-import { mapEntries, modelFact, seqItems, trimmedSpan, valueText, type ComposeModel, type Entry, type Span } from "./model.js";
+import { mapEntries, modelFact, resolveNode, trimmedSpan, valueText, type ComposeModel, type Entry, type Span } from "./model.js";
 import { scalarValue, type ScalarValue } from "./scalars.js";
 import { composeSchema, propertySchema, type JsonType, type SchemaNode } from "./schema.js";
 
@@ -133,6 +133,14 @@ const RESET_TAG = "!reset";
 
 class Walk {
   readonly problems: SchemaProblem[] = [];
+  /**
+   * The schema nodes each anchored YAML node was checked against: a node that
+   * aliases bring in many times (`[*a, *a, *a]` nested) is checked once per schema,
+   * so the walk stays linear in the text. Not kept while trying a `oneOf`'s
+   * alternatives, whose problems may be dropped.
+   */
+  private readonly checked = new Map<Node, SchemaNode | SchemaNode[]>();
+  private trying = 0;
 
   constructor(private readonly model: ComposeModel) {}
 
@@ -159,87 +167,158 @@ class Walk {
     return unique.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   }
 
-  /** Checks a value (null: `key:` written without one) against its schema; `entry` is the key it is the value of. */
-  check(doc: Document, node: Node | null, entry: Entry | undefined, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
+  /**
+   * Checks a value (null: `key:` written without one) against its schema.
+   * `key` is the key it is the value of: its entry, or for a map without `<<`
+   * its pair in `owner` (an Entry is only made for a problem).
+   */
+  check(doc: Document, node: Node | null, key: Key, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
     if (node && (node as { tag?: string }).tag === RESET_TAG) return;
+    // Only an anchored node (and what it holds) can be reached again, through an alias or a merge.
+    if (node && (node as { anchor?: string }).anchor && this.trying === 0 && !this.firstCheck(node, schema)) return;
     const kind = this.kindOf(node);
     // `key:` with no value: compose-go's own fixtures leave services and models empty on purpose
     // (loader/testdata/extends/base.yml, docker/compose's TestLocalComposeConfigNoConsistency), so an
     // empty value is not judged.
     if (kind === "null") return;
-    if (schema.types && !accepts(schema.types, kind, this.interpolated(node))) {
+    if (schema.types && !accepts(schema.types, kind, false) && !accepts(schema.types, kind, this.interpolated(node))) {
       if (this.broken(node)) return;
-      out.push({ kind: "type", span: this.spanOf(node, entry), path, expected: schema.types, composeExpected: schema.types, actual: kind, entry });
+      out.push({ kind: "type", span: this.spanOf(node, key), path, expected: schema.types, composeExpected: schema.types, actual: kind, entry: entryOf(key, node) });
       return;
     }
     if (schema.oneOf) {
-      this.checkOneOf(doc, node, entry, schema.oneOf, path, out);
+      this.checkOneOf(doc, node, key, schema.oneOf, path, out);
       return;
     }
-    if (isMap(node)) this.checkMap(doc, node, entry, schema, path, out);
-    else if (isSeq(node)) this.checkSeq(doc, node, entry, schema, path, out);
+    if (isMap(node)) this.checkMap(doc, node, key, schema, path, out);
+    else if (isSeq(node)) this.checkSeq(doc, node, key, schema, path, out);
     else if (isScalar(node)) this.checkScalar(node, schema, path, out);
   }
 
+  /** False when the node was already checked against the schema. */
+  private firstCheck(node: Node, schema: SchemaNode): boolean {
+    const seen = this.checked.get(node);
+    if (seen === undefined) {
+      this.checked.set(node, schema);
+      return true;
+    }
+    if (seen === schema || (Array.isArray(seen) && seen.includes(schema))) return false;
+    this.checked.set(node, Array.isArray(seen) ? [...seen, schema] : [seen, schema]);
+    return true;
+  }
+
   /** The alternative the value's kind selects; when several accept it, the one it satisfies (else the one with fewest problems). */
-  private checkOneOf(doc: Document, node: Node | null, entry: Entry | undefined, alternatives: readonly SchemaNode[], path: SchemaPath | undefined, out: SchemaProblem[]): void {
+  private checkOneOf(doc: Document, node: Node | null, key: Key, alternatives: readonly SchemaNode[], path: SchemaPath | undefined, out: SchemaProblem[]): void {
     const kind = this.kindOf(node);
-    const interpolated = this.interpolated(node);
-    const candidates = alternatives.filter((alternative) => accepts(typesOf(alternative), kind, interpolated));
+    // The common case, one alternative for the value's kind, without building a list.
+    let only: SchemaNode | undefined;
+    let count = 0;
+    for (const alternative of alternatives) {
+      if (accepts(alternativeTypes(alternative), kind, false)) {
+        only = alternative;
+        count++;
+      }
+    }
+    if (count === 1) {
+      this.checkAlternative(doc, node, key, alternatives, only!, path, out);
+      return;
+    }
+    let candidates = count > 1 ? alternatives.filter((alternative) => accepts(alternativeTypes(alternative), kind, false)) : [];
+    if (candidates.length === 0 && this.interpolated(node)) candidates = alternatives.filter((alternative) => accepts(alternativeTypes(alternative), kind, true));
     if (candidates.length === 0) {
       if (this.broken(node)) return;
       const expected = [...new Set(alternatives.flatMap((alternative) => typesOf(alternative) ?? []))];
-      out.push({ kind: "type", span: this.spanOf(node, entry), path, expected, composeExpected: typesOf(alternatives[0]) ?? expected, actual: kind, entry });
+      out.push({ kind: "type", span: this.spanOf(node, key), path, expected, composeExpected: typesOf(alternatives[0]) ?? expected, actual: kind, entry: entryOf(key, node) });
       return;
     }
     if (candidates.length === 1) {
-      const found: SchemaProblem[] = [];
-      this.check(doc, node, entry, candidates[0], path, found);
-      const first = alternatives[0];
-      if (first !== candidates[0]) {
-        for (const problem of found) {
-          // Deeper errors win in compose, and an unknown key wins at the same depth.
-          if (problem.path === path && problem.kind !== "unknown-key" && problem.kind !== "conversion") problem.composeType = typesOf(first);
-        }
-      }
-      out.push(...found);
+      this.checkAlternative(doc, node, key, alternatives, candidates[0], path, out);
       return;
     }
-    let best: SchemaProblem[] | undefined;
-    for (const candidate of candidates) {
-      const trial: SchemaProblem[] = [];
-      this.check(doc, node, entry, candidate, path, trial);
-      if (!best || trial.length < best.length) best = trial;
-      if (trial.length === 0) break;
+    let best: { candidate: SchemaNode; problems: SchemaProblem[] } | undefined;
+    this.trying++;
+    try {
+      for (const candidate of candidates) {
+        const trial: SchemaProblem[] = [];
+        this.check(doc, node, key, candidate, path, trial);
+        if (!best || trial.length < best.problems.length) best = { candidate, problems: trial };
+        if (trial.length === 0) break;
+      }
+    } finally {
+      this.trying--;
     }
-    out.push(...best!);
+    // Checked again for real: the trial's problems are kept, and the nodes it visited are marked.
+    if (this.trying > 0) out.push(...best!.problems);
+    else this.check(doc, node, key, best!.candidate, path, out);
   }
 
-  private checkMap(doc: Document, map: YAMLMap, entry: Entry | undefined, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
-    const entries = mapEntries(map, doc);
-    for (const child of entries) {
-      const childSchema = propertySchema(schema, child.key);
-      if (!childSchema) {
-        if (schema.additionalProperties === false) out.push({ kind: "unknown-key", span: keySpan(child), path, entry: child, map: schema });
-        continue;
+  /** Checks the value against the one alternative of a `oneOf` its kind selects. */
+  private checkAlternative(doc: Document, node: Node | null, key: Key, alternatives: readonly SchemaNode[], chosen: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
+    const first = alternatives[0];
+    if (first === chosen) {
+      this.check(doc, node, key, chosen, path, out);
+      return;
+    }
+    const found: SchemaProblem[] = [];
+    this.check(doc, node, key, chosen, path, found);
+    for (const problem of found) {
+      // Deeper errors win in compose, and an unknown key wins at the same depth.
+      if (problem.path === path && problem.kind !== "unknown-key" && problem.kind !== "conversion") problem.composeType = typesOf(first);
+      out.push(problem);
+    }
+  }
+
+  private checkMap(doc: Document, map: YAMLMap, key: Key, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
+    // Most maps merge nothing: their pairs are read as they are, without making entries.
+    let checked = 0;
+    let merges = false;
+    for (const pair of map.items) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || !keyNode.range) continue;
+      if (keyNode.value === "<<" && keyNode.type === "PLAIN") {
+        merges = true;
+        break;
       }
-      this.check(doc, child.value, child, childSchema, { parent: path, segment: child.key }, out);
+      checked++;
+      this.checkEntry(doc, String(keyNode.value), resolveNode(pair.value, doc), undefined, pair, map, schema, path, out);
+    }
+    if (merges) {
+      // `<<` merges: the rest of the map's effective entries (its own keys first, in order, then the merged ones).
+      for (const child of mapEntries(map, doc).slice(checked)) this.checkEntry(doc, child.key, child.value, child, child.pair, child.owner, schema, path, out);
     }
     if (schema.required && !this.broken(map)) {
-      for (const key of schema.required) {
-        if (!entries.some((e) => e.key === key)) out.push({ kind: "required", span: entry ? keySpan(entry) : trimmedSpan(this.model.text, map), path, missing: key, entry });
+      const keys = merges ? mapEntries(map, doc).map((e) => e.key) : map.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+      for (const required of schema.required) {
+        if (!keys.includes(required)) out.push({ kind: "required", span: key ? keySpan(key) : trimmedSpan(this.model.text, map), path, missing: required, entry: entryOf(key, map) });
       }
     }
   }
 
-  private checkSeq(doc: Document, seq: Node, entry: Entry | undefined, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
-    const items = seqItems(seq, doc);
-    if (schema.items) {
-      items.forEach(({ item }, index) => this.check(doc, item, undefined, schema.items!, { parent: path, segment: index }, out));
+  /** One key of a map: its entry when the map merges, else its pair (an Entry is made only when needed). */
+  private checkEntry(doc: Document, name: string, value: Node | null, entry: Entry | undefined, pair: Pair, owner: YAMLMap, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
+    const childSchema = propertySchema(schema, name);
+    // Most values are plain scalars of a plain type (an image, an environment value): nothing else to check.
+    if (childSchema && isScalar(value) && !value.tag && isPlainScalarSchema(childSchema) && acceptsScalar(childSchema.types!, value.value)) return;
+    const key: NonNullable<Key> = entry ?? { pair, owner };
+    if (childSchema) this.check(doc, value, key, childSchema, { parent: path, segment: name }, out);
+    else if (schema.additionalProperties === false) out.push({ kind: "unknown-key", span: keySpan(key), path, entry: entryOf(key, value)!, map: schema });
+  }
+
+  private checkSeq(doc: Document, seq: YAMLSeq, key: Key, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
+    const { items } = seq;
+    // Indexes as compose counts them: every item of the list.
+    const resolved = items.map((item) => resolveNode(item, doc));
+    const itemSchema = schema.items;
+    if (itemSchema) {
+      const plain = isPlainScalarSchema(itemSchema);
+      resolved.forEach((item, index) => {
+        if (!item || (plain && isScalar(item) && !item.tag && acceptsScalar(itemSchema.types!, item.value))) return;
+        this.check(doc, item, undefined, itemSchema, { parent: path, segment: index }, out);
+      });
     }
     if (schema.uniqueItems && items.length > 1) {
       const firsts = new Map<string, number>();
-      items.forEach(({ item }, index) => {
+      resolved.forEach((item, index) => {
         const written = isScalar(item) ? valueText(item.value) : undefined;
         // An interpolated item may differ once the pipeline's variables are set: only written values are compared.
         if (written === undefined || written.includes("$")) return;
@@ -250,11 +329,12 @@ class Walk {
           return;
         }
         const value = scalarValue(this.model.text, item);
-        const first = scalarValue(this.model.text, items[firstIndex].item);
-        if (value && first) out.push({ kind: "duplicate", span: value.span, path: { parent: path, segment: index }, value, first, index, firstIndex, list: entry });
+        const first = scalarValue(this.model.text, resolved[firstIndex]);
+        if (value && first) out.push({ kind: "duplicate", span: value.span, path: { parent: path, segment: index }, value, first, index, firstIndex, list: entryOf(key, seq) });
       });
     }
   }
+
 
   private checkScalar(node: Scalar, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
     // Most scalars (an image, an environment value) are any string: nothing more to read of them.
@@ -302,15 +382,60 @@ class Walk {
     return isScalar(node) && typeof node.value === "string" && node.value.includes("$") && hasInterpolation(node.value);
   }
 
-  private spanOf(node: Node | null, entry: Entry | undefined): Span {
+  private spanOf(node: Node | null, key: Key): Span {
     if (node?.range && node.range[1] > node.range[0]) return trimmedSpan(this.model.text, node);
-    return entry ? keySpan(entry) : { start: node?.range?.[0] ?? 0, end: node?.range?.[0] ?? 0 };
+    return key ? keySpan(key) : { start: node?.range?.[0] ?? 0, end: node?.range?.[0] ?? 0 };
   }
 }
 
-function keySpan(entry: Entry): Span {
-  const [start, end] = entry.keyNode.range!;
+/** The key a value is written under: its entry, or its pair in the map that holds it; undefined for a list item or the file itself. */
+type Key = Entry | { pair: Pair; owner: YAMLMap } | undefined;
+
+function keySpan(key: NonNullable<Key>): Span {
+  const [start, end] = ("keyNode" in key ? key.keyNode : (key.pair.key as Scalar)).range!;
   return { start, end };
+}
+
+/** The key's entry, made for a problem that names it. */
+function entryOf(key: Key, value: Node | null): Entry | undefined {
+  if (!key) return undefined;
+  if ("keyNode" in key) return key;
+  const keyNode = key.pair.key as Scalar;
+  return { key: String(keyNode.value), keyNode, pair: key.pair, value, owner: key.owner, merged: false };
+}
+
+const plainScalarSchemas = new WeakMap<SchemaNode, boolean>();
+
+/** A schema that asks a scalar for its type only: no enum, pattern, bounds, alternatives, nor conversion by compose. */
+function isPlainScalarSchema(schema: SchemaNode): boolean {
+  let plain = plainScalarSchemas.get(schema);
+  if (plain === undefined) {
+    plain = !!schema.types && !schema.oneOf && !schema.enum && !schema.pattern && schema.minimum === undefined && schema.maximum === undefined && !convertsTo(schema);
+    plainScalarSchemas.set(schema, plain);
+  }
+  return plain;
+}
+
+/** Whether a scalar's value is of one of the types, as check() decides it (strings, numbers, booleans; null is never judged). */
+function acceptsScalar(types: readonly JsonType[], value: unknown): boolean {
+  switch (typeof value) {
+    case "string": return types.includes("string");
+    case "boolean": return types.includes("boolean");
+    case "number": return types.includes("number") || (types.includes("integer") && Number.isInteger(value));
+    default: return value === null || value === undefined;
+  }
+}
+
+const alternativeTypesCache = new WeakMap<SchemaNode, readonly JsonType[] | null>();
+
+/** typesOf, computed once per schema node (a `oneOf`'s alternatives are asked for every value). */
+function alternativeTypes(schema: SchemaNode): readonly JsonType[] | undefined {
+  let types = alternativeTypesCache.get(schema);
+  if (types === undefined) {
+    types = typesOf(schema) ?? null;
+    alternativeTypesCache.set(schema, types);
+  }
+  return types ?? undefined;
 }
 
 /** The types a schema accepts, looking into `oneOf`; undefined: any. */

@@ -239,6 +239,19 @@ export function volumeMounts(model: ComposeModel): ServiceVolume[] {
   return model.services.flatMap((service) => serviceVolumes(model, service));
 }
 
+/**
+ * Whether a service's volumes may name a volume: false when every item is a
+ * short form starting with a path (`./data:/data`, `/srv:/srv`, `~/x:/x`),
+ * without reading them further. Checking names against the declarations
+ * would otherwise parse every mount of every service.
+ */
+export function mayNameVolumes(service: Service): boolean {
+  const entry = service.get("volumes");
+  if (!entry) return false;
+  const doc = service.document;
+  return seqItems(entry.value, doc).some(({ item }) => !isScalar(item) || typeof item.value !== "string" || !/^[./~]/.test(item.value));
+}
+
 /** The top-level volume a mount names: its source, for a `volume` mount with one. */
 export function namedVolume(volume: ServiceVolume): string | undefined {
   return volume.type === "volume" && volume.source ? volume.source : undefined;
