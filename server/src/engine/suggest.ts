@@ -19,3 +19,15 @@ export function editDistance(a: string, b: string): number {
   }
   return d[rows - 1][cols - 1];
 }
+
+/** Case, `-`, `.` and spaces do not count when a name is compared with the one it may mean: `Depends-On` is `depends_on`. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-.\s]/g, "_");
+}
+
+/** How far a misspelling may be from the name it means: one edit for short names, up to three for long ones. */
+export function maxSuggestionDistance(length: number): number {
+  if (length <= 4) return 1;
+  if (length <= 9) return 2;
+  return 3;
+}

@@ -5,7 +5,7 @@ import type { JsonType } from "../compose/schema.js";
 import { pathSegments, schemaProblems, type SchemaProblem, type ValueKind } from "../compose/validate.js";
 import type { Localized } from "../i18n/index.js";
 import { subjectOf } from "../i18n/schema-places.js";
-import { editDistance } from "../suggest.js";
+import { editDistance, maxSuggestionDistance } from "../suggest.js";
 import type { Fix, Report, Rule } from "./types.js";
 
 /** How compose-go names a type in its errors (schema/schema.go humanReadableType): `object` is `mapping`, several are sorted. */
@@ -50,7 +50,7 @@ const PULL_POLICIES = ["always", "never", "missing", "build", "if_not_present", 
 
 /** The one word `value` most likely means, a few edits away; undefined when none or several are as close. */
 function nearest(value: string, words: readonly string[]): string | undefined {
-  const limit = value.length <= 4 ? 1 : value.length <= 9 ? 2 : 3;
+  const limit = maxSuggestionDistance(value.length);
   let best = limit + 1;
   let found: string[] = [];
   for (const word of words) {

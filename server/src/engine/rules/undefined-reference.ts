@@ -1,7 +1,7 @@
 import { formatScalar } from "../compose/edits.js";
 import { dependencyCycles, undefinedReferenceLog, undefinedReferences, type CycleReference, type DependencyCycle, type NamedReferenceKind, type UndefinedReference } from "../compose/undefinedReferences.js";
 import type { Localized } from "../i18n/index.js";
-import { editDistance } from "../suggest.js";
+import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
 import type { Fix, LogPattern, Rule } from "./types.js";
 
 /** How a service names another, in a sentence. */
@@ -66,26 +66,14 @@ function withLog(sentence: Localized, log: string): Localized {
   return { en: `${sentence.en} Compose stops with: ${log}`, fr: `${sentence.fr} Compose s'arrête sur : ${log}` };
 }
 
-/** Case, `-`, `.` and spaces do not count (as unknown-key compares keys). */
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[-.\s]/g, "_");
-}
-
-/** How far a misspelling may be from the name it means: unknown-key's thresholds, one edit for short names, up to three for long ones. */
-function maxDistance(length: number): number {
-  if (length <= 4) return 1;
-  if (length <= 9) return 2;
-  return 3;
-}
-
 /** The one defined name close to the reference's (never the service itself, for a service); undefined when none or several are. */
 function closestName(reference: UndefinedReference): string | undefined {
   const { name } = reference;
   const self = reference.section === "services" ? reference.service.name : undefined;
-  const max = maxDistance(name.length);
-  const wanted = normalize(name);
+  const max = maxSuggestionDistance(name.length);
+  const wanted = normalizeName(name);
   const close = reference.defined.filter(
-    (candidate) => candidate !== self && (normalize(candidate) === wanted || (Math.abs(candidate.length - name.length) <= max && editDistance(name, candidate) <= max)),
+    (candidate) => candidate !== self && (normalizeName(candidate) === wanted || (Math.abs(candidate.length - name.length) <= max && editDistance(name, candidate) <= max)),
   );
   return close.length === 1 ? close[0] : undefined;
 }

@@ -1,4 +1,4 @@
-import { editDistance } from "../suggest.js";
+import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
 import type { Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
 import { documentOf, mapEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
@@ -6,18 +6,6 @@ import { allowsExtensions, namesKeys, type SchemaNode } from "../compose/schema.
 import { pathSegments, schemaProblems, type UnknownKeyProblem } from "../compose/validate.js";
 import { placeOf } from "../i18n/schema-places.js";
 import type { Report, Rule } from "./types.js";
-
-/** Case, `-`, `.` and spaces do not count: `Depends-On` is `depends_on`. */
-function normalize(key: string): string {
-  return key.toLowerCase().replace(/[-.\s]/g, "_");
-}
-
-/** How far a misspelling may be from the key it means: one edit for short keys, up to three for long ones. */
-function maxDistance(length: number): number {
-  if (length <= 4) return 1;
-  if (length <= 9) return 2;
-  return 3;
-}
 
 /** Prefix completions offered at most: beyond that the key says too little. */
 const MAX_COMPLETIONS = 3;
@@ -30,11 +18,11 @@ const MAX_COMPLETIONS = 3;
  */
 export function suggestKeys(schema: SchemaNode, key: string): string[] {
   if (allowsExtensions(schema) && /^x[-_]/i.test(key)) return [`x-${key.slice(2)}`];
-  const wanted = normalize(key);
+  const wanted = normalizeName(key);
   const candidates = [...(schema.properties?.keys() ?? [])];
-  const same = candidates.filter((candidate) => normalize(candidate) === wanted);
+  const same = candidates.filter((candidate) => normalizeName(candidate) === wanted);
   if (same.length > 0) return same;
-  let best = maxDistance(wanted.length);
+  let best = maxSuggestionDistance(wanted.length);
   let closest: string[] = [];
   for (const candidate of candidates) {
     // A key whose length differs by more than the best distance so far cannot be closer.
