@@ -73,6 +73,10 @@ testRule(invalidValue, {
     { name: "an empty value is not judged", code: "services:\n  web:\n    image: x\n    environment:\n  idle:\nmodels:\n  llm:\n" },
     { name: "what a syntax error cut short is yaml-syntax's", code: "services:\n  web:\n    image: x\n  db: [\n" },
     { name: "a quoted version is only obsolete", code: "version: '3.8'\nservices:\n  web:\n    image: x\n" },
+    {
+      name: "short-syntax ports compose parses: ranges of one length, a protocol in any case, no host port, defaults, IPv6, a number, a trailing slash",
+      code: "services:\n  web:\n    image: x\n    ports:\n      - \"8000-8010:8000-8010\"\n      - \"8080:80/UDP\"\n      - \"127.0.0.1::8000\"\n      - \"${PORT:-8001}:80\"\n      - \"[::1]:81:81/sctp\"\n      - 8082\n      - \"83/\"\n      - \"9000-9001:9000\"\n      - \"${PORTS}\"\n",
+    },
   ],
   invalid: [
     {
@@ -242,6 +246,22 @@ testRule(invalidValue, {
       code: "services:\n  web:\n    image: x\n    container_name: a\n",
       errors: [{ line: 4, column: 21, endLine: 4, endColumn: 22, log: "services.web.container_name 'a' does not match pattern '[a-zA-Z0-9][a-zA-Z0-9_.-]+'" }],
       output: null,
+    },
+    {
+      name: "short-syntax ports compose cannot parse: a protocol (fixed to the nearest), a host port, a container port, ranges of two lengths",
+      code: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcpx\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
+      errors: [
+        {
+          line: 5, column: 18, endLine: 5, endColumn: 22,
+          message: 'ports[0] of service "web": "tcpx" is not a protocol compose knows, which are tcp, udp and sctp. Compose stops with: invalid proto: tcpx',
+          log: "invalid proto: tcpx",
+          fixOutput: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcp\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
+        },
+        { line: 6, column: 10, endLine: 6, endColumn: 15, message: 'ports[1] of service "web": the host port "99999" is neither a port (0 to 65535) nor a range', log: "invalid hostPort: 99999", fixOutput: null },
+        { line: 7, column: 10, endLine: 7, endColumn: 13, log: "invalid containerPort: 80a" },
+        { line: 8, column: 9, endLine: 8, endColumn: 26, message: "the host range 8000-8001 and the container range 80-82 differ in length", log: "invalid ranges specified for container and host Ports: 80-82 and 8000-8001" },
+      ],
+      output: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcp\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
     },
     {
       name: "CRLF, in a file that is not the pipeline's",

@@ -56,6 +56,8 @@ export interface PortBinding {
   /** `tcp`, `udp` or `sctp`, in lower case: the short form's `/udp` (any case), the long form's `protocol`; `tcp` when none is given. */
   protocol: string;
   parts: PortParts;
+  /** The short form's parts as compose reads them (defaults applied), for checking their syntax; undefined for the long form. */
+  short?: { published: string | undefined; target: string; protocol: string | undefined };
 }
 
 /** Offsets of the parts of a short-syntax port in the text it was split from. */
@@ -165,6 +167,7 @@ function shortBinding(source: Node, item: Scalar, raw: string): PortBinding {
     target: slice(value, resolved.target)!,
     protocol: protocolOf(slice(value, resolved.protocol)),
     parts: { host: shift(layout.host), published: shift(layout.published), target: shift(layout.target), protocol: shift(layout.protocol) },
+    short: { published, target: slice(value, resolved.target)!, protocol: slice(value, resolved.protocol) },
   };
 }
 

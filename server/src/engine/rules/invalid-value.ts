@@ -3,6 +3,8 @@ import { CONVERSION_WORDS, type Conversion, type ConversionId } from "../compose
 import type { ComposeModel } from "../compose/model.js";
 import type { JsonType } from "../compose/schema.js";
 import { pathSegments, schemaProblems, type SchemaProblem, type ValueKind } from "../compose/validate.js";
+import { portSyntaxProblems, PROTOCOLS, type PortSyntaxProblem } from "../compose/portSyntax.js";
+import { servicePorts } from "../compose/ports.js";
 import type { Localized } from "../i18n/index.js";
 import { subjectOf } from "../i18n/schema-places.js";
 import { editDistance, maxSuggestionDistance } from "../suggest.js";
@@ -237,6 +239,32 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
   }
 }
 
+/** A short-syntax port compose cannot parse: the message, and for a misspelt protocol the one it most likely means. */
+function portReport(problem: PortSyntaxProblem): Report {
+  const index = servicePorts(problem.service).indexOf(problem.binding);
+  const subject = subjectOf(["services", problem.service.name, "ports", index]);
+  const stops = { en: ` Compose stops with: ${problem.log}`, fr: ` Compose s'arrête sur : ${problem.log}` };
+  const [host, container] = problem.fault === "ranges" ? [problem.binding.short!.published!, problem.binding.short!.target] : ["", ""];
+  const text: Localized = (() => {
+    switch (problem.fault) {
+      case "protocol":
+        return { en: `${subject.en}: "${problem.text}" is not a protocol compose knows, which are tcp, udp and sctp.`, fr: `${subject.fr} : « ${problem.text} » n'est pas un protocole connu de compose, qui connaît tcp, udp et sctp.` };
+      case "containerPort":
+        return { en: `${subject.en}: the container port "${problem.text}" is neither a port (0 to 65535) nor a range such as 8000-8010.`, fr: `${subject.fr} : le port du conteneur « ${problem.text} » n'est ni un port (0 à 65535) ni une plage comme 8000-8010.` };
+      case "hostPort":
+        return { en: `${subject.en}: the host port "${problem.text}" is neither a port (0 to 65535) nor a range such as 8000-8010.`, fr: `${subject.fr} : le port de l'hôte « ${problem.text} » n'est ni un port (0 à 65535) ni une plage comme 8000-8010.` };
+      case "ranges":
+        return { en: `${subject.en}: the host range ${host} and the container range ${container} differ in length.`, fr: `${subject.fr} : la plage de l'hôte ${host} et celle du conteneur ${container} n'ont pas la même longueur.` };
+    }
+  })();
+  const result: Report = { start: problem.span.start, end: problem.span.end, message: { en: text.en + stops.en, fr: text.fr + stops.fr }, log: problem.log };
+  const target = problem.fault === "protocol" && problem.binding.parts.protocol ? nearest(problem.text, PROTOCOLS) : undefined;
+  if (target) {
+    result.fix = { title: { en: `Change to "${target}"`, fr: `Remplacer par « ${target} »` }, edits: [{ start: problem.span.start, end: problem.span.end, newText: target }] };
+  }
+  return result;
+}
+
 export const invalidValue: Rule = {
   meta: {
     id: "invalid-value",
@@ -265,6 +293,7 @@ export const invalidValue: Rule = {
           /(error while interpolating [^\s:]+: failed to cast to expected type: (?:strconv\.\w+: parsing "[^"]*": invalid syntax|invalid boolean: [^"\\]*?))(?:\\n|["}]|$)/i,
           /('[^']+' (?:time: (?:missing unit in|unknown unit "[^"]*" in|invalid) duration "[^"]*"|invalid size: '[^']*'|invalid boolean: [^"\\]*?(?=\\n|["}]|$)|strconv\.\w+: parsing "[^"]*": invalid syntax))/i,
           /(invalid restart policy: (?:unknown policy '[^']*'|maximum retry count can only be used with 'on-failure'))/i,
+          /(invalid (?:proto|containerPort|hostPort): [^\s"\\]+|invalid ranges specified for container and host Ports: [^\s"\\]+ and [^\s"\\]+)/i,
         ],
       },
       fix: { en: "Change the value to the one compose accepts that it most likely means", fr: "Remplacer la valeur par celle, acceptée par compose, qu'elle désigne sans doute" },
@@ -283,5 +312,6 @@ export const invalidValue: Rule = {
       }
       report(result);
     }
+    for (const problem of portSyntaxProblems(model)) report(portReport(problem));
   },
 };
