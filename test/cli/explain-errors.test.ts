@@ -37,7 +37,7 @@ describe("--explain and a failing piece", () => {
     const result = await explain(["--explain", "-", "docker-compose.yml"], "curl: 502 Bad Gateway\n");
     expect(result).toEqual({
       status: 0,
-      stdout: "● 502 Bad Gateway  (bad-gateway)\n  **What happened:** …\n\n",
+      stdout: "● 502 Bad Gateway  (bad-gateway)\n  What happened: …\n\n",
       stderr: "elestio-compose-lint: explaining the log, bad-gateway failed: the facts layer failed\nelestio-compose-lint: explaining the log, no-container-name failed: not an Error\n",
     });
   });

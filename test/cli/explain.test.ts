@@ -55,10 +55,19 @@ describe("--explain", () => {
       "  → docker-compose.yml:19:9",
       "● 502 Bad Gateway  (bad-gateway)",
     ]);
-    // The explanation, indented under its title.
+    // The explanation, indented under its title, its markdown rendered for a terminal: no `**` marks left.
     expect(result.stdout).toContain(
-      '● Container name "/latigue_web" already in use  (no-container-name)\n  **What happened:** Docker refused to create the container `latigue_web`: a container with that name already exists on the VM.\n',
+      '● Container name "/latigue_web" already in use  (no-container-name)\n  What happened: Docker refused to create the container `latigue_web`: a container with that name already exists on the VM.\n',
     );
+    expect(result.stdout).not.toContain("**");
+    expect(result.stdout).not.toMatch(/ +$/m);
+  });
+
+  it("in colour, bold where the editor shows bold and code in cyan, without the marks", () => {
+    const dir = tempProject({ "docker-compose.yml": COMPOSE, "pipeline.log": LOG });
+    const { stdout } = runCli(["--explain", "pipeline.log", "docker-compose.yml"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(stdout).toContain("  \u001b[1mWhat happened:\u001b[22m Docker refused to create the container \u001b[36mlatigue_web\u001b[39m: a container");
+    expect(stdout).not.toContain("**");
   });
 
   it("--format json: the problems with their ranges, 1-based, start and end", () => {

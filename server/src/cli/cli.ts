@@ -17,6 +17,7 @@ import { toSarif } from "./sarif.js";
 import { parseCompose } from "../engine/compose/model.js";
 import { ConfigFinder, describeProblems } from "../engine/config.js";
 import { explainLog } from "../engine/explain.js";
+import { markdownToTerminal } from "./terminal.js";
 import { DEFAULT_PIPELINE_FILES, isPipelineFile } from "../engine/files.js";
 import { fixAll } from "../engine/fixes.js";
 import { languageFromLocale, type Language } from "../engine/i18n/index.js";
@@ -309,7 +310,7 @@ async function explain(source: string, options: Options, io: CliIO): Promise<num
   const color = useColor(io);
   for (const problem of located) {
     io.stdout.write(`${color ? "\u001b[1m" : ""}● ${problem.title}${color ? "\u001b[0m" : ""}  (${problem.id})\n`);
-    io.stdout.write(problem.explanation.trim().replace(/^/gm, "  ") + "\n");
+    io.stdout.write(markdownToTerminal(problem.explanation.trim(), color).replace(/^(?=.)/gm, "  ") + "\n");
     for (const r of problem.ranges) io.stdout.write(`  → ${r.file}:${r.line}:${r.column}\n`);
     io.stdout.write("\n");
   }
