@@ -10,6 +10,7 @@ import { isMap, isScalar, type Node, type Pair, type Scalar } from "yaml";
 import type { OffsetEdit } from "../text.js";
 import { findInterpolations, hasInterpolation, resolveDefaults } from "./interpolation.js";
 import { mapEntries, scalarText, seqItems, serviceFact, trimmedSpan, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
+import { contentStart } from "./scalars.js";
 
 /**
  * Where the parts of a binding are written, as document offsets of their text
@@ -120,19 +121,6 @@ const slice = (text: string, span: Span | undefined) => span && text.slice(span.
 /** `[::1]` as the address compose binds: `::1`. */
 function withoutBrackets(address: string | undefined): string | undefined {
   return address?.replace(/^\[(.*)\]$/, "$1");
-}
-
-/**
- * Where a scalar's text starts in the document, when the source holds that
- * text as it is (quotes aside): no escape, no folded line, no block scalar.
- * Each escape or fold makes the source longer than the text, so equal lengths
- * tell.
- */
-function contentStart(scalar: Scalar, text: string): number | undefined {
-  if (!scalar.range) return undefined;
-  const quotes = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : scalar.type === "PLAIN" ? 0 : undefined;
-  if (quotes === undefined || scalar.range[1] - scalar.range[0] !== text.length + 2 * quotes) return undefined;
-  return scalar.range[0] + quotes;
 }
 
 /** The span of a long-form value's text (inside quotes), when it is a scalar written as it is. */

@@ -27,9 +27,7 @@ export interface SchemaPath {
 }
 
 export function pathText(path: SchemaPath | undefined): string {
-  const segments: (string | number)[] = [];
-  for (let at = path; at; at = at.parent) segments.push(at.segment);
-  return segments.reverse().join(".");
+  return pathSegments(path).join(".");
 }
 
 export function pathSegments(path: SchemaPath | undefined): (string | number)[] {

@@ -5,7 +5,7 @@ import type { JsonType } from "../compose/schema.js";
 import { pathSegments, schemaProblems, type SchemaProblem, type ValueKind } from "../compose/validate.js";
 import { portSyntaxProblems, PROTOCOLS, type PortSyntaxProblem } from "../compose/portSyntax.js";
 import { servicePorts } from "../compose/ports.js";
-import type { Localized } from "../i18n/index.js";
+import { withComposeLog, type Localized } from "../i18n/index.js";
 import { subjectOf } from "../i18n/schema-places.js";
 import { editDistance, maxSuggestionDistance } from "../suggest.js";
 import type { Fix, Report, Rule } from "./types.js";
@@ -100,9 +100,11 @@ function pathText(problem: SchemaProblem, drop = 0): string {
   return segments.slice(0, segments.length + drop).join(".");
 }
 
+/** The top-level sections whose keys are names: mapstructure writes them in brackets. */
+const NAMED = new Set(["services", "networks", "volumes", "secrets", "configs", "models"]);
+
 /** mapstructure's name for a value, as compose prints it when decoding fails: `services[web].healthcheck.interval`. */
 function decodedName(segments: readonly (string | number)[]): string {
-  const NAMED = new Set(["services", "networks", "volumes", "secrets", "configs", "models"]);
   let name = "";
   segments.forEach((segment, index) => {
     if (typeof segment === "number" || (index === 1 && NAMED.has(String(segments[0])))) name += `[${segment}]`;
@@ -146,8 +148,7 @@ function conversionLog(conversion: Conversion, segments: readonly (string | numb
 function message(problem: SchemaProblem, log: string): Localized {
   const segments = pathSegments(problem.path);
   const subject = subjectOf(problem.kind === "duplicate" ? segments.slice(0, -1) : segments);
-  const stops = { en: ` Compose stops with: ${log}`, fr: ` Compose s'arrête sur : ${log}` };
-  const text = (en: string, fr: string): Localized => ({ en: en + stops.en, fr: fr + stops.fr });
+  const text = (en: string, fr: string): Localized => withComposeLog({ en, fr }, log);
   switch (problem.kind) {
     case "type":
       return text(
@@ -243,7 +244,6 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
 function portReport(problem: PortSyntaxProblem): Report {
   const index = servicePorts(problem.service).indexOf(problem.binding);
   const subject = subjectOf(["services", problem.service.name, "ports", index]);
-  const stops = { en: ` Compose stops with: ${problem.log}`, fr: ` Compose s'arrête sur : ${problem.log}` };
   const [host, container] = problem.fault === "ranges" ? [problem.binding.short!.published!, problem.binding.short!.target] : ["", ""];
   const text: Localized = (() => {
     switch (problem.fault) {
@@ -257,7 +257,7 @@ function portReport(problem: PortSyntaxProblem): Report {
         return { en: `${subject.en}: the host range ${host} and the container range ${container} differ in length.`, fr: `${subject.fr} : la plage de l'hôte ${host} et celle du conteneur ${container} n'ont pas la même longueur.` };
     }
   })();
-  const result: Report = { start: problem.span.start, end: problem.span.end, message: { en: text.en + stops.en, fr: text.fr + stops.fr }, log: problem.log };
+  const result: Report = { start: problem.span.start, end: problem.span.end, message: withComposeLog(text, problem.log), log: problem.log };
   const target = problem.fault === "protocol" && problem.binding.parts.protocol ? nearest(problem.text, PROTOCOLS) : undefined;
   if (target) {
     result.fix = { title: { en: `Change to "${target}"`, fr: `Remplacer par « ${target} »` }, edits: [{ start: problem.span.start, end: problem.span.end, newText: target }] };

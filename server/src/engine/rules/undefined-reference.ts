@@ -1,6 +1,6 @@
 import { formatScalar } from "../compose/edits.js";
 import { dependencyCycles, undefinedReferenceLog, undefinedReferences, type CycleReference, type DependencyCycle, type NamedReferenceKind, type UndefinedReference } from "../compose/undefinedReferences.js";
-import type { Localized } from "../i18n/index.js";
+import { withComposeLog, type Localized } from "../i18n/index.js";
 import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
 import type { Fix, LogPattern, Rule } from "./types.js";
 
@@ -60,10 +60,6 @@ function cycleSentence(cycle: DependencyCycle, { reference }: CycleReference): L
     en: `Service "${s}" ${verb.en} "${n}", which leads back to "${s}" through the cycle ${path}, so no service of the cycle can start first.`,
     fr: `Le service « ${s} » ${verb.fr} « ${n} », qui ramène à « ${s} » par le cycle ${path} : aucun service du cycle ne peut démarrer en premier.`,
   };
-}
-
-function withLog(sentence: Localized, log: string): Localized {
-  return { en: `${sentence.en} Compose stops with: ${log}`, fr: `${sentence.fr} Compose s'arrête sur : ${log}` };
 }
 
 /** The one defined name close to the reference's (never the service itself, for a service); undefined when none or several are. */
@@ -169,7 +165,7 @@ export const undefinedReference: Rule = {
       report({
         ...reference.span,
         log,
-        message: withLog(referenceSentence(reference, model.documents.length), log),
+        message: withComposeLog(referenceSentence(reference, model.documents.length), log),
         fix: target !== undefined && !rivals ? fixFor(reference, target) : undefined,
       });
     });
@@ -177,7 +173,7 @@ export const undefinedReference: Rule = {
       for (const reference of cycle.references) {
         // compose's line names the whole cycle: the message, the short form (`log` keeps it whole).
         const shown = cycle.path.length <= MAX_NAMED ? cycle.log : `dependency cycle detected: ${shortPath(cycle.path)}`;
-        report({ ...reference.span, log: cycle.log, message: withLog(cycleSentence(cycle, reference), shown) });
+        report({ ...reference.span, log: cycle.log, message: withComposeLog(cycleSentence(cycle, reference), shown) });
       }
     }
   },

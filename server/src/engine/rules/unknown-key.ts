@@ -1,5 +1,5 @@
 import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
-import type { Localized } from "../i18n/index.js";
+import { withComposeLog, type Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
 import { documentOf, mapEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
 import { allowsExtensions, namesKeys, type SchemaNode } from "../compose/schema.js";
@@ -87,10 +87,10 @@ function message(model: ComposeModel, unknown: Unknown, log: string): Localized 
   if (names) {
     // A map of names (services, depends_on's): the key is a name compose's pattern refuses.
     const where = placeOf(segments);
-    return {
-      en: `"${key}" is not a valid name ${where.en}: names use letters, digits, ".", "_" and "-". Compose stops with: ${log}`,
-      fr: `« ${key} » n'est pas un nom valide ${where.fr} : un nom s'écrit avec des lettres, des chiffres, « . », « _ » et « - ». Compose s'arrête sur : ${log}`,
-    };
+    return withComposeLog({
+      en: `"${key}" is not a valid name ${where.en}: names use letters, digits, ".", "_" and "-".`,
+      fr: `« ${key} » n'est pas un nom valide ${where.fr} : un nom s'écrit avec des lettres, des chiffres, « . », « _ » et « - ».`,
+    }, log);
   }
   const where = placeOf(segments);
   let en = `Unknown key "${key}" ${where.en}.`;
@@ -102,9 +102,7 @@ function message(model: ComposeModel, unknown: Unknown, log: string): Localized 
     en += " It looks like a service: services go under the services key.";
     fr += " On dirait un service : les services se placent sous la clé services.";
   }
-  en += ` Compose stops with: ${log}`;
-  fr += ` Compose s'arrête sur : ${log}`;
-  return { en, fr };
+  return withComposeLog({ en, fr }, log);
 }
 
 export const unknownKey: Rule = {
