@@ -7,6 +7,7 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SETTINGS_SECTION } from "../../server/src/protocol.js";
 import { documentSelector, isComposeDocument } from "./composeDocuments.js";
+import { ruleDocumentationMiddleware } from "./ruleDocumentation.js";
 
 /** The client's id: vscode-languageclient reads `<id>.trace.server`. */
 const CLIENT_ID = "elestio";
@@ -76,6 +77,7 @@ export class ServerConnection implements vscode.Disposable {
       traceOutputChannel: this.trace,
       synchronize: { configurationSection: SETTINGS_SECTION },
       diagnosticCollectionName: "elestio",
+      middleware: ruleDocumentationMiddleware(this.context),
     };
     const client = new LanguageClient(CLIENT_ID, "Elestio Compose", serverOptions, clientOptions);
     this.client = client;

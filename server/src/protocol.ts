@@ -18,7 +18,20 @@ export const Commands = {
   explainTerminalSelection: "elestio.explainTerminalSelection",
   showOutput: "elestio.showOutput",
   restartServer: "elestio.restartServer",
+  importDashboardVariables: "elestio.importDashboardVariables",
 } as const;
+
+/**
+ * Commands the server runs (workspace/executeCommand). "Show documentation"
+ * opens a rule's page with window/showDocument; VS Code's client intercepts
+ * it to open the page rendered (Markdown preview).
+ */
+export const ServerCommands = {
+  showRuleDocumentation: "elestio.showRuleDocumentation",
+} as const;
+
+/** The arguments of ServerCommands.showRuleDocumentation: the rule id, and the page's URL the server resolved. */
+export type ShowRuleDocumentationArguments = [ruleId: string, url: string];
 
 /** The code action kind of "fix all Elestio problems", for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = "source.fixAll.elestio";

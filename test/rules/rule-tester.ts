@@ -4,8 +4,13 @@
  * - a `valid` case reports nothing;
  * - an `invalid` case reports exactly the listed findings, in order, each with
  *   the 1-based line and column of its start AND its end (both required),
- *   optionally a part of its English message, the text its own quick fix alone
+ *   its `messageId` (required, as the rule's meta.messages names it),
+ *   optionally its whole English message, the text its own quick fix alone
  *   gives (`fixOutput`) and its log line (`log`);
+ * - every message of meta.messages is reported by some invalid case, and one
+ *   expected finding per message states its whole English text (`message`);
+ * - every message is one line, at most MESSAGE_LIMITS long (120 characters in
+ *   English, 140 in French);
  * - `output` is the text after fix-all: required as soon as a finding carries
  *   a fix (as ESLint requires since v7), `null` asserts that none does, and it
  *   never equals `code`;
@@ -28,7 +33,8 @@ import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { fixAll } from "../../server/src/engine/fixes.js";
 import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
-import type { Rule } from "../../server/src/engine/rules/types.js";
+import { placeholdersOf } from "../../server/src/engine/i18n/format.js";
+import { MESSAGE_LIMITS, type Rule } from "../../server/src/engine/rules/types.js";
 import { applyEdits, LineIndex } from "../../server/src/engine/text.js";
 
 export interface ValidCase {
@@ -38,6 +44,8 @@ export interface ValidCase {
   pipeline?: boolean;
   /** Files written beside the compose file (`.env`, `.gitignore`, env files); the compose file then lives on disk. */
   files?: Record<string, string>;
+  /** The project configuration's `dashboardVariables`; unset: the project lists none. */
+  dashboardVariables?: string[];
   /** parseCompose's `maxChars`, the language server's size limit; unset: no limit, as in the CLI. */
   maxChars?: number;
 }
@@ -48,7 +56,9 @@ export interface ExpectedFinding {
   /** Where the squiggle ends (1-based, exclusive column, as ESLint's): required. */
   endLine: number;
   endColumn: number;
-  /** A part of the English message, or a pattern it matches. */
+  /** The key of the rule's meta.messages it reports: required. */
+  messageId: string;
+  /** The whole English message, exactly (or a pattern it matches). */
   message?: string | RegExp;
   /** The text after applying this finding's own quick fix alone (the light bulb's fix); null: it has none. */
   fixOutput?: string | null;
@@ -109,7 +119,7 @@ function lintWith(rule: Rule, test: ValidCase, text: string): Finding[] {
     writeFileSync(composePath, text);
     project = fileProject(composePath, dir);
   }
-  return lint(model, { isPipeline: test.pipeline ?? true, project, rules: [rule], onRuleError: (_, error) => { throw error; } });
+  return lint(model, { isPipeline: test.pipeline ?? true, project, rules: [rule], dashboardVariables: test.dashboardVariables, onRuleError: (_, error) => { throw error; } });
 }
 
 function position(text: string, offset: number) {
@@ -133,6 +143,7 @@ function checkExpectations(label: string, test: InvalidCase): void {
           "every expected finding states where it starts and where it ends (line, column, endLine, endColumn)",
       );
     }
+    if (typeof expected.messageId !== "string") throw new Error(`${label}: expected finding ${i + 1} (${expected.line}:${expected.column}) states no messageId`);
   });
   if (test.output === test.code) throw new Error(`${label}: output equals code; write output: null to assert that no fix is offered`);
 }
@@ -161,14 +172,15 @@ export function checkInvalidCase(rule: Rule, test: InvalidCase, index: number): 
   const actual = findings.map((f) => {
     const start = position(test.code, f.start);
     const end = position(test.code, f.end);
-    return { range: rangeText({ ...start, endLine: end.line, endColumn: end.column }), message: f.message.en };
+    return { range: rangeText({ ...start, endLine: end.line, endColumn: end.column }), messageId: f.messageId, message: f.message.en };
   });
   expect(actual.length, `${label}: the rule reports\n${JSON.stringify(actual, null, 1)}`).toBe(test.errors.length);
   test.errors.forEach((expected, i) => {
     const finding = findings[i];
     const where = `${label}, finding ${i + 1}`;
     expect(actual[i].range, `${where}: range`).toBe(rangeText(expected));
-    if (typeof expected.message === "string") expect(actual[i].message, `${where}: message`).toContain(expected.message);
+    expect(actual[i].messageId, `${where}: messageId`).toBe(expected.messageId);
+    if (typeof expected.message === "string") expect(actual[i].message, `${where}: message`).toBe(expected.message);
     else if (expected.message) expect(actual[i].message, `${where}: message`).toMatch(expected.message);
     if (expected.fixOutput === null) expect(finding.fix?.title.en, `${where}: fixOutput: null asserts no quick fix`).toBeUndefined();
     else if (expected.fixOutput !== undefined) {
@@ -180,6 +192,11 @@ export function checkInvalidCase(rule: Rule, test: InvalidCase, index: number): 
   for (const finding of findings) {
     expect(finding.message.fr, `${label}: every message has a French text`).not.toBe("");
     expect(finding.message.fr, `${label}: the French message differs from the English`).not.toBe(finding.message.en);
+    for (const language of ["en", "fr"] as const) {
+      const text = finding.message[language];
+      expect(text, `${label}: the ${language} message is one line`).not.toMatch(/[\r\n]/);
+      expect(text.length, `${label}: the ${language} message fits ${MESSAGE_LIMITS[language]} characters: ${text}`).toBeLessThanOrEqual(MESSAGE_LIMITS[language]);
+    }
     if (!finding.fix) continue;
     const title = finding.fix.title;
     expect(fixable, `${label}: ${id} offers a fix ("${title.en}") but its meta.fixable is false`).toBe(true);
@@ -213,6 +230,23 @@ export function checkFixableTable(rule: Rule, cases: RuleTable): void {
   else expect(fixed, `${id} is not meta.fixable: no invalid case states a fixed output`).toEqual([]);
 }
 
+/**
+ * meta.messages agrees with the table: each message is reported by some
+ * invalid case and one expected finding states its whole English text; its
+ * French template names the same placeholders and differs from the English.
+ */
+export function checkMessagesTable(rule: Rule, cases: RuleTable): void {
+  const { id, messages } = rule.meta;
+  const expected = cases.invalid.flatMap((test) => test.errors);
+  for (const [messageId, template] of Object.entries(messages)) {
+    expect(placeholdersOf(template.fr).sort(), `${id}.${messageId}: the French template names the English one's placeholders`).toEqual(placeholdersOf(template.en).sort());
+    expect(template.fr, `${id}.${messageId}: the French template differs from the English`).not.toBe(template.en);
+    const ofId = expected.filter((e) => e.messageId === messageId);
+    expect(ofId.length, `${id}.${messageId}: some invalid case reports it`).toBeGreaterThan(0);
+    expect(ofId.some((e) => typeof e.message === "string"), `${id}.${messageId}: one expected finding states its whole English text (message)`).toBe(true);
+  }
+}
+
 /** Where the rule's findings carry a quick fix or a log line, at least one expected finding of the table asserts each. */
 export function checkFixAndLogAsserted(rule: Rule, cases: RuleTable): void {
   const { id } = rule.meta;
@@ -240,6 +274,7 @@ export function testRule(rule: Rule, cases: RuleTable): void {
     describe("the table", () => {
       it(rule.meta.fixable ? "meta.fixable: an invalid case shows a fix" : "meta.fixable is false: no invalid case shows a fix", () => checkFixableTable(rule, cases));
       it("asserts a finding's own quick fix and log line where the rule sets them", () => checkFixAndLogAsserted(rule, cases));
+      it("reports every message of meta.messages and states each one's text once", () => checkMessagesTable(rule, cases));
     });
   });
 }

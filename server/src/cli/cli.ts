@@ -14,6 +14,7 @@ import { toJson, toText, type FileReport } from "./format.js";
 import { toGithub } from "./github.js";
 import { collectFiles, readText, UsageError, writeFixed } from "./input.js";
 import { toSarif } from "./sarif.js";
+import { ruleDocsLocation } from "../ruleDocs.js";
 import { parseCompose } from "../engine/compose/model.js";
 import { ConfigFinder, describeProblems } from "../engine/config.js";
 import { explainLog } from "../engine/explain.js";
@@ -189,7 +190,7 @@ function render(format: Format, reports: FileReport[], lang: Language, io: CliIO
     case "json":
       return JSON.stringify(toJson(reports, lang), null, 2) + "\n";
     case "sarif":
-      return JSON.stringify(toSarif(reports, lang, { cwd: io.cwd, version: VERSION }), null, 2) + "\n";
+      return JSON.stringify(toSarif(reports, lang, { cwd: io.cwd, version: VERSION, docsUrl: ruleDocsLocation().url }), null, 2) + "\n";
     case "github":
       return toGithub(reports, lang, io.cwd);
     case "text":

@@ -44,8 +44,8 @@ function ruleEntries(): RuleEntry[] {
       help: (language) =>
         [
           `**${meta.docs.title[language]}** (\`${meta.id}\`)`,
-          ...(meta.docs.log ? [`**${FINDING_LABELS.log[language]}**\n\n${fence(meta.docs.log)}`] : []),
-          `**${FINDING_LABELS.why[language]}** ${meta.docs.description[language]}`,
+          ...(meta.docs.log ? [`${FINDING_LABELS.logExample[meta.docs.logSource ?? "pipeline"][language]}\n\n${fence(meta.docs.log)}`] : []),
+          meta.docs.description[language],
           ...(fix ? [`**${FINDING_LABELS.fix[language]}** ${fix[language]}${meta.fixable ? " (`elestio-compose-lint --fix`)" : ""}`] : []),
         ].join("\n\n"),
     };
@@ -75,6 +75,8 @@ export interface SarifOptions {
   /** The folder relative paths start from (the CLI's current folder). */
   cwd: string;
   version: string;
+  /** Each rule's page, for `helpUri` (see server/src/ruleDocs.ts). */
+  docsUrl?: (id: string, language: Language) => string | undefined;
 }
 
 export function toSarif(reports: readonly FileReport[], language: Language, options: SarifOptions): object {
@@ -113,8 +115,10 @@ export function toSarif(reports: readonly FileReport[], language: Language, opti
             language,
             rules: rules.map((rule) => {
               const help = rule.help(language);
+              const helpUri = options.docsUrl?.(rule.id, language);
               return {
                 id: rule.id,
+                ...(helpUri ? { helpUri } : {}),
                 name: pascalCase(rule.id),
                 shortDescription: { text: rule.title[language] },
                 fullDescription: { text: rule.description[language], markdown: rule.description[language] },

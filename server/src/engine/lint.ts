@@ -4,6 +4,7 @@
  * and isolation of a rule that throws.
  */
 import type { Localized } from "./i18n/index.js";
+import { fillMessage } from "./i18n/format.js";
 import { nodeAt } from "./compose/position.js";
 import type { ComposeModel, Span } from "./compose/model.js";
 import type { ProjectFiles } from "./project.js";
@@ -17,6 +18,8 @@ export function knownRuleIds(): string[] {
 
 export interface Finding {
   ruleId: string;
+  /** The key of the rule's `meta.messages` the message was made from. */
+  messageId: string;
   severity: Severity;
   message: Localized;
   start: number;
@@ -34,6 +37,8 @@ export interface LintOptions {
   /** Severity per rule id (`elestio.rules.<id>`). */
   severities?: Readonly<Record<string, SeveritySetting | undefined>>;
   rules?: readonly Rule[];
+  /** The variables the dashboard sets (the project configuration's `dashboardVariables`), when it names them. */
+  dashboardVariables?: readonly string[];
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -73,6 +78,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
   const covered = new Map<Finding, Span>();
   const seen = new Set<string>();
   const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
+  const dashboardVariables = options.dashboardVariables ? new Set(options.dashboardVariables) : undefined;
 
   for (const rule of rules) {
     const { id, scope, severity } = rule.meta;
@@ -83,12 +89,17 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
         model,
         project: options.project,
         isPipeline: options.isPipeline,
-        report: ({ covers, ...report }) => {
+        dashboardVariables,
+        report: ({ covers, messageId, data, severity: ownSeverity, ...report }) => {
           // A fault reached through several `<<` merges is reported once, where it is written.
           const key = `${id}:${report.start}:${report.end}`;
           if (seen.has(key)) return;
           seen.add(key);
-          const finding: Finding = { ruleId: id, severity: effective, ...report };
+          const template = rule.meta.messages[messageId];
+          if (!template) throw new Error(`${id} reports messageId "${messageId}", which its meta.messages lacks`);
+          const chosen = options.severities?.[id] ?? ownSeverity ?? severity;
+          if (chosen === "off") return;
+          const finding: Finding = { ruleId: id, messageId, severity: chosen, message: fillMessage(template, data), ...report };
           reported.push(finding);
           if (covers) covered.set(finding, covers);
         },

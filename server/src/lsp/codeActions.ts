@@ -1,18 +1,18 @@
 /**
  * Code actions for our diagnostics: the rule's fix as the preferred quick
- * fix, "Disable <id> for this line", and `source.fixAll.elestio` for
- * `editor.codeActionsOnSave`.
+ * fix, "Disable <id> for this line", "Show documentation for <id>" (once per
+ * rule), and `source.fixAll.elestio` for `editor.codeActionsOnSave`.
  */
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node";
 import { parseCompose } from "../engine/compose/model.js";
 import { disableForLineEdit, fixAll } from "../engine/fixes.js";
-import { pick } from "../engine/i18n/index.js";
+import { pick, type Language } from "../engine/i18n/index.js";
 import { lint } from "../engine/lint.js";
 import { findingFor, toTextEdits } from "./convert.js";
 import { FILE_TOO_LARGE_RULE_ID } from "../engine/rules/file-too-large.js";
 import type { Analysis } from "./documents.js";
 import { messages } from "./messages.js";
-import { FIX_ALL_KIND } from "../protocol.js";
+import { FIX_ALL_KIND, ServerCommands, type ShowRuleDocumentationArguments } from "../protocol.js";
 
 export { FIX_ALL_KIND };
 
@@ -29,6 +29,7 @@ export function codeActions(
   params: CodeActionParams,
   token: CancellationToken,
   workspaceEdit: (edits: TextEdit[]) => WorkspaceEdit,
+  docsUrl?: (id: string, language: Language) => string | undefined,
 ): CodeAction[] {
   const { model, findings, language } = analysis;
   const only = params.context.only;
@@ -37,6 +38,8 @@ export function codeActions(
   if (asked(only, CodeActionKind.QuickFix)) {
     const fixes: CodeAction[] = [];
     const disables: CodeAction[] = [];
+    const documentation: CodeAction[] = [];
+    const documented = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(diagnostic, findings, model.lines);
       // A file too large to analyse has nothing a comment could disable.
@@ -56,9 +59,16 @@ export function codeActions(
         diagnostics: [diagnostic],
         edit: workspaceEdit(toTextEdits([disableForLineEdit(model, finding)], model.lines)),
       });
+      const url = documented.has(finding.ruleId) ? undefined : docsUrl?.(finding.ruleId, language);
+      if (url) {
+        documented.add(finding.ruleId);
+        const title = pick(messages.showDocumentation(finding.ruleId), language);
+        const args: ShowRuleDocumentationArguments = [finding.ruleId, url];
+        documentation.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ServerCommands.showRuleDocumentation, arguments: args } });
+      }
     }
-    // Fixes first: the lightbulb lists actions in this order.
-    actions.push(...fixes, ...disables);
+    // Fixes first: the lightbulb lists actions in this order (vscode-eslint's: fix, disable, documentation).
+    actions.push(...fixes, ...disables, ...documentation);
   }
 
   // Only on request (codeActionsOnSave, "Source Action..."): computing it lints the file up to ten times.

@@ -17,7 +17,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, language: Language): Diagnostic {
+/** A diagnostic of a finding; `docsUrl` gives its `codeDescription.href`, the rule's page. */
+export function toDiagnostic(finding: Finding, lines: LineIndex, language: Language, docsUrl?: (id: string, language: Language) => string | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.range(finding.start, finding.end),
     severity: SEVERITIES[finding.severity],
@@ -25,6 +26,8 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, language: Langu
     code: finding.ruleId,
     message: pick(finding.message, language),
   };
+  const href = docsUrl?.(finding.ruleId, language);
+  if (href) diagnostic.codeDescription = { href };
   if (UNNECESSARY_RULES.has(finding.ruleId)) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }

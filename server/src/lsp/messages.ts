@@ -10,6 +10,10 @@ export const messages = {
     en: "Fix all Elestio problems",
     fr: "Corriger tous les problèmes Elestio",
   },
+  showDocumentation: (ruleId: string): Localized => ({
+    en: `Show documentation for ${ruleId}`,
+    fr: `Afficher la documentation de ${ruleId}`,
+  }),
   disableForLine: (ruleId: string): Localized => ({
     en: `Disable ${ruleId} for this line`,
     fr: `Désactiver ${ruleId} pour cette ligne`,

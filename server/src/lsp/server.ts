@@ -38,7 +38,8 @@ import { knownRuleIds, lint, type Finding } from "../engine/lint.js";
 import { fileProject } from "../engine/project.js";
 import { messages } from "./messages.js";
 import { ChangeScheduler } from "./scheduler.js";
-import { Commands, EXPLAIN_LOG_METHOD, FIX_ALL_KIND, SETTINGS_SECTION, type ExplainLogParams, type ExplainLogResult } from "../protocol.js";
+import { Commands, EXPLAIN_LOG_METHOD, FIX_ALL_KIND, ServerCommands, SETTINGS_SECTION, type ExplainLogParams, type ExplainLogResult } from "../protocol.js";
+import { ruleDocsLocation } from "../ruleDocs.js";
 import { SettingsStore, withProjectConfig, type ServerSettings } from "./settings.js";
 
 /** Keystrokes closer than this are a burst of typing, linted once at its end (the first change after a pause is linted at once). */
@@ -62,6 +63,9 @@ export function startServer(connection: Connection): void {
   let supportsConfigurationRegistration = false;
   let supportsWatchedFilesRegistration = false;
   let supportsWorkspaceFolders = false;
+  let supportsShowDocument = false;
+  /** Each rule's page: codeDescription.href, the hover's link, "Show documentation". */
+  const ruleDocs = ruleDocsLocation();
 
   const failedRules = new Set<string>();
   const cache = new AnalysisCache(folders, () => locale, (ruleId, error) => {
@@ -88,6 +92,7 @@ export function startServer(connection: Connection): void {
     supportsConfigurationRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsWatchedFilesRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsWorkspaceFolders = workspace?.workspaceFolders === true;
+    supportsShowDocument = params.capabilities.window?.showDocument?.support === true;
     const pull = workspace?.configuration === true;
     settings = new SettingsStore(
       params.initializationOptions,
@@ -104,6 +109,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [ServerCommands.showRuleDocumentation] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "elestio-compose-language-server", version },
@@ -200,7 +206,7 @@ export function startServer(connection: Connection): void {
       if (published.delete(uri)) publish({ uri, version: documentVersion, diagnostics: [] });
       return;
     }
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.model.lines, analysis.language));
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.model.lines, analysis.language, ruleDocs.url));
     if (diagnostics.length > 0) published.add(uri);
     else published.delete(uri);
     publish({ uri, version: documentVersion, diagnostics });
@@ -261,7 +267,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(params.textDocument.uri);
     if (!analysis) return null;
     const { model, findings, language, info, project } = analysis;
-    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project, onError: hoverError });
+    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project, onError: hoverError, docsUrl: ruleDocs.url });
     if (!result) return null;
     return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
   });
@@ -277,11 +283,25 @@ export function startServer(connection: Connection): void {
         ? { documentChanges: [TextDocumentEdit.create({ uri: analysis.uri, version: analysis.version }, edits)] }
         : { changes: { [analysis.uri]: edits } };
     try {
-      return codeActions(analysis, params, token, workspaceEdit);
+      return codeActions(analysis, params, token, workspaceEdit, ruleDocs.url);
     } catch (error) {
       if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, "fix-all cancelled");
       throw error;
     }
+  });
+
+  // "Show documentation for <id>": the page the code action names, in the client's viewer
+  // (VS Code's client opens it rendered before it gets here, see client/src/languageClient.ts).
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== ServerCommands.showRuleDocumentation) return null;
+    const [ruleId, url] = params.arguments ?? [];
+    if (typeof url !== "string" || !/^(?:https?|file):/.test(url)) return new ResponseError(ErrorCodes.InvalidParams, `no documentation page for ${String(ruleId)}`);
+    if (!supportsShowDocument) {
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${String(ruleId)}: ${url}` }).catch(reportFailure);
+      return null;
+    }
+    const shown = await connection.window.showDocument({ uri: url, external: !url.startsWith("file:") });
+    return shown.success;
   });
 
   connection.onCodeLens(async (params): Promise<CodeLens[]> => {

@@ -1,7 +1,8 @@
 /**
- * The hover on a finding: for each finding on the hovered spot, the rule's
- * title, the finding's message, the pipeline's log line, why and the fix,
- * from the rule's docs (`fix`, else `manualFix`).
+ * The hover on a finding: what the diagnostic's message lacks, never the
+ * message again (VS Code shows it right above): the rule's title, the log
+ * line of this very fault, why it happens, the fix, and a link to the rule's
+ * page.
  */
 import { FINDING_LABELS } from "../i18n/hover-texts.js";
 import type { Language } from "../i18n/index.js";
@@ -11,24 +12,36 @@ import { RULES_BY_ID } from "../rules/index.js";
 
 export const REFERENCE_SEPARATOR = "\n\n---\n\n";
 
+/** The page of a rule, in a language (see server/src/ruleDocs.ts); undefined when there is none to link. */
+export type RuleDocsUrl = (ruleId: string, language: Language) => string | undefined;
+
 /** The findings whose range holds `offset` (an empty one, at it). */
 export function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
   return findings.filter((f) => (f.start <= offset && offset < f.end) || (f.start === f.end && f.start === offset));
 }
 
+/** A fix text after its label: "Fix: remove…", "Solution : définissez…" (the texts start with their verb). */
+function afterLabel(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** The section of one finding, in markdown. */
-export function findingSection(finding: Finding, language: Language): string {
+export function findingSection(finding: Finding, language: Language, docsUrl?: RuleDocsUrl): string {
   const parts: string[] = [];
-  const rule = RULES_BY_ID.get(finding.ruleId);
-  const docs = rule?.meta.docs;
+  const docs = RULES_BY_ID.get(finding.ruleId)?.meta.docs;
   parts.push(docs ? `**${docs.title[language]}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``);
-  parts.push(finding.message[language]);
-  // The finding's own line names the user's container, port or variable; the docs' one is an example from the guide.
-  if (finding.log) parts.push(`**${FINDING_LABELS.log[language]}**\n\n${fence(finding.log)}`);
-  else if (docs?.log) parts.push(`**${FINDING_LABELS.logExample[language]}**\n\n${fence(docs.log)}`);
-  if (docs) parts.push(`**${FINDING_LABELS.why[language]}** ${docs.description[language]}`);
-  const fix = docs?.fix ?? docs?.manualFix;
-  if (fix) parts.push(`**${FINDING_LABELS.fix[language]}** ${fix[language]}${finding.fix ? ` ${FINDING_LABELS.quickFix[language]}` : ""}`);
+  const source = docs?.logSource ?? "pipeline";
+  // The finding's own line names the user's container, port or variable; the docs' one is an example.
+  if (finding.log) parts.push(`${FINDING_LABELS.log[source][language]}\n\n${fence(finding.log)}`);
+  else if (docs?.log) parts.push(`${FINDING_LABELS.logExample[source][language]}\n\n${fence(docs.log)}`);
+  if (docs) parts.push(docs.description[language]);
+  if (finding.fix) parts.push(`**${FINDING_LABELS.quickFix[language]}** ${afterLabel(finding.fix.title[language])}`);
+  else {
+    const fix = docs?.manualFix ?? docs?.fix;
+    if (fix) parts.push(`**${FINDING_LABELS.fix[language]}** ${afterLabel(fix[language])}`);
+  }
+  const url = docsUrl?.(finding.ruleId, language);
+  if (url) parts.push(`[${FINDING_LABELS.documentation[language]} \`${finding.ruleId}\`](${url})`);
   return parts.join("\n\n");
 }
 
@@ -41,13 +54,14 @@ export function findingsHover(
   findings: readonly Finding[],
   language: Language,
   onError: (error: unknown) => void,
+  docsUrl?: RuleDocsUrl,
 ): { markdown: string; start: number; end: number } | undefined {
   const sections: string[] = [];
   const shown: Finding[] = [];
   let failed = false;
   for (const finding of findings) {
     try {
-      sections.push(findingSection(finding, language));
+      sections.push(findingSection(finding, language, docsUrl));
       shown.push(finding);
     } catch (error) {
       // Once per hover: one bad finding usually means the same fault in every section.

@@ -1,6 +1,6 @@
 /**
- * Hovers: on a finding, the problem, the pipeline's log line, why and the fix
- * (findings.ts); elsewhere, what the hovered key or value means for an
+ * Hovers: on a finding, what its message lacks: the log line, why, the fix
+ * and the rule's page (findings.ts); elsewhere, what the hovered key or value means for an
  * Elestio deployment, from the first topic provider that applies and has
  * something to say (one file per topic, in HOVER_PROVIDERS' order). Plain
  * TypeScript: the server turns the result into an LSP Hover.
@@ -14,7 +14,7 @@ import { containerNameHover } from "./containerName.js";
 import { dependsOnHover } from "./dependsOn.js";
 import { djangoHover } from "./django.js";
 import { envFileHover } from "./envFile.js";
-import { findingsAt, findingsHover } from "./findings.js";
+import { findingsAt, findingsHover, type RuleDocsUrl } from "./findings.js";
 import { healthcheckHover } from "./healthcheck.js";
 import { serviceNetworksHover, topLevelNetworksHover } from "./networks.js";
 import { portsHover } from "./ports.js";
@@ -45,6 +45,8 @@ export interface HoverOptions {
    * part is left out silently.
    */
   onError?: HoverErrorHandler;
+  /** Each rule's page, for the link under a finding; no link without it. */
+  docsUrl?: RuleDocsUrl;
   /** The topic providers, in order; HOVER_PROVIDERS by default. */
   providers?: readonly HoverProvider[];
 }
@@ -89,7 +91,7 @@ function hoverAt(model: ComposeModel, findings: readonly Finding[], offset: numb
   if (!Number.isInteger(offset) || offset < 0 || offset > model.text.length) return undefined;
   const hovered = findingsAt(findings, offset);
   if (hovered.length > 0) {
-    const result = findingsHover(hovered, language, (error) => report("findings", error));
+    const result = findingsHover(hovered, language, (error) => report("findings", error), options.docsUrl);
     if (result) return result;
   }
   let node: HoveredNode | undefined;

@@ -18,12 +18,20 @@ export const FAILURE_VERDICT = { en: "the deploy fails", fr: "le déploiement é
 
 /** Labels of a diagnostic's hover. */
 export const FINDING_LABELS = {
-  log: { en: "Pipeline log:", fr: "Journal du pipeline :" },
-  logExample: { en: "Pipeline log, for example:", fr: "Journal du pipeline, par exemple :" },
-  why: { en: "Why:", fr: "Pourquoi :" },
-  fix: { en: "Fix:", fr: "Correction :" },
-  quickFix: { en: "(quick fix available)", fr: "(correction rapide disponible)" },
-} satisfies Record<string, Localized>;
+  log: {
+    pipeline: { en: "Pipeline log:", fr: "Logs du pipeline :" },
+    app: { en: "App log (`docker logs`):", fr: "Logs de l'application (`docker logs`) :" },
+    browser: { en: "In the browser:", fr: "Dans le navigateur :" },
+  },
+  logExample: {
+    pipeline: { en: "Pipeline log, for example:", fr: "Logs du pipeline, par exemple :" },
+    app: { en: "App log (`docker logs`), for example:", fr: "Logs de l'application (`docker logs`), par exemple :" },
+    browser: { en: "In the browser, for example:", fr: "Dans le navigateur, par exemple :" },
+  },
+  fix: { en: "Fix:", fr: "Solution :" },
+  quickFix: { en: "Quick fix:", fr: "Correction rapide :" },
+  documentation: { en: "Documentation of", fr: "Documentation de" },
+} as const satisfies Record<string, Localized | Record<string, Localized>>;
 
 export const ENV_FILE = {
   pipeline: {

@@ -20,6 +20,16 @@ export const noContainerName: Rule = {
       log: 'Error response from daemon: Conflict. The container name "/latigue_web" is already in use',
       logPattern: { patterns: [/container name\s+"\/?([^"]+)"\s+is already in use/i] },
       fix: { en: "Remove `container_name`", fr: "Supprimer `container_name`" },
+      example: {
+        invalid: "services:\n  web:\n    build: .\n    container_name: myapp_web\n    restart: unless-stopped\n",
+        valid: "services:\n  web:\n    build: .\n    restart: unless-stopped\n",
+      },
+    },
+    messages: {
+      fixedName: {
+        en: 'Fixed container_name "{{name}}": a redeploy fails while another container has that name. Remove it.',
+        fr: "container_name « {{name}} » fixe : un redéploiement échoue tant qu'un autre conteneur porte ce nom. Supprimez-le.",
+      },
     },
   },
   check({ model, report }) {
@@ -33,10 +43,8 @@ export const noContainerName: Rule = {
         start: entry.keyNode.range![0],
         end: Math.max(end, entry.keyNode.range![1]),
         log: `Error response from daemon: ${conflict}`,
-        message: {
-          en: `container_name "${name}" pins the container name: the deploy fails with ${conflict} whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.`,
-          fr: `container_name « ${name} » fige le nom du conteneur : le déploiement échoue avec ${conflict} dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.`,
-        },
+        messageId: "fixedName",
+        data: { name },
         fix: { title: { en: "Remove container_name", fr: "Supprimer container_name" }, edits: [removeEntry(model, entry)] },
       });
     }

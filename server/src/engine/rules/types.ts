@@ -14,17 +14,35 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ["off", "hint", "in
 export interface RuleDocs {
   /** One line: what the rule finds. */
   title: Localized;
-  /** Markdown, a few sentences: the problem, why it happens, the fix. */
+  /** Markdown, one to three sentences: why the problem happens and what it breaks (the hover's cause, the page's "why"); never the message again. */
   description: Localized;
   /** The text the pipeline (or compose) prints when this goes wrong, when there is one: an example, with the guide's names. */
   log?: string;
-  /** What the quick fix does, when the rule is fixable. */
+  /** Where `log` is printed: the pipeline's log (default), the app's own logs (`docker logs`), or the browser. */
+  logSource?: "pipeline" | "app" | "browser";
+  /** What the quick fix does, when the rule is fixable: a title starting with its verb ("Remove `container_name`", "Supprimer `container_name`"). */
   fix?: Localized;
-  /** How to fix it by hand, when the rule has no quick fix. */
+  /** How to fix it by hand, starting with an imperative verb ("Set the variable…", "Définissez la variable…"): the hover lowers its first letter after "Fix:". */
   manualFix?: Localized;
   /** How the log explainer recognises `log` in a pasted pipeline log, and which fault a line names (see LogPattern). */
   logPattern?: LogPattern;
+  /**
+   * The example of the rule's page (docs/rules/<id>.md): a pipeline file the
+   * rule reports on, and the same file once fixed (the quick fix's output for
+   * a fixable rule). test/docs-pages.test.ts checks both against the rule.
+   */
+  example: { invalid: string; valid: string };
 }
+
+/**
+ * A message template per language, after ESLint's `meta.messages`:
+ * `{{name}}` is replaced by the report's `data.name`. One line, problem then
+ * consequence then action, at most MESSAGE_LIMITS characters once filled.
+ */
+export type MessageTemplates = Readonly<Record<string, Localized>>;
+
+/** The longest a filled message may be, per language (French runs longer). */
+export const MESSAGE_LIMITS = { en: 120, fr: 140 } as const;
 
 /**
  * A rule's pipeline log line as the log explainer (explain.ts) reads it: in a
@@ -57,6 +75,8 @@ export interface RuleMeta {
   scope: "pipeline" | "all";
   fixable: boolean;
   docs: RuleDocs;
+  /** The rule's messages by id: `report({ messageId, data })` names one. */
+  messages: MessageTemplates;
   /**
    * Rules whose findings this rule's finding replaces when they fall inside
    * what it covers (its `covers`, else its range): one finding per fault,
@@ -73,7 +93,12 @@ export interface Fix {
 export interface Report {
   start: number;
   end: number;
-  message: Localized;
+  /** A key of the rule's `meta.messages`. */
+  messageId: string;
+  /** What fills the message's `{{name}}` placeholders: the user's own names (service, port, variable). */
+  data?: Readonly<Record<string, string | number>>;
+  /** The severity of this finding when the user sets none for the rule (undefined-variable: a warning once the dashboard's variables are known). */
+  severity?: Severity;
   fix?: Fix;
   /** What the finding is about, when larger than its range (a whole service its fix removes): see RuleMeta.supersedes. */
   covers?: Span;
@@ -86,6 +111,8 @@ export interface RuleContext {
   /** The file on disk, when there is one: the `.env` beside it, `.gitignore`, env files. */
   readonly project: ProjectFiles | undefined;
   readonly isPipeline: boolean;
+  /** The names of the variables set under Dashboard → Environment variables (`dashboardVariables` of the project's configuration), when it lists them. */
+  readonly dashboardVariables: ReadonlySet<string> | undefined;
   /** A function, not a method: rules take it out of the context (`check({ model, report })`). */
   readonly report: (report: Report) => void;
 }
