@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const { version, repository, homepage } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 /**
  * The Compose Specification's schema without its `description` texts: the
@@ -34,7 +34,8 @@ export function commonOptions(production) {
     sourcemap: production ? false : "linked",
     logLevel: "warning",
     absWorkingDir: root,
-    define: { __VERSION__: JSON.stringify(version) },
+    // server/src/ruleDocs.ts links the published docs when package.json names where they are.
+    define: { __VERSION__: JSON.stringify(version), __PACKAGE_LINKS__: JSON.stringify({ repository, homepage }) },
     // yaml's ES module build (the same code as its CommonJS one, but for how it warns): linked directly,
     // its functions are called as they are, not through the getters esbuild puts around a CommonJS module.
     alias: { yaml: "./node_modules/yaml/browser/index.js" },

@@ -7,13 +7,29 @@
 // test/package/vsix.test.ts checks the result.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const stage = join(root, "out", "vsix");
 
-/** What the extension runs on, and nothing else: no sources, tests, node_modules or source maps. */
+/** The markdown files under `dir` (relative to the root), sorted: the docs the extension ships. */
+function markdownFiles(dir) {
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return markdownFiles(path);
+      return entry.isFile() && entry.name.endsWith(".md") ? [path] : [];
+    })
+    .sort();
+}
+
+/**
+ * What the extension runs on and shows, and nothing else: no sources, tests,
+ * node_modules or source maps. docs/ holds the rule pages that diagnostics,
+ * hovers and "Show documentation" open, the deployment docs they link to, and
+ * the walkthrough's step media.
+ */
 const FILES = [
   "package.nls.json",
   "package.nls.fr.json",
@@ -29,6 +45,7 @@ const FILES = [
     .map((name) => `syntaxes/${name}`),
   "l10n/bundle.l10n.json",
   "l10n/bundle.l10n.fr.json",
+  ...markdownFiles("docs"),
 ];
 
 /** Fields of package.json that belong to the npm package or to development, not to the extension. */
@@ -46,6 +63,14 @@ for (const file of FILES) {
   mkdirSync(dirname(join(stage, file)), { recursive: true });
   copyFileSync(join(root, file), join(stage, file));
 }
+// vsce ships README.md as readme.md: the docs' links to it follow, or they would break on a case-sensitive disk.
+for (const file of FILES.filter((name) => name.startsWith("docs/"))) {
+  const text = readFileSync(join(stage, file), "utf8");
+  const linked = text.replace(/(\]\()([^)#\s]*README\.md)(?=[#)])/g, (match, open, target) =>
+    posix.join(posix.dirname(file), target) === "README.md" ? `${open}${target.slice(0, -"README.md".length)}readme.md` : match,
+  );
+  if (linked !== text) writeFileSync(join(stage, file), linked);
+}
 // The README's screenshots stay in the repository: a README image that is not packaged would show broken.
 const readme = readFileSync(join(stage, "README.md"), "utf8");
 writeFileSync(join(stage, "README.md"), readme.replace(/^!\[[^\]]*\]\((?!https:)[^)]*\)\n\n?/gm, ""));
@@ -57,6 +82,8 @@ writeFileSync(join(stage, "package.json"), JSON.stringify(extensionManifest, nul
 
 execFileSync(
   process.execPath,
-  [join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--allow-missing-repository", "--out", out],
+  // The README links the rule pages (docs/rules/<id>.md), which the .vsix ships: relative links stay
+  // relative, instead of vsce requiring a repository to turn them into web addresses.
+  [join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", out],
   { cwd: stage, stdio: "inherit" },
 );

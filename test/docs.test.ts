@@ -1,8 +1,26 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { knownRuleIds } from "../server/src/engine/lint.js";
 import { RULES } from "../server/src/engine/rules/index.js";
-import { configurationContribution, NLS_CONFIG_PREFIX, ruleTable, RULES_END, RULES_START, settingsNls } from "../scripts/docs.js";
+import {
+  configurationContribution,
+  DEPLOYMENT_DOCS,
+  DEPLOYMENT_SECTIONS,
+  fixExample,
+  frenchApostrophes,
+  headingSlug,
+  lintExample,
+  NLS_CONFIG_PREFIX,
+  RULE_PAGES_DIR,
+  RULE_SECTIONS,
+  rulePage,
+  rulePagePath,
+  ruleTable,
+  RULES_END,
+  RULES_START,
+  settingsNls,
+} from "../scripts/docs.js";
 
 describe("what the registry generates is up to date (run `npm run docs` after changing a rule)", () => {
   it("README rule table", () => {
@@ -79,5 +97,122 @@ const PUBLISHED_IDS = [
 describe("rule ids are a public contract (settings, disable comments, CLI output)", () => {
   it("every published id is still known: a rule may be added, never removed or renamed", () => {
     expect(knownRuleIds()).toEqual(expect.arrayContaining(PUBLISHED_IDS));
+  });
+});
+
+const LANGUAGES = ["en", "fr"] as const;
+
+describe("a page per rule, docs/rules/<id>.md and <id>.fr.md (run `npm run docs` after changing a rule)", () => {
+  describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))("%s", (id, rule) => {
+    it.each(LANGUAGES)("its page in %s exists and is what the registry generates", (language) => {
+      const path = rulePagePath(id, language);
+      expect(existsSync(path), `${path} is missing: run npm run docs`).toBe(true);
+      expect(readFileSync(path, "utf8"), `${path} is stale: run npm run docs`).toBe(rulePage(rule, language));
+    });
+
+    it("its docs.example: the invalid file gets a finding of the rule, the valid one none" + (rule.meta.fixable ? ", and fix-all turns one into the other" : ""), () => {
+      const { invalid, valid } = rule.meta.docs.example;
+      expect(lintExample(rule, invalid).filter((f) => f.ruleId === id).length, `${id}: docs.example.invalid, as the pipeline file`).toBeGreaterThan(0);
+      expect(lintExample(rule, valid).map((f) => `${f.ruleId}: ${f.message.en}`), `${id}: docs.example.valid`).toEqual([]);
+      if (rule.meta.fixable) expect(fixExample(rule, invalid), `${id}: fix-all with the rule alone on docs.example.invalid gives docs.example.valid`).toBe(valid);
+    });
+  });
+
+  it("and no page of a rule the registry lacks", () => {
+    const expected = RULES.flatMap(({ meta }) => LANGUAGES.map((language) => rulePagePath(meta.id, language).slice(RULE_PAGES_DIR.length + 1)));
+    expect(readdirSync(RULE_PAGES_DIR).sort()).toEqual(expected.sort());
+  });
+
+  it("each rule links a section of the deployment docs, which both languages have", () => {
+    expect(Object.keys(RULE_SECTIONS).sort()).toEqual(RULES.map(({ meta }) => meta.id).sort());
+    for (const [key, heading] of Object.entries(DEPLOYMENT_SECTIONS)) {
+      expect(headingSlug(heading.en), `${key} is the English heading's anchor`).toBe(key);
+      for (const language of LANGUAGES) expect(headings(DEPLOYMENT_DOCS[language]).map((h) => h.text), `${DEPLOYMENT_DOCS[language]}: ${heading[language]}`).toContain(heading[language]);
+    }
+  });
+
+  it("French prose has the typographic apostrophe: the generated nls texts, the rule pages, the docs", () => {
+    for (const [key, text] of Object.entries(settingsNls("fr"))) expect(frenchApostrophes(text), key).toBe(text);
+    for (const file of markdownFiles("docs").filter((path) => /\.(?:nls\.)?fr\.md$/.test(path))) {
+      const text = readFileSync(file, "utf8");
+      expect(frenchApostrophes(text), file).toBe(text);
+    }
+  });
+});
+
+/** The markdown files under a folder, as paths from the repository's root. */
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return markdownFiles(path);
+    return entry.name.endsWith(".md") ? [path] : [];
+  });
+}
+
+/** A markdown file's lines outside fenced code blocks, with their inline code spans blanked. */
+function proseLines(text: string): string[] {
+  const lines: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split("\n")) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    lines.push(line.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, (span) => " ".repeat(span.length)));
+  }
+  return lines;
+}
+
+/** A file's headings and their anchors, numbered as GitHub numbers a repeated one (`-1`, `-2`). */
+function headings(file: string): { text: string; anchor: string }[] {
+  const seen = new Map<string, number>();
+  const text = readFileSync(file, "utf8");
+  const found: { text: string; anchor: string }[] = [];
+  let fence: string | undefined;
+  for (const line of text.split("\n")) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading === undefined) continue;
+    const slug = headingSlug(heading);
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    found.push({ text: heading, anchor: count === 0 ? slug : `${slug}-${count}` });
+  }
+  return found;
+}
+
+describe("the docs' links", () => {
+  const files = ["README.md", ...markdownFiles("docs")];
+
+  it.each(files)("every relative link of %s points to a file that exists, and to a heading it has", (file) => {
+    const broken: string[] = [];
+    for (const line of proseLines(readFileSync(file, "utf8"))) {
+      for (const [, target] of line.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, command:, mailto:
+        const [path, fragment] = target.split("#", 2);
+        const resolved = path === "" ? file : posix.normalize(posix.join(posix.dirname(file), decodeURI(path)));
+        if (!existsSync(resolved)) {
+          broken.push(`${target}: no file ${resolved}`);
+          continue;
+        }
+        if (fragment === undefined) continue;
+        const anchor = decodeURIComponent(fragment);
+        if (!resolved.endsWith(".md") || !headings(resolved).some((heading) => heading.anchor === anchor)) broken.push(`${target}: no heading #${anchor} in ${resolved}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });

@@ -146,11 +146,11 @@ async function copyAndOpenDashboard(argument: unknown, server: ServerConnection,
       " " +
       (secrets.length === 1
         ? vscode.l10n.t(
-            "It holds a literal secret (line {0}): the dashboard's copy will hold it too. Reference a variable set under Environment variables instead.",
+            "It holds a literal secret (line {0}): the dashboard's copy will hold it too. Reference a variable set in Dashboard → Environment variables instead.",
             lines,
           )
         : vscode.l10n.t(
-            "It holds literal secrets (lines {0}): the dashboard's copy will hold them too. Reference variables set under Environment variables instead.",
+            "It holds literal secrets (lines {0}): the dashboard's copy will hold them too. Reference variables set in Dashboard → Environment variables instead.",
             lines,
           ));
   }

@@ -52,10 +52,13 @@ async function composeFile(): Promise<vscode.Uri | undefined> {
 function noKnownError(): void {
   void vscode.window.showInformationMessage(
     vscode.l10n.t(
-      "No known Elestio pipeline error in this text. Known ones include: env file not found, container name already in use, port 80/443 already in use, DisallowedHost, 502, external network not found, variable not set.",
+      "No known Elestio pipeline error in this text. Known ones include: env file not found, container name already in use, port 80/443 already in use, DisallowedHost, 502, external network not found, variable not set, unknown key.",
     ),
   );
 }
+
+/** The server's closing note (the pipeline deploys the dashboard's copy, explain.ts): a fact, not an error to offer an explanation for. */
+const NOTE_ID = "dashboard-copy";
 
 async function explainPipelineLog(server: ServerConnection, argument?: unknown): Promise<void> {
   const given = typeof argument === "string" ? argument : selectedText();
@@ -77,7 +80,7 @@ async function explainPipelineLog(server: ServerConnection, argument?: unknown):
   const pasted = await vscode.window.showInputBox({
     title: vscode.l10n.t("Elestio: Explain a pipeline error"),
     prompt: vscode.l10n.t("Paste a line of the pipeline's log (or several)."),
-    placeHolder: "env file /opt/app/<project>/.env.production not found",
+    placeHolder: "env file /opt/app/<pipeline>/.env.production not found",
     ignoreFocusOut: true,
   });
   if (!pasted || pasted.trim() === "") return;
@@ -106,8 +109,9 @@ class ExplainLogActions implements vscode.CodeActionProvider {
     const text = document.getText(range);
     if (text.trim().length < 8 || text.length > MAX_TEXT) return [];
     const problems = await explain(this.server, text, undefined);
-    if (token.isCancellationRequested || problems.length === 0) return [];
-    const title = vscode.l10n.t("Elestio: explain “{0}”", problems[0].title);
+    const first = problems.find((problem) => problem.id !== NOTE_ID);
+    if (token.isCancellationRequested || !first) return [];
+    const title = vscode.l10n.t("Elestio: explain “{0}”", first.title);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = { command: EXPLAIN_COMMAND, title, arguments: [text] };
     return [action];

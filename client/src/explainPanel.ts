@@ -1,13 +1,18 @@
 /**
- * The explanations of a pipeline error, as rendered markdown in a webview,
+ * The explanations of a pipeline log, as rendered markdown in a webview,
  * with a link per compose line that causes each problem: the link opens the
  * file with that line selected, where the quick fix is in the light bulb.
+ * The closing note (the dashboard's copy) comes last, set apart, without
+ * links.
  */
 import { randomBytes } from "node:crypto";
 import { posix } from "node:path";
 import * as vscode from "vscode";
 
 import { Commands, type ExplainedProblem } from "../../server/src/protocol.js";
+
+/** The server's closing note (the pipeline deploys the dashboard's copy, explain.ts): no compose line causes it. */
+const NOTE_ID = "dashboard-copy";
 
 interface Location {
   uri: vscode.Uri;
@@ -56,7 +61,7 @@ export class ExplainPanel {
     if (!ExplainPanel.current) {
       const panel = vscode.window.createWebviewPanel(
         Commands.explainPipelineLog,
-        vscode.l10n.t("Elestio: pipeline error explained"),
+        vscode.l10n.t("Elestio: pipeline log explained"),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
         { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
       );
@@ -93,14 +98,17 @@ export class ExplainPanel {
           `<li><a href="#" data-open="${index}">${escapeHtml(label)}</a>${text ? ` <code>${escapeHtml(text)}</code>` : ""}</li>`,
         );
       }
+      const note = problem.id === NOTE_ID;
       const where =
-        links.length > 0
+        note
+          ? ""
+          : links.length > 0
           ? `<p class="where">${escapeHtml(vscode.l10n.t("Caused by (open the line, then its quick fix):"))}</p><ul class="locations">${links.join("")}</ul>`
           : composeUri
             ? `<p class="where">${escapeHtml(vscode.l10n.t("No line of {0} causes it directly.", posix.basename(composeUri.path)))}</p>`
             : "";
       sections.push(
-        `<section data-problem="${escapeHtml(problem.id)}"><h2>${escapeHtml(problem.title)}</h2>${await renderMarkdown(problem.explanation)}${where}</section>`,
+        `<section data-problem="${escapeHtml(problem.id)}"${note ? ' class="note"' : ""}><h2>${escapeHtml(problem.title)}</h2>${await renderMarkdown(problem.explanation)}${where}</section>`,
       );
     }
     const csp = [
@@ -125,10 +133,12 @@ export class ExplainPanel {
   a:hover { color: var(--vscode-textLink-activeForeground); }
   .where { font-weight: 600; margin-bottom: 0.2em; }
   .locations code { opacity: 0.8; }
+  .note { border-left: 3px solid var(--vscode-textBlockQuote-border); padding-left: 0.8em; }
+  .note h2 { border-top: none; }
 </style>
 </head>
 <body>
-<h1>${escapeHtml(vscode.l10n.t("Pipeline error explained"))}</h1>
+<h1>${escapeHtml(vscode.l10n.t("Pipeline log explained"))}</h1>
 ${sections.join("\n")}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();

@@ -9,6 +9,7 @@ import { Commands } from "../../server/src/protocol.js";
 import { registerCopyCommand } from "./copyCompose.js";
 import { CopyRecords } from "./copyRecords.js";
 import { registerExplain } from "./explainLog.js";
+import { registerImportDashboardVariables } from "./importDashboardVariables.js";
 import { ServerConnection } from "./languageClient.js";
 import { SyncStatus } from "./syncStatus.js";
 import { createTraceChannel } from "./traceChannel.js";
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     server,
     registerCopyCommand(server, records),
     registerExplain(server),
+    registerImportDashboardVariables(),
     new SyncStatus(records),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
     vscode.commands.registerCommand(Commands.restartServer, () => activeServer.restart()),

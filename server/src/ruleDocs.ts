@@ -20,8 +20,8 @@ export interface RuleDocsLocation {
   readonly root: string | undefined;
   /** The published docs' base (ending in `/`), when package.json names a repository or homepage. */
   readonly publishedBase: string | undefined;
-  /** The page to link for a rule, in a language. */
-  url(id: string, language: Language): string | undefined;
+  /** The page to link for a rule, in a language (a function property: callers pass it around). */
+  readonly url: (id: string, language: Language) => string | undefined;
 }
 
 interface PackageJson {
@@ -66,13 +66,21 @@ export function publishedDocsBase(pkg: PackageJson): string | undefined {
   return undefined;
 }
 
+/**
+ * What the bundles know of package.json from their build (esbuild.mjs): its `repository` and
+ * `homepage`. The bundles sit in dist/, one folder below the package, and read no package.json at
+ * run time (the server opens no file but the workspace's and its own pages).
+ */
+declare const __PACKAGE_LINKS__: PackageJson | undefined;
+
 export function ruleDocsLocation(start: string = __dirname): RuleDocsLocation {
-  const found = packageRoot(start);
+  const bundled = typeof __PACKAGE_LINKS__ === "object" && start === __dirname;
+  const found = bundled ? { root: dirname(start), pkg: __PACKAGE_LINKS__! } : packageRoot(start);
   const publishedBase = found ? publishedDocsBase(found.pkg) : undefined;
   return {
     root: found?.root,
     publishedBase,
-    url(id, language) {
+    url: (id, language) => {
       const path = ruleDocsPath(id, language);
       if (publishedBase) return publishedBase + path;
       if (!found) return undefined;

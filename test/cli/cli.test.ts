@@ -19,7 +19,7 @@ describe("exit codes and JSON output", () => {
           {
             ruleId: "no-container-name",
             severity: "error",
-            message: expect.stringContaining('The container name "/latigue_web" is already in use'),
+            message: 'Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.',
             line: 4,
             column: 5,
             endLine: 4,
@@ -89,17 +89,26 @@ describe("text output", () => {
     const dir = tempProject({ "docker-compose.yml": WITH_CONTAINER_NAME });
     const result = runCli([], { cwd: dir });
     expect(result.stdout.split("\n")[0]).toBe(
-      'docker-compose.yml:4:5  error  container_name "latigue_web" pins the container name: the deploy fails with Conflict. The container name "/latigue_web" is already in use whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.  no-container-name',
+      'docker-compose.yml:4:5  error  Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.  no-container-name',
     );
-    expect(result.stdout).toContain("1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 file; 1 fixable with --fix.");
+    // No zero counts in the summary.
+    expect(result.stdout).toContain("1 problem (1 error) in 1 file; 1 fixable with --fix.");
   });
 
   it("speaks French with --lang fr or a French LANG", () => {
     const dir = tempProject({ "docker-compose.yml": WITH_CONTAINER_NAME });
     for (const result of [runCli(["--lang", "fr"], { cwd: dir }), runCli([], { cwd: dir, env: { LANG: "fr_FR.UTF-8" } })]) {
-      expect(result.stdout).toContain("docker-compose.yml:4:5  erreur  container_name « latigue_web » fige le nom du conteneur");
-      expect(result.stdout).toContain("1 problème (1 erreur");
+      expect(result.stdout).toContain("docker-compose.yml:4:5  erreur  container_name « latigue_web » fixe");
+      expect(result.stdout).toContain("1 problème (1 erreur) dans 1 fichier ; 1 corrigeable avec --fix.");
+      expect(result.stdout).toContain("À savoir : le pipeline Elestio déploie la copie de docker-compose.yml stockée dans le dashboard");
     }
+  });
+
+  it("names files relative to the current folder, however they were given", () => {
+    const dir = tempProject({ "deploy/docker-compose.yml": WITH_CONTAINER_NAME });
+    const result = runCli([join(dir, "deploy/docker-compose.yml")], { cwd: dir });
+    expect(result.stdout.split("\n")[0]).toMatch(/^deploy\/docker-compose\.yml:4:5 {2}error {2}/);
+    expect(result.stdout).toContain("Note: the Elestio pipeline deploys the copy of deploy/docker-compose.yml stored in the dashboard");
   });
 
   it("colours only a terminal, or when FORCE_COLOR asks", () => {

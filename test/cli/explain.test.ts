@@ -33,7 +33,6 @@ describe("--explain", () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     expect(outline(result.stdout)).toEqual([
-      "● The pipeline deployed the dashboard's copy of the compose file  (dashboard-copy)",
       "● The attribute version is obsolete  (obsolete-version)",
       "  → docker-compose.yml:4:1",
       "● Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY  (undefined-variable)",
@@ -55,12 +54,15 @@ describe("--explain", () => {
       "  → docker-compose.yml:19:9",
       "● 502 Bad Gateway  (bad-gateway)",
     ]);
-    // The explanation, indented under its title, its markdown rendered for a terminal: no `**` marks left.
+    // The explanation, indented under its title, its markdown rendered for a terminal as plain text: no `**` marks, no backticks.
     expect(result.stdout).toContain(
-      '● Container name "/latigue_web" already in use  (no-container-name)\n  What happened: Docker refused to create the container `latigue_web`: a container with that name already exists on the VM.\n',
+      '● Container name "/latigue_web" already in use  (no-container-name)\n  What happened: Docker refused to create the container latigue_web: a container with that name already exists on the VM.\n',
     );
     expect(result.stdout).not.toContain("**");
+    expect(result.stdout).not.toContain("`");
     expect(result.stdout).not.toMatch(/ +$/m);
+    // The dashboard's copy: one note, last, without a bullet.
+    expect(result.stdout).toMatch(/\n\nNote: the pipeline deploys the dashboard's copy of the compose file\n {2}Creating docker compose file in the log: [^\n]+\n\n {2}After each change to the compose file, paste it into Dashboard → your CI\/CD service → Docker compose [^\n]+\n\n$/);
   });
 
   it("in colour, bold where the editor shows bold and code in cyan, without the marks", () => {
@@ -75,7 +77,6 @@ describe("--explain", () => {
     const result = runCli(["--explain", "pipeline.log", "--format", "json", "docker-compose.yml"], { cwd: dir });
     expect(result.status).toBe(0);
     expect(linksOf(result.stdout)).toEqual([
-      ["dashboard-copy", []],
       ["obsolete-version", ["docker-compose.yml:4:1-4:15"]],
       ["undefined-variable", ["docker-compose.yml:15:26-15:46", "docker-compose.yml:16:40-16:62"]],
       ["env-file-not-dotenv", ["docker-compose.yml:13:9-13:24"]],
@@ -86,10 +87,12 @@ describe("--explain", () => {
       ["healthcheck-required", ["docker-compose.yml:24:7-24:15"]],
       ["disallowed-host", ["docker-compose.yml:17:7-17:52", "docker-compose.yml:19:9-19:20"]],
       ["bad-gateway", []],
+      ["dashboard-copy", []],
     ]);
-    const [copy] = (JSON.parse(result.stdout) as { problems: { title: string; explanation: string }[] }).problems;
-    expect(copy.title).toBe("The pipeline deployed the dashboard's copy of the compose file");
-    expect(copy.explanation).toMatch(/^\*\*What happened:\*\* `Creating docker compose file`/);
+    const copy = (JSON.parse(result.stdout) as { problems: { title: string; explanation: string; note?: boolean }[] }).problems.at(-1)!;
+    expect(copy.title).toBe("Note: the pipeline deploys the dashboard's copy of the compose file");
+    expect(copy.note).toBe(true);
+    expect(copy.explanation).toMatch(/^`Creating docker compose file` in the log: /);
   });
 
   it("--explain - reads the log from standard input: the same output as from a file", () => {
@@ -106,7 +109,17 @@ describe("--explain", () => {
   it("a log with no known failure, in English and French", () => {
     const dir = tempProject({});
     expect(runCli(["--explain", "-"], { cwd: dir, input: "Running clone script.\nCreating .env file\n" })).toEqual({ status: 0, stdout: "No known error in this log.\n", stderr: "" });
-    expect(runCli(["--explain", "-", "--lang", "fr"], { cwd: dir, input: "" })).toEqual({ status: 0, stdout: "Aucune erreur connue dans ce journal.\n", stderr: "" });
+    expect(runCli(["--explain", "-", "--lang", "fr"], { cwd: dir, input: "" })).toEqual({ status: 0, stdout: "Aucune erreur connue dans ces logs.\n", stderr: "" });
+    // The pipeline's own step is no error: said so, then the note.
+    const copyStep = runCli(["--explain", "-"], { cwd: dir, input: "Running clone script.\nCreating docker compose file\n" });
+    expect(copyStep.stdout).toMatch(/^No known error in this log\.\n\nNote: the pipeline deploys the dashboard's copy of the compose file\n {2}Creating docker compose file in the log: /);
+  });
+
+  it("names the compose file relative to the current folder, however it was given", () => {
+    const log = 'Conflict. The container name "/latigue_web" is already in use\n';
+    const dir = tempProject({ "deploy/docker-compose.yml": COMPOSE, "pipeline.log": log });
+    const { stdout } = runCli(["--explain", "pipeline.log", join(dir, "deploy/docker-compose.yml")], { cwd: dir });
+    expect(outline(stdout)).toEqual(['● Container name "/latigue_web" already in use  (no-container-name)', "  → deploy/docker-compose.yml:9:5"]);
   });
 
   it("links what the CLI would report: the project configuration's severities, and the rules of a file that is not the pipeline's", () => {
@@ -116,11 +129,13 @@ describe("--explain", () => {
     expect(linksOf(runCli(["--explain", "pipeline.log", "--format", "json", "docker-compose.yml"], { cwd: dir }).stdout)).toEqual([
       ["no-container-name", ["docker-compose.yml:9:5-9:32"]],
       ["healthcheck-required", ["docker-compose.yml:24:7-24:15"]],
+      ["dashboard-copy", []],
     ]);
     // no-container-name is a pipeline rule: a dev file has no such finding; healthcheck-required applies to every compose file.
     expect(linksOf(runCli(["--explain", "pipeline.log", "--format", "json", "compose.dev.yml"], { cwd: dir }).stdout)).toEqual([
       ["no-container-name", []],
       ["healthcheck-required", ["compose.dev.yml:24:7-24:15"]],
+      ["dashboard-copy", []],
     ]);
     // --pipeline makes it the pipeline file, as when linting.
     expect(linksOf(runCli(["--explain", "pipeline.log", "--format", "json", "--pipeline", "compose.dev.yml", "compose.dev.yml"], { cwd: dir }).stdout)[0]).toEqual(["no-container-name", ["compose.dev.yml:9:5-9:32"]]);

@@ -3,8 +3,9 @@
  * test/fixtures/sarif), with the registry's rules and their help, and
  * results at the same 1-based places as the other formats.
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "../../server/src/engine/rules/index.js";
 import { runCli, tempProject } from "../helpers/cli.js";
@@ -23,7 +24,7 @@ let dir: string;
 let log: {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { name: string; version: string; rules: { id: string; helpUri?: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string } }[] } };
     results: SarifResult[];
     originalUriBaseIds: Record<string, { uri: string }>;
   }[];
@@ -59,8 +60,11 @@ describe("--format sarif", () => {
     expect(noContainerName.defaultConfiguration).toEqual({ level: "error" });
     expect(noContainerName.help.markdown).toContain("**No container_name in the pipeline's compose file** (`no-container-name`)");
     expect(noContainerName.help.markdown).toContain('```text\nError response from daemon: Conflict. The container name "/latigue_web" is already in use\n```');
-    expect(noContainerName.help.markdown).toContain("**Fix:** Remove `container_name` (`elestio-compose-lint --fix`)");
+    expect(noContainerName.help.markdown).toContain("**Fix:** remove `container_name` (`elestio-compose-lint --fix`)");
     expect(noContainerName.help.text).not.toContain("**");
+    // The rule's page: the shipped file, package.json naming no repository.
+    expect(noContainerName.helpUri).toBe(pathToFileURL(resolve("docs/rules/no-container-name.md")).href);
+    expect(existsSync(fileURLToPath(noContainerName.helpUri!))).toBe(true);
     expect(driver.rules.find((r) => r.id === "loopback-port-binding")!.defaultConfiguration).toEqual({ level: "note" });
   });
 
@@ -78,7 +82,7 @@ describe("--format sarif", () => {
       expect(result.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe("%SRCROOT%");
     }
     expect(originalUriBaseIds["%SRCROOT%"].uri).toBe(pathToFileURL(dir).href + "/");
-    expect(results.find((r) => r.ruleId === "no-container-name")!.message.text).toMatch(/^container_name "acme_web" pins the container name/);
+    expect(results.find((r) => r.ruleId === "no-container-name")!.message.text).toMatch(/^Fixed container_name "acme_web": /);
   });
 });
 
@@ -91,8 +95,8 @@ describe("--format sarif, other cases", () => {
     const [first] = frLog.runs[0].results;
     expect(first.locations[0].physicalLocation.artifactLocation).toEqual({ uri: pathToFileURL(join(project, "app/docker-compose.yml")).href });
     expect(frLog.runs[0].tool.driver.language).toBe("fr");
-    expect(frLog.runs[0].results.find((r: SarifResult) => r.ruleId === "no-container-name").message.text).toMatch(/^container_name « acme_web » fige le nom/);
-    expect(frLog.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "no-container-name").help.markdown).toContain("**Correction :**");
+    expect(frLog.runs[0].results.find((r: SarifResult) => r.ruleId === "no-container-name").message.text).toMatch(/^container_name « acme_web » fixe : /);
+    expect(frLog.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "no-container-name").help.markdown).toContain("**Solution :**");
   });
 
   it("is a valid log without results when nothing is found", () => {

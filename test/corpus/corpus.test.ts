@@ -20,6 +20,7 @@ import { describe, expect, it, type TestContext } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { isPipelineFile } from "../../server/src/engine/files.js";
 import { lint } from "../../server/src/engine/lint.js";
+import { MESSAGE_LIMITS } from "../../server/src/engine/rules/types.js";
 
 const CORPUS = process.env.ELESTIO_TEST_CORPUS;
 if (!CORPUS) throw new Error("test/corpus runs on a corpus folder: npm run test:corpus [-- --corpus DIR]");
@@ -127,6 +128,27 @@ describe(`the corpus folder ${CORPUS}`, () => {
         expect(errors, relOf(file)).toEqual([]);
       }
     }
+  });
+
+  it("says every finding in one line that fits the Problems panel: at most 120 characters in English, 140 in French", () => {
+    const tooLong: string[] = [];
+    let count = 0;
+    for (const file of files) {
+      for (const isPipeline of [true, false]) {
+        const { model, findings } = lintCorpusFile(file, isPipeline);
+        for (const finding of findings) {
+          count++;
+          for (const language of ["en", "fr"] as const) {
+            const text = finding.message[language];
+            if (text.length <= MESSAGE_LIMITS[language] && !/[\r\n]/.test(text)) continue;
+            const { line, character } = model.lines.positionAt(finding.start);
+            tooLong.push(`${relOf(file)}:${line + 1}:${character + 1} ${finding.ruleId} ${language} (${text.length}): ${text}`);
+          }
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+    expect(tooLong).toEqual([]);
   });
 
   it("reports on Elestio's templates and on latigue's history exactly what was reviewed", (context) => {

@@ -22,6 +22,7 @@ import { readmeBlock } from "../helpers/readme.js";
 import { sarifErrors } from "../helpers/sarif.js";
 import { npmInStage, stageRepository } from "../helpers/stage.js";
 import { PROJECT } from "../cli/fixture.js";
+import { shippedDocs } from "../package/shipped-docs.js";
 
 const ROOT = join(__dirname, "../..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -123,9 +124,20 @@ afterAll(async () => {
 });
 
 describe("npm pack", () => {
-  it("holds only what runs: the two bundles, package.json, README, LICENSE, THIRD_PARTY_NOTICES and CHANGELOG", () => {
+  it("holds only what runs and what it links: the two bundles, package.json, README, LICENSE, THIRD_PARTY_NOTICES, CHANGELOG and the docs", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(listing).toEqual(["package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/THIRD_PARTY_NOTICES.md", "package/dist/cli.js", "package/dist/server.js", "package/package.json"]);
+    const expected = [
+      "package/CHANGELOG.md",
+      "package/LICENSE",
+      "package/README.md",
+      "package/THIRD_PARTY_NOTICES.md",
+      "package/dist/cli.js",
+      "package/dist/server.js",
+      "package/package.json",
+      // The rule pages the CLI's SARIF helpUri and the language server's links open, and the docs they link to.
+      ...shippedDocs().map((path) => `package/${path}`),
+    ];
+    expect(listing).toEqual(expected.sort());
   });
 
   it("needs nothing from the registry at run time: no dependencies, and bundles that require only Node's modules", () => {
@@ -205,7 +217,7 @@ describe("the README's CI recipes, their commands run as written", () => {
     // GitLab's node image runs the script with sh.
     const failed = await run("sh", ["-e", "-c", commands[0]], { cwd: tempProject(PROJECT), env: ciEnv({ GITLAB_CI: "true" }) });
     expect(failed.status, failed.stderr).toBe(1);
-    expect(failed.stdout).toContain("docker-compose.yml:5:5  error  container_name \"acme_web\" pins the container name");
+    expect(failed.stdout).toContain('docker-compose.yml:5:5  error  Fixed container_name "acme_web": a redeploy fails');
     const passed = await run("sh", ["-e", "-c", commands[0]], { cwd: tempProject(CLEAN), env: ciEnv({ GITLAB_CI: "true" }) });
     expect(passed.status, passed.stderr).toBe(0);
     expect(passed.stdout).toContain("No problems in 1 file.");

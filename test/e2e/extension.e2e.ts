@@ -322,6 +322,56 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await copyButton.waitFor({ state: "hidden", timeout: 30_000 });
     await page.keyboard.press("Control+W");
   });
+
+  it("imports the dashboard's variables, names only: from the clipboard, then pasted in the input box; the warning goes", async () => {
+    const values = ["s3cr3t-e2e-django-key", "https://e2e-key@sentry.example/1"];
+    mkdirSync(join(session.workspace, "vars"), { recursive: true });
+    writeFileSync(
+      join(session.workspace, "vars", "docker-compose.yaml"),
+      "services:\n  app:\n    image: ghcr.io/acme/app:1\n    environment:\n      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}\n      SENTRY_DSN: ${SENTRY_DSN}\n",
+    );
+    const config = join(session.workspace, ".elestio-compose.json");
+    await openFile(page, "vars/docker-compose.yaml");
+    await showProblems(page);
+
+    // The block as copied from Dashboard → Environment variables: the command takes it from the clipboard.
+    await writeClipboard(page, `# production\nDJANGO_SECRET_KEY=${values[0]}\nexport DEBUG="0"\n`);
+    await runCommand(page, "Elestio: Import the dashboard's variables");
+    await notification(page, "Found 2 variable names and wrote them to .elestio-compose.json").waitFor({ state: "visible" });
+    expect(onDisk(".elestio-compose.json")).toBe('{\n  "dashboardVariables": [\n    "DEBUG",\n    "DJANGO_SECRET_KEY"\n  ]\n}\n');
+    // SENTRY_DSN, which the dashboard lacks, is now a warning; DJANGO_SECRET_KEY is not reported.
+    await expect
+      .poll(async () => (await problemsByFile(page))["docker-compose.yaml"], { timeout: 30_000 })
+      .toEqual(["undefined-variable [Ln 6, Col 19]"]);
+    await activeEditor(page).locator(".squiggly-warning").first().waitFor({ state: "visible" });
+    await screenshot(page, "17-dashboard-variables-imported");
+
+    // Something else on the clipboard: the command asks for the block, and the values typed there are masked.
+    await writeClipboard(page, "not a block of variables");
+    await runCommand(page, "Elestio: Import the dashboard's variables");
+    const input = page.locator(".quick-input-widget input.input");
+    await input.waitFor({ state: "visible" });
+    expect(await input.getAttribute("type")).toBe("password");
+    // An input box holds one line: the pairs arrive separated by blanks.
+    await input.fill(`SENTRY_DSN=${values[1]} DJANGO_SECRET_KEY=${values[0]}`);
+    await page.locator(".quick-input-widget", { hasText: "2 names: SENTRY_DSN, DJANGO_SECRET_KEY" }).waitFor({ state: "visible" });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => onDisk(".elestio-compose.json")).toContain('"SENTRY_DSN"');
+    expect(JSON.parse(onDisk(".elestio-compose.json"))).toEqual({ dashboardVariables: ["DEBUG", "DJANGO_SECRET_KEY", "SENTRY_DSN"] });
+    for (const value of values) expect(onDisk(".elestio-compose.json")).not.toContain(value);
+    await expect.poll(async () => (await problemsByFile(page))["docker-compose.yaml"] ?? [], { timeout: 30_000 }).toEqual([]);
+    await expect.poll(() => activeEditor(page).locator(".squiggly-warning").count()).toBe(0);
+    await screenshot(page, "18-dashboard-variables-warning-gone");
+
+    // Nothing of a value reached the extension's log either.
+    const logs = readdirSync(join(session.server.home, "user-data", "logs"), { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".log"));
+    for (const log of logs) {
+      const text = readFileSync(join(session.server.home, "user-data", "logs", log), "utf8");
+      for (const value of values) expect(text, log).not.toContain(value);
+    }
+    rmSync(config);
+    await page.keyboard.press("Control+W");
+  });
 });
 
 describe("in a Restricted Mode workspace, in French", () => {

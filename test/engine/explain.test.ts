@@ -8,6 +8,8 @@ const dir = join(__dirname, "../fixtures/engine/explain");
 /** The latigue stack before the guide's fixes, and a log of its failed deployments, both written for these tests from the guide's messages. */
 const MODEL = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
 const LOG = readFileSync(join(dir, "pipeline.log"), "utf8");
+/** The report's closing note: the pipeline deploys the dashboard's copy (once, last, never a failure). */
+const NOTE = "Note: the pipeline deploys the dashboard's copy of the compose file";
 
 /** `line:column-endLine:endColumn text`, 1-based: exact ranges that read like the file. */
 function described(model: ComposeModel, problem: ExplainedProblem): string[] {
@@ -24,7 +26,6 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
 
   it("finds every failure once, in the order of the log", () => {
     expect(problems.map((p) => [p.id, p.title])).toEqual([
-      ["dashboard-copy", "The pipeline deployed the dashboard's copy of the compose file"],
       ["obsolete-version", "The attribute version is obsolete"],
       ["undefined-variable", "Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY"],
       ["env-file-not-dotenv", "Env file not found: .env.production"],
@@ -35,12 +36,15 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
       ["healthcheck-required", "No healthcheck on latigue-postgres-1"],
       ["disallowed-host", "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'"],
       ["bad-gateway", "502 Bad Gateway"],
+      // `Creating docker compose file`, which every build prints: a note, after the failures.
+      ["dashboard-copy", NOTE],
     ]);
+    expect(problems.filter((p) => p.note).map((p) => p.id)).toEqual(["dashboard-copy"]);
   });
 
   it("points at the compose entries that cause each one", () => {
     expect(Object.fromEntries(problems.map((p) => [p.title, described(MODEL, p)]))).toEqual({
-      "The pipeline deployed the dashboard's copy of the compose file": [],
+      [NOTE]: [],
       "The attribute version is obsolete": ['4:1-4:15 version: "3.9"'],
       // `${LATIGUE_DB_PASSWORD:?...}` stops with an error rather than this warning: not a cause.
       "Variables not set: LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY": ["15:26-15:46 ${DJANGO_SECRET_KEY}", "16:40-16:62 ${LATIGUE_DB_PASSWORD}"],
@@ -66,16 +70,26 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
     expect(conflict).toContain("**What happened:** Docker refused to create the container `latigue_web`: a container with that name already exists on the VM.");
     expect(conflict).toContain("`docker ps -a --filter name=latigue` lists them");
     expect(conflict).toContain("in that folder, `docker compose down --remove-orphans`.");
-    expect(conflict).toContain("the pipeline deploys that copy, not the repository's.");
     const env = byTitle("Env file not found: .env.production").explanation;
     expect(env).toContain("the compose file's `env_file` names `/opt/app/latigue/.env.production`, which does not exist on the VM.");
     expect(env).toContain("**Fix:** point `env_file` at `.env`");
-    const copy = byTitle("The pipeline deployed the dashboard's copy of the compose file").explanation;
-    expect(copy).toContain("overwrote the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard");
+    const copy = byTitle(NOTE).explanation;
+    expect(copy).toMatch(/^`Creating docker compose file` in the log: /);
+    expect(copy).toContain("replaced the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard");
+    expect(copy).toContain("paste it into **Dashboard → your CI/CD service → Docker compose**");
+    // The dashboard's copy is said once, in the note: not under every problem whose fix changes the file.
+    for (const problem of problems.filter((p) => !p.note)) expect(problem.explanation, problem.title).not.toMatch(/Docker compose\*\*|dashboard's copy/);
     const host = byTitle("DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000'").explanation;
-    expect(host).toContain("add `ALLOWED_HOSTS_EXTRA=159.195.104.193`");
-    expect(host).toContain("No code change and no redeploy");
-    expect(host).toContain('publish the port as `"172.17.0.1:8000:8000"`');
+    // Closing the direct access first; ALLOWED_HOSTS_EXTRA only as a variable the project's own settings may read.
+    expect(host).toContain('- Close the direct access: publish the port as `"172.17.0.1:8000:8000"`');
+    expect(host).toContain("If your settings.py reads them from an environment variable (for instance `ALLOWED_HOSTS_EXTRA`)");
+    expect(host.indexOf("Close the direct access")).toBeLessThan(host.indexOf("ALLOWED_HOSTS_EXTRA"));
+    expect(host).not.toContain("159.195.104.193` to");
+    expect(host).not.toMatch(/no redeploy|no code change/i);
+    expect(host).toContain("in the app's logs");
+    const gateway = byTitle("502 Bad Gateway").explanation;
+    expect(gateway).toContain("the browser got a 502");
+    expect(gateway).toContain("A healthcheck restarts nothing: it only shows `(unhealthy)` in `docker ps`.");
   });
 
   it("in French", () => {
@@ -83,7 +97,6 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
     expect(fr.map((p) => p.id)).toEqual(problems.map((p) => p.id));
     expect(fr.map((p) => p.ranges)).toEqual(problems.map((p) => p.ranges));
     expect(fr.map((p) => p.title)).toEqual([
-      "Le pipeline a déployé la copie du fichier compose stockée dans le dashboard",
       "L'attribut version est obsolète",
       "Variables non définies : LATIGUE_DB_PASSWORD, DJANGO_SECRET_KEY",
       "Fichier d'environnement introuvable : .env.production",
@@ -94,11 +107,14 @@ describe("explainLog on a pipeline log of the guide's failures", () => {
       "Pas de healthcheck sur latigue-postgres-1",
       "DisallowedHost : en-tête HTTP_HOST invalide '159.195.104.193:8000'",
       "502 Bad Gateway",
+      "À savoir : le pipeline déploie la copie du fichier compose stockée dans le dashboard",
     ]);
-    const conflict = fr[5].explanation;
+    const conflict = fr[4].explanation;
     expect(conflict).toContain("**Ce qui s'est passé :** Docker a refusé de créer le conteneur `latigue_web` : un conteneur de ce nom existe déjà sur la VM.");
-    expect(conflict).toContain("**Correction :** supprimez `container_name` du fichier compose");
-    expect(fr[9].explanation).toContain("ajoutez `ALLOWED_HOSTS_EXTRA=159.195.104.193`");
+    expect(conflict).toContain("**Solution :** supprimez `container_name` du fichier compose");
+    expect(fr[8].explanation).toContain("- Fermez l'accès direct : publiez le port en `\"172.17.0.1:8000:8000\"`");
+    expect(fr[8].explanation).toContain("Si votre settings.py les lit dans une variable d'environnement (par exemple `ALLOWED_HOSTS_EXTRA`)");
+    expect(fr[10].explanation).toContain("collez-le dans **Dashboard → votre service CI/CD → Docker compose**");
   });
 
   it("without a model: the same problems, no ranges", () => {
@@ -126,22 +142,25 @@ describe("explainLog tolerance", () => {
     expect(problems.map((p) => [p.id, p.title])).toEqual([
       ["no-container-name", 'Container name "/latigue_web" already in use'],
       ["undefined-variable", "Variable not set: LATIGUE_DB_PASSWORD"],
+      // Removing container_name changes the file: the note says once that the dashboard's copy needs it too.
+      ["dashboard-copy", NOTE],
     ]);
+    expect(problems[2].explanation).toMatch(/^The pipeline deploys the copy of the compose file stored in the Elestio dashboard, not the repository's/);
     expect(described(MODEL, problems[0])).toEqual(["9:5-9:32 container_name: latigue_web"]);
   });
 
   it("older compose wording for a missing env file", () => {
     const problems = explainLog("ERROR: Couldn't find env file: /opt/app/latigue/.env.production", "en", MODEL);
-    expect(problems.map((p) => p.id)).toEqual(["env-file-not-dotenv"]);
+    expect(problems.map((p) => p.id)).toEqual(["env-file-not-dotenv", "dashboard-copy"]);
     expect(described(MODEL, problems[0])).toEqual(["13:9-13:24 .env.production"]);
   });
 
   it("a bare `address already in use` points at every finding of a port 80/443 bind failure, unless the log names the port", () => {
     const bare = explainLog("Error starting userland proxy: address already in use", "en", MODEL);
-    expect(bare.map((p) => [p.id, p.title])).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)"]]);
+    expect(bare.map((p) => [p.id, p.title])).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)"], ["dashboard-copy", NOTE]]);
     // Here the proxy publishing them: no-tls-proxy-service's finding, whose log is that failure.
     expect(described(MODEL, bare[0])).toEqual(["35:3-35:8 proxy"]);
-    expect(ids("listen tcp4 0.0.0.0:443: bind: address already in use\nError: address already in use")).toEqual(["no-reserved-host-port"]);
+    expect(ids("listen tcp4 0.0.0.0:443: bind: address already in use\nError: address already in use")).toEqual(["no-reserved-host-port", "dashboard-copy"]);
   });
 
   it("another port in use: the old deployment's containers", () => {
@@ -159,7 +178,7 @@ describe("explainLog tolerance", () => {
     const named = explainLog("container latigue_db_1 has no healthcheck configured", "en", model);
     expect(described(model, named[0])).toEqual(["4:7-4:9 db"]);
     const unnamed = explainLog("dependency failed to start: has no healthcheck configured", "en", model);
-    expect(unnamed.map((p) => p.id)).toEqual(["healthcheck-required"]);
+    expect(unnamed.map((p) => p.id)).toEqual(["healthcheck-required", "dashboard-copy"]);
     // Without a name, the conditions waiting for a service that has no healthcheck.
     expect(described(model, unnamed[0])).toEqual(["4:7-4:9 db"]);
   });
@@ -183,7 +202,9 @@ describe("explainLog tolerance", () => {
     const [problem] = explainLog("django.security.DisallowedHost: Invalid HTTP_HOST header: 'www.example.com'. You may need to add 'www.example.com' to ALLOWED_HOSTS.", "en", MODEL);
     expect(problem.id).toBe("disallowed-host");
     expect(described(MODEL, problem)).toEqual(["17:7-17:52 ALLOWED_HOSTS_EXTRA: ${ALLOWED_HOSTS_EXTRA:-}"]);
-    expect(problem.explanation).toContain("add `ALLOWED_HOSTS_EXTRA=www.example.com`");
+    expect(problem.explanation).toContain("Add `www.example.com` to `ALLOWED_HOSTS` if it is your domain");
     expect(problem.explanation).not.toContain("172.17.0.1:");
+    // Nothing to change in the compose file: no note.
+    expect(explainLog("Invalid HTTP_HOST header: 'www.example.com'", "en", MODEL).map((p) => p.id)).toEqual(["disallowed-host"]);
   });
 });

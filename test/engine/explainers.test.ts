@@ -18,17 +18,22 @@ function explained(log: string, model: ComposeModel, options?: ExplainOptions): 
   return explainLog(log, "en", model, options).map((p: ExplainedProblem) => [p.id, p.title, p.ranges.map((r) => spanText(model, r))]);
 }
 
+/** The closing note: the pipeline deploys the dashboard's copy, after a fix that changes the compose file (explain.ts). */
+const NOTE: [string, string, string[]] = ["dashboard-copy", "Note: the pipeline deploys the dashboard's copy of the compose file", []];
+
 /** The rule ids of the findings at each range, for the comments' claims. */
 function findingsOf(model: ComposeModel): string[] {
   return lint(model, { isPipeline: true }).map((f) => `${f.ruleId} ${spanText(model, f)}`);
 }
 
 describe("explainers of failures no rule reports", () => {
-  it("dashboard-copy: the pipeline's own step, nothing in the file to link", () => {
+  it("dashboard-copy: the pipeline's own step, nothing in the file to link; a note, once, after the failures", () => {
     const model = parseCompose('version: "3"\nservices:\n  web:\n    image: app:1\n');
-    expect(explained("2026-02-14 18:09:42 Creating docker compose file", model)).toEqual([
-      ["dashboard-copy", "The pipeline deployed the dashboard's copy of the compose file", []],
-    ]);
+    expect(explained("2026-02-14 18:09:42 Creating docker compose file", model)).toEqual([NOTE]);
+    const log = "Creating docker compose file\nWARN[0000] the attribute `version` is obsolete\nCreating docker compose file";
+    const problems = explainLog(log, "en", model);
+    expect(problems.map((p) => [p.id, p.note ?? false])).toEqual([["obsolete-version", false], ["dashboard-copy", true]]);
+    expect(problems[1].explanation).toMatch(/^`Creating docker compose file` in the log: /);
   });
 
   it("disallowed-host: the public-port-binding findings of the ports the hosts name, and the ALLOWED_HOSTS variables", () => {
@@ -65,6 +70,8 @@ describe("explainers of failures no rule reports", () => {
         "DisallowedHost: Invalid HTTP_HOST header '159.195.104.193:8000', '159.195.104.193:8001'",
         ["5:7-5:33 ALLOWED_HOSTS: example.com", "6:7-6:37 DJANGO_ALLOWED_HOSTS_EXTRA: ''", '9:9-9:20 "8000:8000"', "13:19-13:50 ALLOWED_HOSTS=admin.example.com"],
       ],
+      // Closing the public port changes the compose file.
+      NOTE,
     ]);
   });
 
@@ -76,6 +83,7 @@ describe("explainers of failures no rule reports", () => {
     expect(findingsOf(model)).toEqual(['loopback-port-binding 5:9-5:30 "127.0.0.1:8000:8000"', 'no-reserved-host-port 8:9-8:28 "127.0.0.1:443:443"']);
     expect(explained('159.195.104.193 - - [14/Feb/2026:19:14:02 +0000] "GET / HTTP/1.1" 502 157', model)).toEqual([
       ["bad-gateway", "502 Bad Gateway", ['5:9-5:30 "127.0.0.1:8000:8000"']],
+      NOTE,
     ]);
   });
 
@@ -90,7 +98,7 @@ describe("explainers of failures no rule reports", () => {
     ].join("\n");
     expect(explained(log, model)).toEqual([["port-in-use", "Port 5432 already in use", ['5:9-5:20 "5432:5432"']]]);
     // Alone, the bare line is a port Elestio's proxy holds; no finding here publishes one.
-    expect(explained("Error: address already in use", model)).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)", []]]);
+    expect(explained("Error: address already in use", model)).toEqual([["no-reserved-host-port", "Host port already in use (80/443?)", []], NOTE]);
   });
 });
 
@@ -98,7 +106,7 @@ describe("the rules' log patterns", () => {
   it("recognise each rule's own example line: one problem, with the id of the first rule declaring the pattern", () => {
     const declaredFirst = new Map<unknown, string>();
     for (const rule of RULES) if (rule.meta.docs.logPattern && !declaredFirst.has(rule.meta.docs.logPattern)) declaredFirst.set(rule.meta.docs.logPattern, rule.meta.id);
-    const ids = RULES.filter((rule) => rule.meta.docs.log !== undefined).map((rule) => [rule.meta.id, explainLog(rule.meta.docs.log!, "en").map((p) => p.id)]);
+    const ids = RULES.filter((rule) => rule.meta.docs.log !== undefined).map((rule) => [rule.meta.id, explainLog(rule.meta.docs.log!, "en").filter((p) => !p.note).map((p) => p.id)]);
     expect(Object.fromEntries(ids)).toEqual({
       "env-file-not-dotenv": ["env-file-not-dotenv"],
       "no-container-name": ["no-container-name"],
@@ -129,8 +137,11 @@ describe("the rules' log patterns", () => {
     const model = parseCompose("services:\n  web:\n    image: app:1\n    enviroment:\n      A: b\n");
     const [problem] = explainLog("validating /opt/app/latigue/docker-compose.yml: services.web additional properties 'enviroment' not allowed", "en", model);
     expect(problem.id).toBe("unknown-key");
-    expect(problem.title).toBe("Unknown or misspelt compose keys");
-    expect(problem.explanation).toMatch(/^\*\*Why:\*\* Compose checks every key against the Compose Specification.*\n\n\*\*Fix:\*\* Rename the key to the one it most likely means$/s);
+    const { docs } = RULES.find((rule) => rule.meta.id === "unknown-key")!.meta;
+    expect(problem.title).toBe(docs.title.en);
+    // The manual fix first (a sentence), else the quick fix's title, lowercased after its label and ended.
+    const fix = (docs.manualFix ?? docs.fix)!.en;
+    expect(problem.explanation).toBe(`**Why:** ${docs.description.en}\n\n**Fix:** ${fix.charAt(0).toLowerCase()}${fix.slice(1)}${/[.!?)]$/.test(fix) ? "" : "."}`);
     expect(problem.ranges.map((r) => spanText(model, r))).toEqual(["4:5-4:15 enviroment"]);
   });
 
@@ -158,6 +169,7 @@ describe("the rules' log patterns", () => {
     expect(explained(log, model)).toEqual([
       ["healthcheck-required", "No healthcheck on latigue-db-1", ["6:7-6:9 db"]],
       ["healthcheck-required", "No healthcheck on latigue_app-cache_1", ["7:7-7:16 app-cache"]],
+      NOTE,
     ]);
   });
 });
@@ -167,11 +179,12 @@ describe("explainLog's options", () => {
   const log = 'Conflict. The container name "/latigue_web" is already in use\nConflict. The container name "/latigue_worker" is already in use';
 
   it("links the findings the caller gives: none when the editor turned the rule off", () => {
-    expect(explained(log, model).map(([, , ranges]) => ranges)).toEqual([["4:5-4:32 container_name: latigue_web"], ["7:5-7:35 container_name: latigue_worker"]]);
+    expect(explained(log, model).map(([, , ranges]) => ranges)).toEqual([["4:5-4:32 container_name: latigue_web"], ["7:5-7:35 container_name: latigue_worker"], []]);
     const off = lint(model, { isPipeline: true, severities: { "no-container-name": "off" } });
     expect(explained(log, model, { findings: off }).map(([id, , ranges]) => [id, ranges])).toEqual([
       ["no-container-name", []],
       ["no-container-name", []],
+      ["dashboard-copy", []],
     ]);
   });
 
@@ -189,8 +202,9 @@ describe("explainLog's options", () => {
       ["no-container-name", 'Container name "/latigue_web" already in use', []],
       ["no-container-name", 'Container name "/latigue_worker" already in use', []],
       ["bad-gateway", "502 Bad Gateway", []],
+      NOTE,
     ]);
     // Without onError, the same answer: nothing thrown.
-    expect(explainLog(log, "en", model, { rules: [failing] }).map((p) => p.ranges)).toEqual([[], []]);
+    expect(explainLog(log, "en", model, { rules: [failing] }).map((p) => p.ranges)).toEqual([[], [], []]);
   });
 });

@@ -120,12 +120,13 @@ describe("a part of the hover that throws", () => {
   it("a finding's section that throws: reported once as `findings`, the other findings' sections shown", () => {
     const model = parseCompose(TEXT);
     const at = TEXT.indexOf("always");
-    const broken = { ruleId: "broken", severity: "error", start: at, end: at + 6, message: { get en(): string { throw new Error("no message"); }, fr: "" } } as Finding;
-    const fine: Finding = { ruleId: "fine", severity: "warning", start: at, end: at + 6, message: { en: "a fine message", fr: "" } };
+    // The section reads the finding's own log line (the message is VS Code's to show, never the hover's).
+    const broken = { ruleId: "broken", messageId: "m", severity: "error", start: at, end: at + 6, message: { en: "", fr: "" }, get log(): string { throw new Error("no log"); } } as Finding;
+    const fine: Finding = { ruleId: "fine", messageId: "m", severity: "warning", start: at, end: at + 6, message: { en: "a fine message", fr: "" }, log: "a fine log line" };
     const errors: string[] = [];
     const result = hover(model, [broken, broken, fine], at, "en", { isPipeline: true, onError: (part, error) => errors.push(`${part}: ${(error as Error).message}`) });
-    expect(result).toEqual({ markdown: "`fine`\n\na fine message", start: at, end: at + 6 });
-    expect(errors).toEqual(["findings: no message"]);
+    expect(result).toEqual({ markdown: "`fine`\n\nPipeline log:\n\n```text\na fine log line\n```", start: at, end: at + 6 });
+    expect(errors).toEqual(["findings: no log"]);
     // Every section failing: the topic providers answer instead.
     expect(hover(model, [broken], at, "en", { isPipeline: true })?.markdown).toContain("`always`: always restarted.");
   });
@@ -254,8 +255,8 @@ describe("networks, proxies, restart, env_file and Django: the branches the guid
     expect(hoverOn(env, "config/app.env", { isPipeline: false })?.markdown).toBe(`${local}\n\n\`config/app.env\` must exist wherever compose runs.`);
     const debug = hoverOn(env, "DJANGO_DEBUG", { shift: 2 });
     expect(debug?.span).toBe("7:9-7:21 DJANGO_DEBUG");
-    expect(debug?.markdown).toMatch(/^\*\*`DJANGO_DEBUG`\*\* \(Django behind Elestio's proxy\)/);
-    expect(debug?.markdown).toMatch(/\n\nKeep it `False` in production: with `True`, Django shows its settings and stack traces to visitors\.$/);
+    // Its own lines only: a few lines, not the proxy's whole story.
+    expect(debug?.markdown).toBe("**`DJANGO_DEBUG`** (Django): keep it `False` in production. With `True`, Django shows its settings and stack traces to visitors.");
     // On the value of the list item: nothing.
     expect(hoverOn(env, "=1", { shift: 1 })).toBeUndefined();
   });

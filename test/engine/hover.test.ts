@@ -227,23 +227,33 @@ describe("hover on a finding", () => {
   const findings = lint(BEFORE, { isPipeline: true, rules: [noContainerName] });
   const finding = findings.find((f) => BEFORE.text.slice(f.start, f.end) === "container_name: latigue_web")!;
 
-  it("shows the rule title, the message, the pipeline log, why and the fix", () => {
-    const en = hoverAt(BEFORE, 12, 22, "en", { findings });
+  it("shows what the message lacks: the rule title, this fault's log line, why, the fix and the page; never the message", () => {
+    const docsUrl = (id: string, language: Language) => `https://docs.example/${id}.${language}.md`;
+    const en = hover(BEFORE, findings, at(BEFORE, 12, 22), "en", { isPipeline: true, docsUrl });
     expect(en).toMatchObject({ start: finding.start, end: finding.end });
     expect(en?.markdown).toBe(
       [
         "**No container_name in the pipeline's compose file** (`no-container-name`)",
-        'container_name "latigue_web" pins the container name: the deploy fails with Conflict. The container name "/latigue_web" is already in use whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.',
-        '**Pipeline log:**\n\n```text\nError response from daemon: Conflict. The container name "/latigue_web" is already in use\n```',
-        `**Why:** ${noContainerName.meta.docs.description.en}`,
-        "**Fix:** Remove `container_name` (quick fix available)",
+        'Pipeline log:\n\n```text\nError response from daemon: Conflict. The container name "/latigue_web" is already in use\n```',
+        noContainerName.meta.docs.description.en,
+        "**Quick fix:** remove container_name",
+        "[Documentation of `no-container-name`](https://docs.example/no-container-name.en.md)",
       ].join("\n\n"),
     );
-    const fr = hoverAt(BEFORE, 12, 5, "fr", { findings });
-    expect(fr?.markdown).toContain("**Pas de container_name dans le compose du pipeline** (`no-container-name`)");
-    expect(fr?.markdown).toContain("**Journal du pipeline :**\n\n```text\nError response from daemon: Conflict.");
-    expect(fr?.markdown).toContain("**Pourquoi :** Un `container_name` fixe fait échouer");
-    expect(fr?.markdown).toContain("**Correction :** Supprimer `container_name` (correction rapide disponible)");
+    expect(en?.markdown).not.toContain(finding.message.en);
+    const fr = hover(BEFORE, findings, at(BEFORE, 12, 5), "fr", { isPipeline: true, docsUrl })?.markdown;
+    expect(fr).toBe(
+      [
+        "**Pas de container_name dans le compose du pipeline** (`no-container-name`)",
+        'Logs du pipeline :\n\n```text\nError response from daemon: Conflict. The container name "/latigue_web" is already in use\n```',
+        noContainerName.meta.docs.description.fr,
+        "**Correction rapide :** supprimer container_name",
+        "[Documentation de `no-container-name`](https://docs.example/no-container-name.fr.md)",
+      ].join("\n\n"),
+    );
+    expect(fr).not.toContain(finding.message.fr);
+    // Without a page to link, no link.
+    expect(hoverAt(BEFORE, 12, 22, "en", { findings })?.markdown).not.toContain("Documentation");
   });
 
   it("quotes the log line of this very fault when the rule can tell it, else the guide's example, said to be one", () => {
@@ -251,15 +261,15 @@ describe("hover on a finding", () => {
       ["services:", "  shop:", "    image: shop:1", "    env_file: .env.production", "    environment:", "      KEY: ${SHOP_KEY}", "    ports:", '      - "443:8443"', '      - "8000:8000"', ""].join("\n"),
     );
     const findings = lint(model, { isPipeline: true });
-    const logOf = (line: number, column: number, language: Language) => /\*\*([^*]+)\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, language, { findings })?.markdown ?? "")?.slice(1);
+    const logOf = (line: number, column: number, language: Language) => /([^\n]+)\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, language, { findings })?.markdown ?? "")?.slice(1);
     expect(logOf(8, 10, "en")).toEqual(["Pipeline log:", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
     expect(logOf(6, 14, "en")).toEqual(["Pipeline log:", 'The "SHOP_KEY" variable is not set. Defaulting to a blank string.']);
-    expect(logOf(4, 16, "en")).toEqual(["Pipeline log:", "env file /opt/app/<project>/.env.production not found"]);
+    expect(logOf(4, 16, "en")).toEqual(["Pipeline log:", "env file /opt/app/<pipeline>/.env.production not found"]);
     // public-port-binding cannot tell the host Django refuses: the guide's example.
     const example = "Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.";
-    expect(logOf(9, 10, "en")).toEqual(["Pipeline log, for example:", example]);
-    expect(logOf(9, 10, "fr")).toEqual(["Journal du pipeline, par exemple :", example]);
-    expect(logOf(8, 10, "fr")).toEqual(["Journal du pipeline :", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
+    expect(logOf(9, 10, "en")).toEqual(["App log (`docker logs`), for example:", example]);
+    expect(logOf(9, 10, "fr")).toEqual(["Logs de l'application (`docker logs`), par exemple :", example]);
+    expect(logOf(8, 10, "fr")).toEqual(["Logs du pipeline :", "failed to bind host port for 0.0.0.0:443 - address already in use"]);
   });
 
   it("names the user's network, key and proxy port in the log lines of the other rules that can tell them", () => {
@@ -267,7 +277,7 @@ describe("hover on a finding", () => {
       ["services:", "  web:", "    image: app:1", "    enviroment:", "      A: b", "  proxy:", "    image: nginx:1.27", "    ports:", '      - "80:80"', "networks:", "  edge:", "    external: true", ""].join("\n"),
     );
     const findings = lint(model, { isPipeline: true });
-    const logOf = (line: number, column: number) => /\*\*Pipeline log:\*\*\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, "en", { findings })?.markdown ?? "")?.[1];
+    const logOf = (line: number, column: number) => /Pipeline log:\n\n```text\n(.*)\n```/.exec(hoverAt(model, line, column, "en", { findings })?.markdown ?? "")?.[1];
     expect(logOf(4, 6)).toBe("services.web additional properties 'enviroment' not allowed");
     expect(logOf(6, 4)).toBe("failed to bind host port for 0.0.0.0:80 - address already in use");
     expect(logOf(12, 6)).toBe("network edge declared as external, but could not be found");
@@ -283,15 +293,17 @@ describe("hover on a finding", () => {
     const model = parseCompose(text);
     const item = text.indexOf('"80:80"');
     const overlapping: Finding[] = [
-      { ruleId: "no-reserved-host-port", severity: "error", message: { en: "first", fr: "premier" }, start: item, end: item + 7 },
-      { ruleId: "some-future-rule", severity: "warning", message: { en: "second", fr: "second" }, start: item + 1, end: item + 10 },
+      { ruleId: "no-reserved-host-port", messageId: "x", severity: "error", message: { en: "first", fr: "premier" }, start: item, end: item + 7 },
+      { ruleId: "some-future-rule", messageId: "x", severity: "warning", message: { en: "second", fr: "second" }, start: item + 1, end: item + 10 },
     ];
     const result = hover(model, overlapping, item + 3, "en", { isPipeline: true });
     expect(result).toMatchObject({ start: item + 1, end: item + 7 });
     const sections = result!.markdown.split("\n\n---\n\n");
     expect(sections).toHaveLength(2);
-    expect(sections[0]).toContain("first");
-    expect(sections[1]).toBe("`some-future-rule`\n\nsecond");
+    expect(sections[0]).toContain("(`no-reserved-host-port`)");
+    expect(sections[0]).not.toContain("first");
+    // A rule the registry does not know: its id, nothing made up.
+    expect(sections[1]).toBe("`some-future-rule`");
   });
 
   it("a YAML syntax error explains itself from the yaml-syntax rule's docs, like every rule", () => {
@@ -300,9 +312,10 @@ describe("hover on a finding", () => {
     const syntax = lint(model, { isPipeline: true, rules: [yamlSyntax] });
     expect(syntax.map((f) => f.ruleId)).toEqual(["yaml-syntax"]);
     const result = hover(model, syntax, syntax[0].start, "fr", { isPipeline: true });
-    expect(result?.markdown).toContain("**Du YAML illisible (le reste du fichier est tout de même vérifié)** (`yaml-syntax`)");
-    expect(result?.markdown).toContain("**Pourquoi :** Compose ne peut pas lire le fichier");
-    expect(hover(model, syntax, syntax[0].start, "en", { isPipeline: true })?.markdown).toContain("**Fix:** Correct the YAML at this spot");
+    expect(result?.markdown).toContain(`**${yamlSyntax.meta.docs.title.fr}** (\`yaml-syntax\`)`);
+    expect(result?.markdown).toContain(yamlSyntax.meta.docs.description.fr);
+    const manualFix = yamlSyntax.meta.docs.manualFix!.en;
+    expect(hover(model, syntax, syntax[0].start, "en", { isPipeline: true })?.markdown).toContain(`**Fix:** ${manualFix.charAt(0).toLowerCase()}${manualFix.slice(1)}`);
   });
 });
 

@@ -56,6 +56,7 @@ describe("quick fix", () => {
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ["Remove container_name", "quickfix", true],
       ["Disable no-container-name for this line", "quickfix", false],
+      ["Show documentation for no-container-name", "quickfix", false],
     ]);
     expect(actions[0].diagnostics).toEqual([diagnostic]);
     const fixed = applyTextEdits(LATIGUE_BEFORE, client.editsFor(actions[0].edit, uri, 1));
@@ -86,7 +87,7 @@ describe("quick fix", () => {
     const { uri, diagnostics } = await openPipelineFile(text);
     const syntax = diagnostics.find((d) => d.code === "yaml-syntax")!;
     const actions = (await client.codeActions(uri, syntax.range, [syntax]))!;
-    expect(actions.map((a) => a.title)).toEqual(["Disable yaml-syntax for this line"]);
+    expect(actions.map((a) => a.title)).toEqual(["Disable yaml-syntax for this line", "Show documentation for yaml-syntax"]);
 
     const containerName = diagnostics.find((d) => d.code === "no-container-name")!;
     const foreign: Diagnostic = { ...containerName, source: "yaml" };
@@ -101,7 +102,7 @@ describe("quick fix", () => {
       french.open(uri, LATIGUE_BEFORE);
       const diagnostic = (await french.waitForDiagnostics(uri, 1)).find((d) => d.code === "no-container-name")!;
       const actions = (await french.codeActions(uri, diagnostic.range, [diagnostic]))!;
-      expect(actions.map((a) => a.title)).toEqual(["Supprimer container_name", "Désactiver no-container-name pour cette ligne"]);
+      expect(actions.map((a) => a.title)).toEqual(["Supprimer container_name", "Désactiver no-container-name pour cette ligne", "Afficher la documentation de no-container-name"]);
     } finally {
       await french.stop();
     }
@@ -142,7 +143,7 @@ describe("code lens", () => {
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         command: {
-          title: "Elestio deploys the dashboard's copy of this file: Copy and open dashboard",
+          title: "Copy to the Elestio dashboard (the pipeline deploys its copy)",
           command: "elestio.openDashboardAndCopyCompose",
           arguments: [uri],
         },

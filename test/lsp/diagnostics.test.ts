@@ -1,5 +1,6 @@
 /** The server over real JSON-RPC: initialize, which files get which diagnostics, and when they are published. */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver";
 import { RULES } from "../../server/src/engine/rules/index.js";
@@ -25,12 +26,13 @@ afterAll(async () => {
 });
 
 describe("initialize", () => {
-  it("advertises incremental sync, hover, code actions with fix-all, and code lens", () => {
+  it("advertises incremental sync, hover, code actions with fix-all, code lens, and the command that shows a rule's page", () => {
     expect(client.initializeResult.capabilities).toEqual({
       textDocumentSync: { openClose: true, change: 2 },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ["quickfix", "source.fixAll.elestio"] },
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: ["elestio.showRuleDocumentation"] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     });
     expect(client.initializeResult.serverInfo?.name).toBe("elestio-compose-language-server");
@@ -56,7 +58,8 @@ describe("didOpen", () => {
       severity: 1,
       source: "elestio",
       code: "no-container-name",
-      message: 'container_name "latigue_web" pins the container name: the deploy fails with Conflict. The container name "/latigue_web" is already in use whenever a container of that name exists outside this deployment (one left by an earlier manual deployment, for instance). Let compose name the container.',
+      codeDescription: { href: pathToFileURL(resolve("docs/rules/no-container-name.md")).href },
+      message: 'Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.',
     });
     const summary = diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range }));
     expect(summary).toEqual([
@@ -70,7 +73,7 @@ describe("didOpen", () => {
       { code: "no-container-name", severity: 1, range: at(21, 4, 21, 31) },
       { code: "env-file-not-dotenv", severity: 1, range: at(24, 14, 24, 29) },
       { code: "undefined-variable", severity: 4, range: at(28, 26, 28, 46) },
-      { code: "undefined-variable", severity: 4, range: at(29, 32, 29, 50) },
+      // LATIGUE_DB_USER again: each variable is reported once per file, at its first use (line 13).
       { code: "undefined-variable", severity: 4, range: at(29, 51, 29, 73) },
       { code: "public-port-binding", severity: 2, range: at(31, 8, 31, 19) },
       // It waits for a healthy database that has no healthcheck.

@@ -30,6 +30,7 @@ import type {
   Range,
   TextEdit,
   WorkspaceEdit,
+  ShowDocumentParams,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { tempProject } from "../helpers/cli.js";
@@ -97,6 +98,8 @@ export class LspClient {
   readonly logs: LogMessage[] = [];
   /** Every workspace/configuration item the server asked for. */
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  /** window/showDocument requests, in order (the client answers success). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: SettingsSource;
   initializeResult!: InitializeResult;
@@ -137,6 +140,11 @@ export class LspClient {
       return null;
     });
     connection.onRequest("window/workDoneProgress/create", () => null);
+    connection.onRequest("window/showDocument", (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      this.checkWaiters();
+      return { success: true };
+    });
     connection.listen();
   }
 
@@ -183,6 +191,7 @@ export class LspClient {
           },
           codeLens: {},
         },
+        window: { showDocument: { support: true } },
       },
     });
     await this.connection.sendNotification("initialized", {});

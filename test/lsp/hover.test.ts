@@ -13,6 +13,7 @@ import { hover } from "../../server/src/engine/hover/index.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
+import { ruleDocsLocation } from "../../server/src/ruleDocs.js";
 import { LATIGUE_BEFORE, LspClient, clientStarter, fileUri, tempWorkspace, type StartOptions } from "./harness.js";
 
 const CONFLICT_LOG = [
@@ -54,7 +55,7 @@ function expectedHover(position: Position, language: Language): Hover | null {
   const project = fileProject(path, dir);
   const findings = lint(model, { isPipeline: true, project });
   const offset = model.lines.offsetAt(position);
-  const result = hover(model, findings, offset, language, { isPipeline: true, project });
+  const result = hover(model, findings, offset, language, { isPipeline: true, project, docsUrl: ruleDocsLocation().url });
   if (!result) return null;
   return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
 }
@@ -84,7 +85,7 @@ describe("hover", () => {
     expect(french).not.toEqual(expectedHover(ON_CONTAINER_NAME, "en"));
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     expect(diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === ON_CONTAINER_NAME.line)?.message).toBe(
-      "container_name « latigue_web » fige le nom du conteneur : le déploiement échoue avec Conflict. The container name \"/latigue_web\" is already in use dès qu'un conteneur de ce nom existe en dehors de ce déploiement (un reste d'un ancien déploiement manuel, par exemple). Laissez compose nommer le conteneur.",
+      "container_name « latigue_web » fixe : un redéploiement échoue tant qu'un autre conteneur porte ce nom. Supprimez-le.",
     );
   });
 

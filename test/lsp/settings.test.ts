@@ -95,7 +95,7 @@ describe("settings", () => {
     client.changeSettings({ elestio: { rules: { "undefined-variable": "off" }, language: "fr" } });
     const after = await client.waitForDiagnostics(uri, 1, mark);
     expect(summary(after)).toEqual([["no-container-name", 1, 3]]);
-    expect(after[0].message).toContain("fige le nom du conteneur");
+    expect(after[0].message).toContain("un redéploiement échoue tant qu");
     expect(client.configurationRequests).toEqual([]);
   });
 

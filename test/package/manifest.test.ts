@@ -1,5 +1,5 @@
 /** What package.json contributes, checked against the client's code and the nls files. */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Commands } from "../../server/src/protocol.js";
@@ -85,8 +85,21 @@ describe("package.json", () => {
       expect(description("noOldContainers", language)).toContain("docker ps -a --filter name=");
       expect(description("variablesInDashboard", language)).toMatch(/\.env\b/);
       expect(description("noProxyInCompose", language)).toMatch(/nginx.*certbot.*container_name/s);
-      // Walkthrough descriptions render links, not code spans or HTML.
-      expect(description("noOldContainers", language) + description("variablesInDashboard", language)).not.toMatch(/[`<>]/);
+      // Walkthrough descriptions render links, **bold**, __italic__ and ``preformatted`` text, not markdown's
+      // single-backtick code spans or HTML: a lone backtick, or a `<` outside ``…``, shows as it is written.
+      for (const id of steps) {
+        const outsideCode = description(id, language).replace(/``[^`]*``/g, "");
+        expect(outsideCode, `${id} (${language})`).not.toMatch(/[`<>]/);
+      }
+    }
+  });
+
+  it("shows a markdown page beside each walkthrough step, in English and French", () => {
+    for (const step of pkg.contributes.walkthroughs.flatMap((walkthrough: { steps: unknown[] }) => walkthrough.steps) as { id: string; media: { markdown?: string } }[]) {
+      const page = step.media.markdown;
+      expect(page, `${step.id}: its media is a page of docs/walkthrough/`).toMatch(/^docs\/walkthrough\/[\w-]+\.md$/);
+      // VS Code shows `<page>.nls.<locale>.md` in place of `<page>.md` when it exists.
+      for (const file of [page!, page!.replace(/\.md$/, ".nls.fr.md")]) expect(existsSync(join(ROOT, file)), file).toBe(true);
     }
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { healthcheckExecShell, shellSyntax } from "../../server/src/engine/rules/healthcheck-exec-shell.js";
 import { testRule } from "./rule-tester.js";
 
@@ -21,77 +23,97 @@ testRule(healthcheckExecShell, {
     {
       name: "latigue 63c0d4f: curl -f ... || exit 1 in exec form",
       code: web('["CMD", "curl", "-f", "http://localhost:8000/health/", "||", "exit", "1"] # liveness'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 86, fixOutput: "services:\n  web:\n    image: app\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost:8000/health/ || exit 1\"] # liveness\n      interval: 5s\n", message: 'Healthcheck of "web": the exec form runs curl without a shell: "||" is passed to it as a literal argument, so the check never runs what it says. Use ["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"].' }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 86, fixOutput: "services:\n  web:\n    image: app\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost:8000/health/ || exit 1\"] # liveness\n      interval: 5s\n", messageId: "operator", message: 'Healthcheck of "web": CMD has no shell; "||" is just an argument to curl. Use CMD-SHELL.' }],
       output: web('["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"] # liveness'),
     },
     {
       name: "block list: the first two items rewritten, the others removed",
       code: web('\n        - CMD\n        - curl\n        - -f\n        - http://localhost/ # the app\n        - "||"\n        - exit\n        - "1"'),
-      errors: [{ line: 6, column: 9, endLine: 12, endColumn: 14 }],
+      errors: [{ line: 6, column: 9, endLine: 12, endColumn: 14, messageId: "operator" }],
       output: web("\n        - CMD-SHELL\n        - curl -f http://localhost/ || exit 1"),
     },
     {
       name: "a whole command in one argument",
       code: web('["CMD", "curl", "-sf http://localhost/ || exit 1"]'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 63, message: '"-sf http://localhost/ || exit 1" is passed to it as a literal argument' }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 63, messageId: "wholeCommand", message: 'Healthcheck of "web": CMD has no shell; "-sf http://localhost/ || exit 1" is one argument. Use CMD-SHELL.' }],
       output: web('["CMD-SHELL", "curl -sf http://localhost/ || exit 1"]'),
     },
     {
       name: "a program name with spaces",
       code: web('[ "CMD", "pg_isready -U postgres" ]'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 48 }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 48, messageId: "programName", message: 'Healthcheck of "web": CMD looks for a program called "pg_isready -U postgres". Use CMD-SHELL.' }],
       output: web('[ "CMD-SHELL", "pg_isready -U postgres" ]'),
     },
     {
       name: "a container variable: the shell must expand it, so it becomes $$VAR",
       code: web('["CMD", "pg_isready", "-U", "$POSTGRES_USER"]', "    environment:\n      POSTGRES_USER: ${DB_USER:-postgres}\n"),
-      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 58, message: "the exec form has no shell to read $POSTGRES_USER from the container's environment: compose substitutes it at deploy time from .env" }],
+      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 58, messageId: "containerVariable", message: 'Healthcheck of "web": compose replaces $POSTGRES_USER on deploy, usually by nothing. Use CMD-SHELL.' }],
       output: web('["CMD-SHELL", "pg_isready -U $$POSTGRES_USER"]', "    environment:\n      POSTGRES_USER: ${DB_USER:-postgres}\n"),
     },
     {
       name: "an escaped variable reaches the program as literal text",
       code: web('["CMD", "pg_isready", "-U", "$${POSTGRES_USER}", "-d", "$$POSTGRES_DB"]'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 84, message: "${POSTGRES_USER} reaches it as literal text" }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 84, messageId: "escapedVariable", message: 'Healthcheck of "web": CMD has no shell; pg_isready gets "${POSTGRES_USER}" unexpanded. Use CMD-SHELL.' }],
       output: web('["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $$POSTGRES_DB"]'),
     },
     {
       name: "arguments quoted for the shell, operators bare, other variables left to compose",
       code: web('["CMD", "wget", "-qO-", "http://localhost:${PORT}/?a=1&b=2", "|", "grep", "-q", "it\'s ok", "2>/dev/null"]', "    environment:\n      - PORT=3000\n"),
-      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 118 }],
+      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 118, messageId: "containerVariable" }],
       output: web('["CMD-SHELL", "wget -qO- \\"http://localhost:$${PORT}/?a=1&b=2\\" | grep -q \'it\'\\\\\'\'s ok\' 2>/dev/null"]', "    environment:\n      - PORT=3000\n"),
     },
     {
       name: "single-quoted items stay single-quoted",
       code: web("['CMD', 'curl', '-f', 'http://localhost/', '>', '/dev/null']"),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 73 }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 73, messageId: "operator" }],
       output: web("['CMD-SHELL', 'curl -f http://localhost/ > /dev/null']"),
     },
     {
       name: "plain flow items stay plain",
       code: web('[CMD, curl, -f, http://localhost/, "&&", echo, ok]'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 63 }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 63, messageId: "operator" }],
       output: web("[CMD-SHELL, curl -f http://localhost/ && echo ok]"),
     },
     {
       name: "through a merge key: reported once, on the anchored line",
       code: 'x-hc: &hc\n  test: ["CMD", "curl", "-f", "http://localhost/", ";", "true"]\n  interval: 5s\nservices:\n  a:\n    image: app\n    healthcheck:\n      <<: *hc\n  b:\n    image: app\n    healthcheck:\n      <<: *hc\n',
-      errors: [{ line: 2, column: 9, endLine: 2, endColumn: 64 }],
+      errors: [{ line: 2, column: 9, endLine: 2, endColumn: 64, messageId: "operator" }],
       output: 'x-hc: &hc\n  test: ["CMD-SHELL", "curl -f http://localhost/ ; true"]\n  interval: 5s\nservices:\n  a:\n    image: app\n    healthcheck:\n      <<: *hc\n  b:\n    image: app\n    healthcheck:\n      <<: *hc\n',
     },
     {
       name: "CRLF block list",
       code: "services:\r\n  web:\r\n    image: app\r\n    healthcheck:\r\n      test:\r\n        - CMD\r\n        - curl\r\n        - http://localhost/\r\n        - '||'\r\n        - exit\r\n        - '1'\r\n      retries: 3\r\n",
-      errors: [{ line: 6, column: 9, endLine: 11, endColumn: 14 }],
+      errors: [{ line: 6, column: 9, endLine: 11, endColumn: 14, messageId: "operator" }],
       output: "services:\r\n  web:\r\n    image: app\r\n    healthcheck:\r\n      test:\r\n        - CMD-SHELL\r\n        - curl http://localhost/ || exit 1\r\n      retries: 3\r\n",
+    },
+    {
+      name: "long names and a 40-character command: the messages still fit",
+      code: 'services:\n  web-frontend-01:\n    image: postgres\n    healthcheck:\n      test: ["CMD", "pg_isready -U postgres -d app_production"]\n  cache-replica-01:\n    image: redis\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping", "2>/dev/null"]\n',
+      errors: [
+        { line: 5, column: 13, endLine: 5, endColumn: 64, messageId: "programName", message: 'Healthcheck of "web-frontend-01": CMD looks for a program called "pg_isready -U postgres -d app_p…". Use CMD-SHELL.' },
+        { line: 9, column: 13, endLine: 9, endColumn: 56, messageId: "operator", message: 'Healthcheck of "cache-replica-01": CMD has no shell; "2>/dev/null" is just an argument to redis-cli. Use CMD-SHELL.' },
+      ],
+      output: 'services:\n  web-frontend-01:\n    image: postgres\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres -d app_production"]\n  cache-replica-01:\n    image: redis\n    healthcheck:\n      test: ["CMD-SHELL", "redis-cli ping 2>/dev/null"]\n',
     },
     {
       name: "a dev file too (scope all)",
       pipeline: false,
       code: web('["CMD", "redis-cli", "ping", "|", "grep", "PONG"]'),
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 62 }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 62, messageId: "operator" }],
       output: web('["CMD-SHELL", "redis-cli ping | grep PONG"]'),
     },
   ],
+});
+
+describe("the quick fix", () => {
+  it("names the whole command it writes: the message leaves it out", () => {
+    const text = web('["CMD", "curl", "-f", "http://localhost:8000/health/", "||", "exit", "1"]');
+    const [finding] = lint(parseCompose(text), { isPipeline: true, rules: [healthcheckExecShell] });
+    expect(finding.fix?.title).toEqual({
+      en: 'Convert to ["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"]',
+      fr: 'Convertir en ["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"]',
+    });
+  });
 });
 
 describe("shellSyntax", () => {

@@ -1,5 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dockerfileHasHealthcheck } from "../../server/src/engine/compose/healthcheck.js";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
+import { fileProject } from "../../server/src/engine/project.js";
 import { healthcheckRequired } from "../../server/src/engine/rules/healthcheck-required.js";
 import { testRule } from "./rule-tester.js";
 
@@ -46,123 +52,160 @@ testRule(healthcheckRequired, {
       // Found by the property tests: the parser's range of `deploy` ran over "# the cache", and the healthcheck went below it.
       name: "the healthcheck goes before the comment that introduces the next service",
       code: `${WEB}  db:\n    image: postgres:16\n    deploy:\n      placement:\n        constraints:\n          - node.role == manager\n          # pin it later\n\n  # the cache\n  cache:\n    image: redis\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: `${WEB}  db:\n    image: postgres:16\n    deploy:\n      placement:\n        constraints:\n          - node.role == manager\n          # pin it later\n${PG_HEALTHCHECK}\n  # the cache\n  cache:\n    image: redis\n`,
     },
     {
       name: "the guide's case: postgres without a healthcheck gets pg_isready, comments kept",
       code: "services:\n  web:\n    build: .\n    depends_on:\n      db: # wait for it\n        condition: service_healthy\n  db:\n    image: postgres:15-alpine # the database\n    volumes:\n      - data:/var/lib/postgresql/data\nvolumes:\n  data:\n",
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: '"db" has no healthcheck, so "web" waiting for condition: service_healthy never starts: dependency failed to start: container <project>-db-1 has no healthcheck configured.' }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", log: "dependency failed to start: container <pipeline>-db-1 has no healthcheck configured", message: '"db" has no healthcheck, so "web", which waits for it to be healthy, never starts. Add one.' }],
       output: `services:\n  web:\n    build: .\n    depends_on:\n      db: # wait for it\n        condition: service_healthy\n  db:\n    image: postgres:15-alpine # the database\n    volumes:\n      - data:/var/lib/postgresql/data\n${PG_HEALTHCHECK}volumes:\n  data:\n`,
     },
     {
       name: "the container name follows the project name",
       code: `name: latigue\n${WEB}  db:\n    image: postgres\n`,
-      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 9, log: "dependency failed to start: container latigue-db-1 has no healthcheck configured", message: "container latigue-db-1 has no healthcheck configured" }],
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 9, messageId: "noHealthcheck", log: "dependency failed to start: container latigue-db-1 has no healthcheck configured" }],
       output: `name: latigue\n${WEB}  db:\n    image: postgres\n${PG_HEALTHCHECK}`,
     },
     {
       name: "container_name names the container",
       code: `${WEB}  db:\n    image: postgres\n    container_name: latigue_db\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, log: "dependency failed to start: container latigue_db has no healthcheck configured", message: "container latigue_db has no healthcheck configured" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", log: "dependency failed to start: container latigue_db has no healthcheck configured" }],
       output: `${WEB}  db:\n    image: postgres\n    container_name: latigue_db\n${PG_HEALTHCHECK}`,
     },
     {
-      name: "on disk, the project is the folder",
+      name: "on disk, the pipeline's project is still <pipeline>: the VM's folder, not the checkout's",
       code: `${WEB}  db:\n    image: alpine\n`,
       files: {},
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: /container elestio-rule-\w+-db-1 has no healthcheck configured/ }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", log: "dependency failed to start: container <pipeline>-db-1 has no healthcheck configured" }],
+      output: null,
+    },
+    {
+      name: "a local file's project is its folder (see below for the log)",
+      pipeline: false,
+      code: `${WEB}  db:\n    image: alpine\n`,
+      files: {},
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
+      output: null,
+    },
+    {
+      name: "without a file, a local file's project is <project>",
+      pipeline: false,
+      code: `${WEB}  db:\n    image: alpine\n`,
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", log: "dependency failed to start: container <project>-db-1 has no healthcheck configured" }],
       output: null,
     },
     {
       name: "disable: true",
       code: `${WEB}  db:\n    image: postgres\n    healthcheck:\n      disable: true\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: '"db" disables its healthcheck' }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "disabled", message: '"db" disables its healthcheck, so "web", which waits for it, never starts. Enable it.' }],
       output: null,
     },
     {
       name: 'test: ["NONE"]',
       code: `${WEB}  db:\n    image: postgres\n    healthcheck:\n      test: ["NONE"]\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: "disables its healthcheck" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "disabled" }],
       output: null,
     },
     {
       name: "an empty healthcheck key: reported, not added twice",
       code: `${WEB}  db:\n    image: postgres\n    healthcheck:\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: '"db" has no healthcheck' }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: null,
     },
     {
       name: "an image with no known check: reported, no fix",
       code: `${WEB}  db:\n    image: alpine\n    command: sh -c "exit 1"\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: null,
     },
     {
       name: "a Dockerfile without HEALTHCHECK",
       code: `${WEB}  db:\n    build: .\n`,
       files: { Dockerfile: "FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n" },
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: '"db" has no healthcheck, in the compose file or in its Dockerfile' }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheckInDockerfile", message: '"db" and its Dockerfile have no healthcheck, so "web", waiting for it, never starts. Add one.' }],
+      output: null,
+    },
+    {
+      name: "long service names: the messages still fit",
+      code: "services:\n  web-frontend-01:\n    image: app\n    depends_on:\n      postgres-primary:\n        condition: service_healthy\n      cache-replica-01:\n        condition: service_healthy\n  postgres-primary:\n    image: postgres\n    healthcheck:\n      disable: true\n  cache-replica-01:\n    build: .\n",
+      files: { Dockerfile: "FROM redis:7\n" },
+      errors: [
+        { line: 5, column: 7, endLine: 5, endColumn: 23, messageId: "disabled", message: '"postgres-primary" disables its healthcheck, so "web-frontend-01", which waits for it, never starts. Enable it.' },
+        { line: 7, column: 7, endLine: 7, endColumn: 23, messageId: "noHealthcheckInDockerfile", message: '"cache-replica-01" and its Dockerfile have no healthcheck, so "web-frontend-01", waiting for it, never starts. Add one.' },
+      ],
       output: null,
     },
     {
       name: "the Dockerfile is read at context + dockerfile",
       code: `${WEB}  db:\n    build:\n      context: ./db\n      dockerfile: docker/Dockerfile.prod\n`,
       files: { "db/docker/Dockerfile.prod": "FROM node:20 AS base\nFROM base AS app\nRUN npm ci\n", Dockerfile: "FROM a\nHEALTHCHECK CMD true\n" },
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: "in its Dockerfile" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheckInDockerfile" }],
       output: null,
     },
     {
       name: "HEALTHCHECK NONE in the built stage",
       code: `${WEB}  db:\n    build: .\n`,
       files: { Dockerfile: "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n" },
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheckInDockerfile" }],
       output: null,
     },
     {
       name: "flow style: reported inside the flow map; a flow service map gets no fix",
       code: "services:\n  web: {image: app, depends_on: {db: {condition: service_healthy}}}\n  db: {image: postgres}\n",
-      errors: [{ line: 2, column: 34, endLine: 2, endColumn: 36 }],
+      errors: [{ line: 2, column: 34, endLine: 2, endColumn: 36, messageId: "noHealthcheck" }],
       output: null,
     },
     {
       name: "through a merge key: reported once, on the anchored line",
       code: "x-deps: &deps\n  depends_on:\n    cache:\n      condition: service_healthy\nservices:\n  a:\n    <<: *deps\n  b:\n    <<: *deps\n  cache:\n    image: redis:7\n",
-      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 10 }],
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 10, messageId: "noHealthcheck" }],
       output: 'x-deps: &deps\n  depends_on:\n    cache:\n      condition: service_healthy\nservices:\n  a:\n    <<: *deps\n  b:\n    <<: *deps\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n',
     },
     {
       name: "two dependents of one database: two findings, one healthcheck added",
       code: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n",
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n" }, { line: 10, column: 7, endLine: 10, endColumn: 9, fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n" }, { line: 10, column: 7, endLine: 10, endColumn: 9, messageId: "noHealthcheck", fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"127.0.0.1\"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n" }],
       output: 'services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  worker:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: mysql:8\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "127.0.0.1"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n',
     },
     {
       name: "mariadb, at the file's end without a final line break",
       code: `${WEB}  db:\n    image: mariadb:11`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: `${WEB}  db:\n    image: mariadb:11\n    healthcheck:\n      test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n`,
     },
     {
       name: "mongo 4 has the legacy shell; four-space indentation",
       code: "services:\n    web:\n        image: app\n        depends_on:\n            db:\n                condition: service_healthy\n    db:\n        image: mongo:4.4\n",
-      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 15 }],
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 15, messageId: "noHealthcheck" }],
       output: "services:\n    web:\n        image: app\n        depends_on:\n            db:\n                condition: service_healthy\n    db:\n        image: mongo:4.4\n        healthcheck:\n            test: [\"CMD\", \"mongo\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]\n            interval: 5s\n            timeout: 5s\n            retries: 5\n",
     },
     {
       name: "valkey, CRLF",
       code: "services:\r\n  web:\r\n    image: app\r\n    depends_on:\r\n      kv:\r\n        condition: service_healthy\r\n  kv:\r\n    image: valkey/valkey:8\r\n",
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: 'services:\r\n  web:\r\n    image: app\r\n    depends_on:\r\n      kv:\r\n        condition: service_healthy\r\n  kv:\r\n    image: valkey/valkey:8\r\n    healthcheck:\r\n      test: ["CMD", "valkey-cli", "ping"]\r\n      interval: 5s\r\n      timeout: 5s\r\n      retries: 5\r\n',
     },
     {
       name: "mongo 7 uses mongosh; a dev file too (scope all)",
       pipeline: false,
       code: `${WEB}  db:\n    image: mongo:7\n`,
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9 }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: `${WEB}  db:\n    image: mongo:7\n    healthcheck:\n      test: ["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n`,
     },
   ],
+});
+
+describe("the container a local file's log names", () => {
+  it("is named after the file's folder, as compose names the project", () => {
+    const dir = mkdtempSync(join(tmpdir(), "elestio-rule-"));
+    mkdirSync(join(dir, ".git"));
+    const path = join(dir, "docker-compose.yml");
+    const text = `${WEB}  db:\n    image: alpine\n`;
+    writeFileSync(path, text);
+    const [finding] = lint(parseCompose(text), { isPipeline: false, project: fileProject(path, dir), rules: [healthcheckRequired] });
+    expect(finding.log).toBe(`dependency failed to start: container ${basename(dir).toLowerCase()}-db-1 has no healthcheck configured`);
+  });
 });
 
 describe("dockerfileHasHealthcheck", () => {

@@ -1,3 +1,7 @@
+import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { fixAll } from "../../server/src/engine/fixes.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { invalidValue } from "../../server/src/engine/rules/invalid-value.js";
 import { testRule } from "./rule-tester.js";
 
@@ -80,19 +84,37 @@ testRule(invalidValue, {
   ],
   invalid: [
     {
-      name: "a misspelt restart policy: the engine refuses it when the container is created; fixed to the nearest",
+      name: "a misspelled restart policy: the engine refuses it when the container is created; fixed to the nearest",
       code: "services:\n  web:\n    image: x\n    restart: allways\n",
       errors: [{
         line: 4, column: 14, endLine: 4, endColumn: 21,
-        message: 'restart of service "web" is "allways": compose needs one of "no", "always", "on-failure", "on-failure:N" and "unless-stopped". Compose stops with: ' + RESTART_LOG("allways"),
+        messageId: "restartDidYouMean",
+        message: 'Unknown restart policy "allways": Docker won\'t create the container. Did you mean "always"?',
         log: RESTART_LOG("allways"),
       }],
       output: "services:\n  web:\n    image: x\n    restart: always\n",
     },
     {
+      name: "an unknown restart policy nothing is close to",
+      code: "services:\n  web:\n    image: x\n    restart: sometimes\n",
+      errors: [{
+        line: 4, column: 14, endLine: 4, endColumn: 23,
+        messageId: "restartPolicy",
+        message: 'Unknown restart policy "sometimes": Docker won\'t create the container. Use no, always, on-failure or unless-stopped.',
+        log: RESTART_LOG("sometimes"),
+        fixOutput: null,
+      }],
+      output: null,
+    },
+    {
       name: "a retry count on a policy other than on-failure, in quotes, which the fix keeps",
       code: "services:\n  web:\n    image: x\n    restart: 'always:3'\n",
-      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 24, log: "Error response from daemon: invalid restart policy: maximum retry count can only be used with 'on-failure'" }],
+      errors: [{
+        line: 4, column: 14, endLine: 4, endColumn: 24,
+        messageId: "restartRetries",
+        message: 'Restart policy "always:3": Docker won\'t create the container. Only on-failure takes a retry count.',
+        log: "Error response from daemon: invalid restart policy: maximum retry count can only be used with 'on-failure'",
+      }],
       output: "services:\n  web:\n    image: x\n    restart: 'always'\n",
     },
     {
@@ -100,7 +122,8 @@ testRule(invalidValue, {
       code: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healty\n  db:\n    image: y\n",
       errors: [{
         line: 6, column: 20, endLine: 6, endColumn: 34,
-        message: 'depends_on.db.condition of service "web" is "service_healty": compose accepts "service_started", "service_healthy", "service_completed_successfully".',
+        messageId: "didYouMean",
+        message: '…web.depends_on.db.condition is "service_healty": compose refuses the file. Did you mean "service_healthy"?',
         log: "services.web.depends_on.db.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'",
         fixOutput: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: y\n",
       }],
@@ -111,19 +134,20 @@ testRule(invalidValue, {
       code: "services:\n  db:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      retries: five\n",
       errors: [{
         line: 6, column: 16, endLine: 6, endColumn: 20,
-        message: 'healthcheck.retries of service "db" is "five": compose needs a whole number.',
+        messageId: "notInteger",
+        message: 'services.db.healthcheck.retries is "five": compose refuses the file. Use a whole number.',
         log: 'error while interpolating services.db.healthcheck.retries: failed to cast to expected type: strconv.Atoi: parsing "five": invalid syntax',
         fixOutput: null,
       }],
       output: null,
     },
     {
-      name: "durations: a bare number (the schema wants a string), a quoted one without unit, an unknown unit",
+      name: "durations: a bare number (the schema wants a string, compose a unit), a quoted one without unit, an unknown unit",
       code: "services:\n  db:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 30\n      timeout: '30'\n      start_period: 1 minute\n",
       errors: [
-        { line: 6, column: 17, endLine: 6, endColumn: 19, message: 'healthcheck.interval of service "db" must be a string, not a whole number.', log: "services.db.healthcheck.interval must be a string" },
-        { line: 7, column: 16, endLine: 7, endColumn: 20, message: 'is "30": compose needs a duration such as 30s, 1m30s or 2h.', log: `'services[db].healthcheck.timeout' time: missing unit in duration "30"` },
-        { line: 8, column: 21, endLine: 8, endColumn: 29, log: `'services[db].healthcheck.start_period' time: unknown unit " minute" in duration "1 minute"` },
+        { line: 6, column: 17, endLine: 6, endColumn: 19, messageId: "notDuration", message: 'services.db.healthcheck.interval is "30": compose refuses the file. Use a duration such as 30s or 1m30s.', log: "services.db.healthcheck.interval must be a string" },
+        { line: 7, column: 16, endLine: 7, endColumn: 20, messageId: "notDuration", log: `'services[db].healthcheck.timeout' time: missing unit in duration "30"` },
+        { line: 8, column: 21, endLine: 8, endColumn: 29, messageId: "notDuration", log: `'services[db].healthcheck.start_period' time: unknown unit " minute" in duration "1 minute"` },
       ],
       output: null,
     },
@@ -131,36 +155,52 @@ testRule(invalidValue, {
       name: "a string where a mapping or a list is needed, and a mapping where a list is",
       code: "services:\n  web:\n    image: x\n    environment: FOO=bar\n    ports: {http: 80}\n",
       errors: [
-        { line: 4, column: 18, endLine: 4, endColumn: 25, message: 'environment of service "web" must be a mapping of keys or a list, not a string.', log: "services.web.environment must be a mapping" },
-        { line: 5, column: 12, endLine: 5, endColumn: 22, message: 'ports of service "web" must be a list, not a mapping of keys.', log: "services.web.ports must be a array" },
+        { line: 4, column: 18, endLine: 4, endColumn: 25, messageId: "typeMappingOrList", message: "services.web.environment must be a mapping (key: value) or a list (- item): compose refuses the file.", log: "services.web.environment must be a mapping" },
+        { line: 5, column: 12, endLine: 5, endColumn: 22, messageId: "typeList", message: "services.web.ports must be a list (- item): compose refuses the file.", log: "services.web.ports must be a array" },
       ],
       output: null,
     },
     {
       name: "a service that is not a mapping",
       code: "services:\n  web: nginx\n",
-      errors: [{ line: 2, column: 8, endLine: 2, endColumn: 13, message: 'service "web" must be a mapping of keys, not a string.', log: "services.web must be a mapping" }],
+      errors: [{ line: 2, column: 8, endLine: 2, endColumn: 13, messageId: "typeMapping", message: "services.web must be a mapping (key: value): compose refuses the file.", log: "services.web must be a mapping" }],
+      output: null,
+    },
+    {
+      name: "every other kind of type compose names: a string, a string or a list, a string or a mapping, numbers, ulimits, ports, single values",
+      code: "services:\n  web:\n    image: [nginx]\n    command: {a: b}\n    build: [.]\n    cpus: [1]\n    ulimits:\n      nofile: [1]\n    ports:\n      - [80]\n    environment:\n      A: {b: c}\n    networks:\n      back:\n        priority: [1]\n  ai:\n    provider:\n      type: model\n      options:\n        m: {a: b}\nnetworks:\n  back:\n",
+      errors: [
+        { line: 3, column: 12, endLine: 3, endColumn: 19, messageId: "typeString", message: "services.web.image must be a string: compose refuses the file.", log: "services.web.image must be a string" },
+        { line: 4, column: 14, endLine: 4, endColumn: 20, messageId: "typeStringOrList", message: "services.web.command must be a string or a list: compose refuses the file.", log: "services.web.command must be a null" },
+        { line: 5, column: 12, endLine: 5, endColumn: 15, messageId: "typeStringOrMapping", message: "services.web.build must be a string or a mapping: compose refuses the file.", log: "services.web.build must be a string" },
+        { line: 6, column: 11, endLine: 6, endColumn: 14, messageId: "typeNumberOrString", message: "services.web.cpus must be a number or a string: compose refuses the file.", log: "services.web.cpus must be a number or string" },
+        { line: 8, column: 15, endLine: 8, endColumn: 18, messageId: "typeNumberOrMapping", message: "services.web.ulimits.nofile must be a number or a mapping (soft, hard): compose refuses the file.", log: "services.web.ulimits.nofile must be a integer or string" },
+        { line: 10, column: 9, endLine: 10, endColumn: 13, messageId: "typePort", message: 'services.web.ports[0] must be a port (8000 or "8000:8000") or a mapping: compose refuses the file.', log: "services.web.ports.0 must be a number" },
+        { line: 12, column: 10, endLine: 12, endColumn: 16, messageId: "typeScalar", message: "services.web.environment.A must be a single value, not a list or a mapping: compose refuses the file.", log: "services.web.environment.A must be a boolean, null, number or string" },
+        { line: 15, column: 19, endLine: 15, endColumn: 22, messageId: "typeNumber", message: "…web.networks.back.priority must be a number: compose refuses the file.", log: "services.web.networks.back.priority must be a number" },
+        { line: 20, column: 12, endLine: 20, endColumn: 18, messageId: "wrongType", message: "services.ai.provider.options.m has a type compose does not accept here: compose refuses the file.", log: "services.ai.provider.options.m must be a boolean, number or string" },
+      ],
       output: null,
     },
     {
       name: "interpolation: a default is judged as the value, and not replaced by a fix",
       code: "services:\n  web:\n    image: x\n    pull_policy: ${PULL_POLICY:-allways}\n    stop_grace_period: ${GRACE:-ten}\n    mem_limit: ${MEM:-512M}\n",
       errors: [
-        { line: 4, column: 18, endLine: 4, endColumn: 41, message: 'pull_policy of service "web" is "allways" (the default of ${PULL_POLICY:-allways}), which compose does not accept here.', fixOutput: null },
-        { line: 5, column: 24, endLine: 5, endColumn: 37, message: '"ten" (the default of ${GRACE:-ten})', log: `'services[web].stop_grace_period' time: invalid duration "ten"` },
+        { line: 4, column: 18, endLine: 4, endColumn: 41, messageId: "didYouMean", message: 'services.web.pull_policy is "allways": compose refuses the file. Did you mean "always"?', fixOutput: null },
+        { line: 5, column: 24, endLine: 5, endColumn: 37, messageId: "notDuration", message: 'services.web.stop_grace_period is "ten": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].stop_grace_period' time: invalid duration "ten"` },
       ],
       output: null,
     },
     {
       name: "through a merge and an alias: reported once, where the value is written",
       code: "x-hc: &hc\n  test: [CMD, 'true']\n  retries: many\nservices:\n  a:\n    image: x\n    healthcheck: *hc\n  b:\n    image: y\n    healthcheck:\n      <<: *hc\n      interval: 5s\n",
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 16, message: 'healthcheck.retries of service "a" is "many"' }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 16, messageId: "notInteger", message: 'services.a.healthcheck.retries is "many": compose refuses the file. Use a whole number.' }],
       output: null,
     },
     {
       name: "!override values are checked as written",
       code: "services:\n  web:\n    image: x\n    ports: !reset {}\n    environment: !override FOO\n",
-      errors: [{ line: 5, column: 28, endLine: 5, endColumn: 31, log: "services.web.environment must be a mapping" }],
+      errors: [{ line: 5, column: 28, endLine: 5, endColumn: 31, messageId: "typeMappingOrList", log: "services.web.environment must be a mapping" }],
       output: null,
     },
     {
@@ -168,7 +208,8 @@ testRule(invalidValue, {
       code: "services:\n  web:\n    image: x\n    cap_add:\n      - NET_ADMIN\n      - SYS_TIME\n      - NET_ADMIN\n",
       errors: [{
         line: 7, column: 9, endLine: 7, endColumn: 18,
-        message: 'cap_add of service "web" lists "NET_ADMIN" twice: compose refuses repeated items.',
+        messageId: "duplicate",
+        message: 'services.web.cap_add lists "NET_ADMIN" twice: compose refuses the file. Remove the repeat.',
         log: "services.web.cap_add items at 0 and 2 are equal",
       }],
       output: "services:\n  web:\n    image: x\n    cap_add:\n      - NET_ADMIN\n      - SYS_TIME\n",
@@ -176,27 +217,30 @@ testRule(invalidValue, {
     {
       name: "a version written as a number: compose stops on it, and the obsolete key goes",
       code: "version: 3.8\nservices:\n  web:\n    image: x\n",
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 13, message: "version must be a string, not a number.", log: "version must be a string" }],
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 13, messageId: "versionNumber", message: "version: 3.8 is a number: compose refuses the file. The key is obsolete: remove it.", log: "version must be a string" }],
       output: "services:\n  web:\n    image: x\n",
     },
     {
       name: "a long-form dependency without the condition the schema requires",
       code: "services:\n  web:\n    image: x\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: y\n",
-      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, message: 'depends_on.db of service "web" needs the key "condition".', log: "services.web.depends_on.db missing property 'condition'" }],
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "missingKey", message: 'services.web.depends_on.db has no "condition" key: compose refuses the file. Add it.', log: "services.web.depends_on.db missing property 'condition'" }],
       output: null,
     },
     {
       name: "out of range under a oneOf: compose names the first alternative's type, the message the range",
-      code: "services:\n  web:\n    image: x\n    oom_score_adj: -5000\n",
-      errors: [{ line: 4, column: 20, endLine: 4, endColumn: 25, message: 'oom_score_adj of service "web" is -5000: compose accepts at least -1000.', log: "services.web.oom_score_adj must be a string" }],
+      code: "services:\n  web:\n    image: x\n    oom_score_adj: -5000\n  worker:\n    image: x\n    oom_score_adj: 5000\n",
+      errors: [
+        { line: 4, column: 20, endLine: 4, endColumn: 25, messageId: "tooSmall", message: "services.web.oom_score_adj is -5000: compose refuses the file. Use -1000 or more.", log: "services.web.oom_score_adj must be a string" },
+        { line: 7, column: 20, endLine: 7, endColumn: 24, messageId: "tooLarge", message: "services.worker.oom_score_adj is 5000: compose refuses the file. Use 1000 or less.", log: "services.worker.oom_score_adj must be a string" },
+      ],
       output: null,
     },
     {
       name: "booleans: a word compose cannot cast, and a number the schema refuses",
       code: "services:\n  web:\n    image: x\n    privileged: maybe\n    tty: yes\n    read_only: 1\n",
       errors: [
-        { line: 4, column: 17, endLine: 4, endColumn: 22, message: 'privileged of service "web" is "maybe": compose needs true or false.', log: "error while interpolating services.web.privileged: failed to cast to expected type: invalid boolean: maybe" },
-        { line: 6, column: 16, endLine: 6, endColumn: 17, message: 'read_only of service "web" must be true or false, not a whole number.', log: "services.web.read_only must be a boolean or string" },
+        { line: 4, column: 17, endLine: 4, endColumn: 22, messageId: "notBoolean", message: 'services.web.privileged is "maybe": compose refuses the file. Use true or false.', log: "error while interpolating services.web.privileged: failed to cast to expected type: invalid boolean: maybe" },
+        { line: 6, column: 16, endLine: 6, endColumn: 17, messageId: "typeBoolean", message: "services.web.read_only must be true or false: compose refuses the file.", log: "services.web.read_only must be a boolean or string" },
       ],
       output: null,
     },
@@ -204,47 +248,56 @@ testRule(invalidValue, {
       name: "sizes, numbers and counts that compose decodes",
       code: "services:\n  web:\n    image: x\n    mem_limit: 512q\n    cpus: half\n    deploy:\n      replicas: two\n      resources:\n        limits: {cpus: 'one', memory: lots}\n      restart_policy: {condition: allways, delay: 5 seconds}\n",
       errors: [
-        { line: 4, column: 16, endLine: 4, endColumn: 20, message: 'mem_limit of service "web" is "512q": compose needs a size such as 512m or 1g.', log: "'services[web].mem_limit' invalid size: '512q'" },
-        { line: 5, column: 11, endLine: 5, endColumn: 15, log: 'error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "half": invalid syntax' },
-        { line: 7, column: 17, endLine: 7, endColumn: 20, log: 'error while interpolating services.web.deploy.replicas: failed to cast to expected type: strconv.Atoi: parsing "two": invalid syntax' },
-        { line: 9, column: 24, endLine: 9, endColumn: 29, log: `'services[web].deploy.resources.limits.cpus' strconv.ParseFloat: parsing "one": invalid syntax` },
-        { line: 9, column: 39, endLine: 9, endColumn: 43, log: "'services[web].deploy.resources.limits.memory' invalid size: 'lots'" },
-        { line: 10, column: 35, endLine: 10, endColumn: 42, message: 'deploy.restart_policy.condition of service "web" is "allways": compose needs one of "none", "on-failure" and "any".', log: RESTART_LOG("allways") },
-        { line: 10, column: 51, endLine: 10, endColumn: 60, log: `'services[web].deploy.restart_policy.delay' time: unknown unit " seconds" in duration "5 seconds"` },
+        { line: 4, column: 16, endLine: 4, endColumn: 20, messageId: "notSize", message: 'services.web.mem_limit is "512q": compose refuses the file. Use a size such as 512m or 1g.', log: "'services[web].mem_limit' invalid size: '512q'" },
+        { line: 5, column: 11, endLine: 5, endColumn: 15, messageId: "notNumber", message: 'services.web.cpus is "half": compose refuses the file. Use a number.', log: 'error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "half": invalid syntax' },
+        { line: 7, column: 17, endLine: 7, endColumn: 20, messageId: "notInteger", log: 'error while interpolating services.web.deploy.replicas: failed to cast to expected type: strconv.Atoi: parsing "two": invalid syntax' },
+        { line: 9, column: 24, endLine: 9, endColumn: 29, messageId: "notNumber", message: '…deploy.resources.limits.cpus is "one": compose refuses the file. Use a number.', log: `'services[web].deploy.resources.limits.cpus' strconv.ParseFloat: parsing "one": invalid syntax` },
+        { line: 9, column: 39, endLine: 9, endColumn: 43, messageId: "notSize", log: "'services[web].deploy.resources.limits.memory' invalid size: 'lots'" },
+        { line: 10, column: 35, endLine: 10, endColumn: 42, messageId: "restartCondition", message: 'Unknown restart condition "allways": Docker won\'t create the container. Use none, on-failure or any.', log: RESTART_LOG("allways") },
+        { line: 10, column: 51, endLine: 10, endColumn: 60, messageId: "notDuration", log: `'services[web].deploy.restart_policy.delay' time: unknown unit " seconds" in duration "5 seconds"` },
       ],
       output: null,
     },
     {
       name: "pull_policy outside the schema's pattern, fixed to the nearest policy",
       code: "services:\n  web:\n    image: x\n    pull_policy: allways\n",
-      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 25, log: "services.web.pull_policy 'allways' does not match pattern 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'" }],
+      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 25, messageId: "didYouMean", log: "services.web.pull_policy 'allways' does not match pattern 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'" }],
       output: "services:\n  web:\n    image: x\n    pull_policy: always\n",
+    },
+    {
+      name: "words nothing is close to: the message lists the first ones compose accepts, the log all of them",
+      code: "services:\n  web:\n    image: x\n    pull_policy: sometimes\n    volumes:\n      - type: xyz\n        target: /a\n",
+      errors: [
+        { line: 4, column: 18, endLine: 4, endColumn: 27, messageId: "notAllowed", message: 'services.web.pull_policy is "sometimes": compose refuses the file (it accepts: always, never, …).', fixOutput: null },
+        { line: 6, column: 15, endLine: 6, endColumn: 18, messageId: "notAllowed", message: 'services.web.volumes[0].type is "xyz": compose refuses the file (it accepts: bind, volume, tmpfs, …).', log: "services.web.volumes.0.type value must be one of 'bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image'", fixOutput: null },
+      ],
+      output: null,
     },
     {
       name: "an enum in a list item's long form",
       code: "services:\n  web:\n    image: x\n    volumes:\n      - type: bnd\n        source: .\n        target: /app\n",
-      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 18, message: 'volumes[0].type of service "web" is "bnd"', log: "services.web.volumes.0.type value must be one of 'bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image'" }],
+      errors: [{ line: 5, column: 15, endLine: 5, endColumn: 18, messageId: "didYouMean", message: 'services.web.volumes[0].type is "bnd": compose refuses the file. Did you mean "bind"?', log: "services.web.volumes.0.type value must be one of 'bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image'" }],
       output: "services:\n  web:\n    image: x\n    volumes:\n      - type: bind\n        source: .\n        target: /app\n",
     },
     {
       name: "top-level sections: a network's external that is not a boolean",
       code: "volumes:\n  data:\n    external: 'TRUE'\nnetworks:\n  edge:\n    external: \"yes please\"\nservices:\n  web:\n    image: x\n",
-      errors: [{ line: 6, column: 15, endLine: 6, endColumn: 27, message: 'external of network "edge" is "yes please": compose needs true or false.', log: "error while interpolating networks.edge.external: failed to cast to expected type: invalid boolean: yes please" }],
+      errors: [{ line: 6, column: 15, endLine: 6, endColumn: 27, messageId: "notBoolean", message: 'networks.edge.external is "yes please": compose refuses the file. Use true or false.', log: "error while interpolating networks.edge.external: failed to cast to expected type: invalid boolean: yes please" }],
       output: null,
     },
     {
       name: "flow style, and a quoted value keeps its quotes",
       code: "services: {web: {image: x, restart: 'alway', healthcheck: {test: [CMD, 'true'], retries: five}}}\n",
       errors: [
-        { line: 1, column: 37, endLine: 1, endColumn: 44, fixOutput: "services: {web: {image: x, restart: 'always', healthcheck: {test: [CMD, 'true'], retries: five}}}\n" },
-        { line: 1, column: 90, endLine: 1, endColumn: 94 },
+        { line: 1, column: 37, endLine: 1, endColumn: 44, messageId: "restartDidYouMean", fixOutput: "services: {web: {image: x, restart: 'always', healthcheck: {test: [CMD, 'true'], retries: five}}}\n" },
+        { line: 1, column: 90, endLine: 1, endColumn: 94, messageId: "notInteger" },
       ],
       output: "services: {web: {image: x, restart: 'always', healthcheck: {test: [CMD, 'true'], retries: five}}}\n",
     },
     {
       name: "a container name the schema's pattern refuses",
       code: "services:\n  web:\n    image: x\n    container_name: a\n",
-      errors: [{ line: 4, column: 21, endLine: 4, endColumn: 22, log: "services.web.container_name 'a' does not match pattern '[a-zA-Z0-9][a-zA-Z0-9_.-]+'" }],
+      errors: [{ line: 4, column: 21, endLine: 4, endColumn: 22, messageId: "badFormat", message: 'services.web.container_name is "a", not in the format compose expects: compose refuses the file.', log: "services.web.container_name 'a' does not match pattern '[a-zA-Z0-9][a-zA-Z0-9_.-]+'" }],
       output: null,
     },
     {
@@ -253,13 +306,14 @@ testRule(invalidValue, {
       errors: [
         {
           line: 5, column: 18, endLine: 5, endColumn: 22,
-          message: 'ports[0] of service "web": "tcpx" is not a protocol compose knows, which are tcp, udp and sctp. Compose stops with: invalid proto: tcpx',
+          messageId: "portProtocol",
+          message: 'Unknown port protocol "tcpx": compose refuses the file. Use tcp, udp or sctp.',
           log: "invalid proto: tcpx",
           fixOutput: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcp\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
         },
-        { line: 6, column: 10, endLine: 6, endColumn: 15, message: 'ports[1] of service "web": the host port "99999" is neither a port (0 to 65535) nor a range', log: "invalid hostPort: 99999", fixOutput: null },
-        { line: 7, column: 10, endLine: 7, endColumn: 13, log: "invalid containerPort: 80a" },
-        { line: 8, column: 9, endLine: 8, endColumn: 26, message: "the host range 8000-8001 and the container range 80-82 differ in length", log: "invalid ranges specified for container and host Ports: 80-82 and 8000-8001" },
+        { line: 6, column: 10, endLine: 6, endColumn: 15, messageId: "portHost", message: 'Invalid host port "99999": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid hostPort: 99999", fixOutput: null },
+        { line: 7, column: 10, endLine: 7, endColumn: 13, messageId: "portContainer", message: 'Invalid container port "80a": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid containerPort: 80a" },
+        { line: 8, column: 9, endLine: 8, endColumn: 26, messageId: "portRanges", message: "Host range 8000-8001 and container range 80-82 differ in length: compose refuses the file. Make them match.", log: "invalid ranges specified for container and host Ports: 80-82 and 8000-8001" },
       ],
       output: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcp\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
     },
@@ -267,8 +321,19 @@ testRule(invalidValue, {
       name: "CRLF, in a file that is not the pipeline's",
       pipeline: false,
       code: "services:\r\n  web:\r\n    image: x\r\n    restart: allways\r\n",
-      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 21 }],
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 21, messageId: "restartDidYouMean" }],
       output: "services:\r\n  web:\r\n    image: x\r\n    restart: always\r\n",
     },
   ],
+});
+
+describe("invalid-value docs", () => {
+  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [invalidValue] });
+
+  it("the example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
+    const { invalid, valid } = invalidValue.meta.docs.example;
+    expect(lintAlone(invalid).length).toBeGreaterThan(0);
+    expect(lintAlone(valid)).toEqual([]);
+    expect(fixAll(invalid, lintAlone).text).toBe(valid);
+  });
 });

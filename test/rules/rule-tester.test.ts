@@ -4,23 +4,28 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Report, Rule } from "../../server/src/engine/rules/types.js";
-import { checkFixAndLogAsserted, checkFixableTable, checkInvalidCase, checkValidCase, type InvalidCase } from "./rule-tester.js";
+import { checkFixAndLogAsserted, checkFixableTable, checkInvalidCase, checkMessagesTable, checkValidCase, type InvalidCase } from "./rule-tester.js";
 
 /** Reports a top-level key `bad` (on the key), optionally with a log line and a fix renaming it to `good`. */
-function fakeRule(options: { fixable: boolean; fix?: boolean; log?: string; fr?: string }): Rule {
+function fakeRule(options: { fixable: boolean; fix?: boolean; log?: string; fr?: string; en?: string; messages?: Rule["meta"]["messages"] }): Rule {
   return {
     meta: {
       id: "fake-rule",
       severity: "warning",
       scope: "all",
       fixable: options.fixable,
-      docs: { title: { en: "A fake rule", fr: "Une fausse règle" }, description: { en: "For the tester's tests.", fr: "Pour les tests du testeur." } },
+      docs: {
+        title: { en: "A fake rule", fr: "Une fausse règle" },
+        description: { en: "For the tester's tests.", fr: "Pour les tests du testeur." },
+        example: { invalid: "bad: 1\n", valid: "good: 1\n" },
+      },
+      messages: options.messages ?? { notAKey: { en: options.en ?? "{{key}} is not a key", fr: options.fr ?? "{{key}} n'est pas une clé" } },
     },
     check({ model, report }) {
       for (const entry of model.top) {
         if (entry.key !== "bad") continue;
         const [start, end] = entry.keyNode.range!;
-        const finding: Report = { start, end, message: { en: "bad is not a key", fr: options.fr ?? "bad n'est pas une clé" }, log: options.log };
+        const finding: Report = { start, end, messageId: "notAKey", data: { key: "bad" }, log: options.log };
         if (options.fix) finding.fix = { title: { en: "Rename to good", fr: "Renommer en good" }, edits: [{ start, end, newText: "good" }] };
         report(finding);
       }
@@ -30,13 +35,28 @@ function fakeRule(options: { fixable: boolean; fix?: boolean; log?: string; fr?:
 
 const CODE = "bad: 1\nservices:\n  web:\n    image: x\n";
 const FIXED = "good: 1\nservices:\n  web:\n    image: x\n";
-const FOUND = { line: 1, column: 1, endLine: 1, endColumn: 4 };
+const FOUND = { line: 1, column: 1, endLine: 1, endColumn: 4, messageId: "notAKey" };
 const fixing = fakeRule({ fixable: true, fix: true, log: "the log line" });
 const invalid = (test: Partial<InvalidCase>): InvalidCase => ({ name: "the case", code: CODE, errors: [FOUND], ...test });
 
 describe("RuleTester: invalid cases", () => {
   it("pass when start, end, message, output, fixOutput and log all hold", () => {
-    checkInvalidCase(fixing, invalid({ errors: [{ ...FOUND, message: "not a key", fixOutput: FIXED, log: "the log line" }], output: FIXED }), 0);
+    checkInvalidCase(fixing, invalid({ errors: [{ ...FOUND, message: "bad is not a key", fixOutput: FIXED, log: "the log line" }], output: FIXED }), 0);
+  });
+
+  it("check the messageId, and the whole message when stated", () => {
+    expect(() => checkInvalidCase(fixing, invalid({ errors: [{ ...FOUND, messageId: "other" }], output: FIXED }), 0)).toThrow(/finding 1: messageId/);
+    expect(() => checkInvalidCase(fixing, invalid({ errors: [{ ...FOUND, message: "not a key" }], output: FIXED }), 0)).toThrow(/finding 1: message/);
+    const noId = { ...FOUND, messageId: undefined } as unknown as InvalidCase["errors"][number];
+    expect(() => checkInvalidCase(fixing, invalid({ errors: [noId], output: FIXED }), 0)).toThrow(/expected finding 1 \(1:1\) states no messageId/);
+  });
+
+  it("fail a message over 120 characters in English or 140 in French, or on two lines", () => {
+    const long = "x".repeat(117);
+    expect(() => checkInvalidCase(fakeRule({ fixable: false, en: `{{key}} ${long}` }), invalid({}), 0)).toThrow(/the en message fits 120 characters/);
+    checkInvalidCase(fakeRule({ fixable: false, en: `{{key}} ${long.slice(1)}` }), invalid({}), 0);
+    expect(() => checkInvalidCase(fakeRule({ fixable: false, fr: `{{key}} ${"x".repeat(137)}` }), invalid({}), 0)).toThrow(/the fr message fits 140 characters/);
+    expect(() => checkInvalidCase(fakeRule({ fixable: false, en: "{{key}} is\nnot a key" }), invalid({}), 0)).toThrow(/the en message is one line/);
   });
 
   it("state the end of every expected finding (checked at run time too, for tables TypeScript does not see)", () => {
@@ -72,7 +92,7 @@ describe("RuleTester: invalid cases", () => {
   });
 
   it("need a French message that differs from the English", () => {
-    expect(() => checkInvalidCase(fakeRule({ fixable: false, fr: "bad is not a key" }), invalid({}), 0)).toThrow(/the French message differs from the English/);
+    expect(() => checkInvalidCase(fakeRule({ fixable: false, fr: "{{key}} is not a key" }), invalid({}), 0)).toThrow(/the French message differs from the English/);
   });
 
   it("check the fix-all output", () => {
@@ -97,5 +117,20 @@ describe("RuleTester: valid cases and tables", () => {
     expect(() => checkFixAndLogAsserted(fixing, { valid: [], invalid: [invalid({ errors: [{ ...FOUND, log: "the log line" }], output: FIXED })] })).toThrow(/at least one expected finding states its fixOutput/);
     expect(() => checkFixAndLogAsserted(fixing, { valid: [], invalid: [invalid({ errors: [{ ...FOUND, fixOutput: FIXED }], output: FIXED })] })).toThrow(/at least one expected finding states its log/);
     checkFixAndLogAsserted(fakeRule({ fixable: false }), { valid: [], invalid: [invalid({})] });
+  });
+});
+
+describe("RuleTester: meta.messages", () => {
+  const stated = invalid({ errors: [{ ...FOUND, message: "bad is not a key" }], output: FIXED });
+  it("every message is reported by some case, and one expected finding states its whole text", () => {
+    checkMessagesTable(fixing, { valid: [], invalid: [stated] });
+    expect(() => checkMessagesTable(fixing, { valid: [], invalid: [invalid({ output: FIXED })] })).toThrow(/fake-rule.notAKey: one expected finding states its whole English text/);
+    const unused = fakeRule({ fixable: true, fix: true, messages: { notAKey: { en: "{{key}} is not a key", fr: "{{key}} n'est pas une clé" }, unused: { en: "never", fr: "jamais" } } });
+    expect(() => checkMessagesTable(unused, { valid: [], invalid: [stated] })).toThrow(/fake-rule.unused: some invalid case reports it/);
+  });
+
+  it("the French template names the English one's placeholders", () => {
+    const missing = fakeRule({ fixable: true, fix: true, messages: { notAKey: { en: "{{key}} is not a key", fr: "ce n'est pas une clé" } } });
+    expect(() => checkMessagesTable(missing, { valid: [], invalid: [stated] })).toThrow(/the French template names the English one's placeholders/);
   });
 });

@@ -1,3 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { fixAll } from "../../server/src/engine/fixes.js";
+import { lint } from "../../server/src/engine/lint.js";
+import { fileProject } from "../../server/src/engine/project.js";
 import { undefinedReference } from "../../server/src/engine/rules/undefined-reference.js";
 import { testRule } from "./rule-tester.js";
 
@@ -102,16 +110,17 @@ testRule(undefinedReference, {
   ],
   invalid: [
     {
-      name: "depends_on, list form: a misspelt service, changed to the one defined",
+      name: "depends_on, list form: a misspelled service, changed to the one defined",
       code: "services:\n  web:\n    image: app\n    depends_on: [cach]\n  cache:\n    image: redis\n",
       errors: [
         {
+          messageId: "undefinedServiceSuggestion",
           line: 4,
           column: 18,
           endLine: 4,
           endColumn: 22,
           log: dependsLog("web", "cach"),
-          message: `Service "web" depends on "cach", but the file defines no service of that name. Compose stops with: ${dependsLog("web", "cach")}`,
+          message: 'Undefined service "cach" in depends_on: compose refuses the file. Did you mean "cache"?',
           fixOutput: "services:\n  web:\n    image: app\n    depends_on: [cache]\n  cache:\n    image: redis\n",
         },
       ],
@@ -120,15 +129,15 @@ testRule(undefinedReference, {
     {
       name: "depends_on, map form: the key inside its quotes; required: false does not exempt a missing service",
       code: "services:\n  web:\n    image: app\n    depends_on:\n      \"dbb\":\n        condition: service_started\n        required: false\n  db:\n    image: postgres\n",
-      errors: [{ line: 5, column: 8, endLine: 5, endColumn: 11, log: dependsLog("web", "dbb"), fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      \"db\":\n        condition: service_started\n        required: false\n  db:\n    image: postgres\n" }],
+      errors: [{ messageId: "undefinedServiceSuggestion", line: 5, column: 8, endLine: 5, endColumn: 11, log: dependsLog("web", "dbb"), fixOutput: "services:\n  web:\n    image: app\n    depends_on:\n      \"db\":\n        condition: service_started\n        required: false\n  db:\n    image: postgres\n" }],
       output: "services:\n  web:\n    image: app\n    depends_on:\n      \"db\":\n        condition: service_started\n        required: false\n  db:\n    image: postgres\n",
     },
     {
       name: "links: `cache` and the service part of `dbb:database`",
       code: "services:\n  web:\n    image: app\n    links:\n      - cache\n      - \"dbb:database\"\n  db:\n    image: postgres\n",
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 14, log: dependsLog("web", "cache"), message: 'Service "web" links to "cache", but the file defines no service of that name.', fixOutput: null },
-        { line: 6, column: 10, endLine: 6, endColumn: 13, log: dependsLog("web", "dbb"), fixOutput: "services:\n  web:\n    image: app\n    links:\n      - cache\n      - \"db:database\"\n  db:\n    image: postgres\n" },
+        { messageId: "undefinedService", line: 5, column: 9, endLine: 5, endColumn: 14, log: dependsLog("web", "cache"), message: 'Undefined service "cache" in links: compose refuses the file. Define it or correct the name.', fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 6, column: 10, endLine: 6, endColumn: 13, log: dependsLog("web", "dbb"), fixOutput: "services:\n  web:\n    image: app\n    links:\n      - cache\n      - \"db:database\"\n  db:\n    image: postgres\n" },
       ],
       output: "services:\n  web:\n    image: app\n    links:\n      - cache\n      - \"db:database\"\n  db:\n    image: postgres\n",
     },
@@ -136,8 +145,8 @@ testRule(undefinedReference, {
       name: "volumes_from: `data` and `store:ro`, not `container:legacy`",
       code: "services:\n  web:\n    image: app\n    volumes_from:\n      - data\n      - 'store:ro'\n      - container:legacy\n  db:\n    image: postgres\n",
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 13, log: dependsLog("web", "data"), message: 'Service "web" takes the volumes (volumes_from) of "data"' },
-        { line: 6, column: 10, endLine: 6, endColumn: 15, log: dependsLog("web", "store") },
+        { messageId: "undefinedService", line: 5, column: 9, endLine: 5, endColumn: 13, log: dependsLog("web", "data"), message: 'Undefined service "data" in volumes_from: compose refuses the file. Define it or correct the name.' },
+        { messageId: "undefinedService", line: 6, column: 10, endLine: 6, endColumn: 15, log: dependsLog("web", "store") },
       ],
       output: null,
     },
@@ -145,10 +154,10 @@ testRule(undefinedReference, {
       name: "ipc, pid and uts: service:x share a namespace, an implicit dependency as network_mode's",
       code: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debuger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
       errors: [
-        { line: 4, column: 18, endLine: 4, endColumn: 25, log: dependsLog("app", "sidecar"), message: 'Service "app" shares the IPC namespace (ipc) of "sidecar"', fixOutput: null },
-        { line: 5, column: 19, endLine: 5, endColumn: 26, message: 'shares the process namespace (pid) of "debuger"', fixOutput: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n" },
+        { messageId: "undefinedService", line: 4, column: 18, endLine: 4, endColumn: 25, log: dependsLog("app", "sidecar"), fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 5, column: 19, endLine: 5, endColumn: 26, fixOutput: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n" },
         // Named by a default: reported on the interpolation after the prefix, which a fix does not rewrite.
-        { line: 6, column: 18, endLine: 6, endColumn: 34, log: dependsLog("app", "nme"), fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 6, column: 18, endLine: 6, endColumn: 34, log: dependsLog("app", "nme"), fixOutput: null },
       ],
       output: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
     },
@@ -157,12 +166,12 @@ testRule(undefinedReference, {
       code: "services:\n  vpn-client:\n    image: app\n    network_mode: \"service:vpm\"\n  vpn:\n    image: wireguard\n",
       errors: [
         {
+          messageId: "undefinedServiceSuggestion",
           line: 4,
           column: 28,
           endLine: 4,
           endColumn: 31,
           log: dependsLog("vpn-client", "vpm"),
-          message: 'Service "vpn-client" shares the network stack (network_mode) of "vpm"',
           fixOutput: "services:\n  vpn-client:\n    image: app\n    network_mode: \"service:vpn\"\n  vpn:\n    image: wireguard\n",
         },
       ],
@@ -173,12 +182,12 @@ testRule(undefinedReference, {
       code: "services:\n  web:\n    extends: bse\n  base:\n    image: app\n",
       errors: [
         {
+          messageId: "undefinedServiceSuggestion",
           line: 3,
           column: 14,
           endLine: 3,
           endColumn: 17,
-          log: 'cannot extend service "web" in /opt/app/<project>/docker-compose.yml: service "bse" not found',
-          message: 'Service "web" extends "bse", but the file defines no service of that name. Compose stops with: cannot extend service "web" in /opt/app/<project>/docker-compose.yml: service "bse" not found',
+          log: 'cannot extend service "web" in /opt/app/<pipeline>/docker-compose.yml: service "bse" not found',
           fixOutput: "services:\n  web:\n    extends: base\n  base:\n    image: app\n",
         },
       ],
@@ -189,7 +198,7 @@ testRule(undefinedReference, {
       pipeline: false,
       files: {},
       code: "services:\n  web:\n    extends:\n      service: \"worker\"\n  base:\n    image: app\n",
-      errors: [{ line: 4, column: 17, endLine: 4, endColumn: 23, message: /^Service "web" extends "worker", but the file defines no service of that name\. Compose stops with: cannot extend service "web" in \/.+\/docker-compose\.yml: service "worker" not found$/ }],
+      errors: [{ messageId: "undefinedService", line: 4, column: 17, endLine: 4, endColumn: 23 }],
       output: null,
     },
     {
@@ -197,12 +206,13 @@ testRule(undefinedReference, {
       code: "services:\n  web:\n    image: app\n    networks: [backend, frontend, default]\nnetworks:\n  frontend:\n",
       errors: [
         {
+          messageId: "undeclared",
           line: 4,
           column: 16,
           endLine: 4,
           endColumn: 23,
           log: "service \"web\" refers to undefined network backend: invalid compose project",
-          message: 'Service "web" joins the network "backend", which is not declared under the top-level networks. Compose stops with: service "web" refers to undefined network backend: invalid compose project',
+          message: '"backend" is not declared in the top-level networks: compose refuses the file. Declare it or correct the name.',
           fixOutput: null,
         },
       ],
@@ -211,7 +221,7 @@ testRule(undefinedReference, {
     {
       name: "networks, map form: a quoted key, changed to the declared network",
       code: "services:\n  web:\n    image: app\n    networks:\n      \"fronted\":\n        aliases: [www]\n      backend:\nnetworks:\n  frontend:\n  backend:\n",
-      errors: [{ line: 5, column: 8, endLine: 5, endColumn: 15, log: "service \"web\" refers to undefined network fronted: invalid compose project" }],
+      errors: [{ messageId: "undeclaredSuggestion", line: 5, column: 8, endLine: 5, endColumn: 15, log: "service \"web\" refers to undefined network fronted: invalid compose project" }],
       output: "services:\n  web:\n    image: app\n    networks:\n      \"frontend\":\n        aliases: [www]\n      backend:\nnetworks:\n  frontend:\n  backend:\n",
     },
     {
@@ -219,16 +229,17 @@ testRule(undefinedReference, {
       code: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdta:/var/lib/postgresql/data\n      - \"cache:/cache:ro\"\n      - type: volume\n        source: uploads\n        target: /uploads\nvolumes:\n  pgdata:\n",
       errors: [
         {
+          messageId: "undeclaredSuggestion",
           line: 5,
           column: 9,
           endLine: 5,
           endColumn: 14,
           log: "service \"db\" refers to undefined volume pgdta: invalid compose project",
-          message: 'Service "db" mounts the named volume "pgdta", which is not declared under the top-level volumes.',
+          message: '"pgdta" is not declared in the top-level volumes: compose refuses the file. Did you mean "pgdata"?',
           fixOutput: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - \"cache:/cache:ro\"\n      - type: volume\n        source: uploads\n        target: /uploads\nvolumes:\n  pgdata:\n",
         },
-        { line: 6, column: 10, endLine: 6, endColumn: 15, log: "service \"db\" refers to undefined volume cache: invalid compose project" },
-        { line: 8, column: 17, endLine: 8, endColumn: 24, log: "service \"db\" refers to undefined volume uploads: invalid compose project", fixOutput: null },
+        { messageId: "undeclared", line: 6, column: 10, endLine: 6, endColumn: 15, log: "service \"db\" refers to undefined volume cache: invalid compose project" },
+        { messageId: "undeclared", line: 8, column: 17, endLine: 8, endColumn: 24, log: "service \"db\" refers to undefined volume uploads: invalid compose project", fixOutput: null },
       ],
       output: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - \"cache:/cache:ro\"\n      - type: volume\n        source: uploads\n        target: /uploads\nvolumes:\n  pgdata:\n",
     },
@@ -237,6 +248,7 @@ testRule(undefinedReference, {
       code: "services:\n  web:\n    image: app\n    secrets:\n      - db_pasword\n      - source: api_key\n        target: /run/secrets/key\n    configs:\n      - nginx.conf\n    build:\n      context: .\n      secrets: [npm_token]\nsecrets:\n  db_password:\n    file: ./db_password.txt\nconfigs:\n  nginx_conf:\n    file: ./nginx.conf\n",
       errors: [
         {
+          messageId: "undeclaredSuggestion",
           line: 5,
           column: 9,
           endLine: 5,
@@ -244,9 +256,9 @@ testRule(undefinedReference, {
           log: "service \"web\" refers to undefined secret db_pasword: invalid compose project",
           fixOutput: "services:\n  web:\n    image: app\n    secrets:\n      - db_password\n      - source: api_key\n        target: /run/secrets/key\n    configs:\n      - nginx.conf\n    build:\n      context: .\n      secrets: [npm_token]\nsecrets:\n  db_password:\n    file: ./db_password.txt\nconfigs:\n  nginx_conf:\n    file: ./nginx.conf\n",
         },
-        { line: 6, column: 17, endLine: 6, endColumn: 24, log: "service \"web\" refers to undefined secret api_key: invalid compose project" },
-        { line: 9, column: 9, endLine: 9, endColumn: 19, log: "service \"web\" refers to undefined config nginx.conf: invalid compose project", message: 'Service "web" uses the config "nginx.conf"' },
-        { line: 12, column: 17, endLine: 12, endColumn: 26, log: "service \"web\" refers to undefined build secret npm_token: invalid compose project", message: 'The build of service "web" uses the secret "npm_token"' },
+        { messageId: "undeclared", line: 6, column: 17, endLine: 6, endColumn: 24, log: "service \"web\" refers to undefined secret api_key: invalid compose project" },
+        { messageId: "undeclaredSuggestion", line: 9, column: 9, endLine: 9, endColumn: 19, log: "service \"web\" refers to undefined config nginx.conf: invalid compose project", message: '"nginx.conf" is not declared in the top-level configs: compose refuses the file. Did you mean "nginx_conf"?' },
+        { messageId: "undeclared", line: 12, column: 17, endLine: 12, endColumn: 26, log: "service \"web\" refers to undefined build secret npm_token: invalid compose project", message: '"npm_token" is not declared in the top-level secrets: compose refuses the file. Declare it or correct the name.' },
       ],
       output: "services:\n  web:\n    image: app\n    secrets:\n      - db_password\n      - source: api_key\n        target: /run/secrets/key\n    configs:\n      - nginx_conf\n    build:\n      context: .\n      secrets: [npm_token]\nsecrets:\n  db_password:\n    file: ./db_password.txt\nconfigs:\n  nginx_conf:\n    file: ./nginx.conf\n",
     },
@@ -255,16 +267,17 @@ testRule(undefinedReference, {
       code: "services:\n  web:\n    image: app\n    depends_on: [db]\n  db:\n    image: postgres\n    depends_on:\n      web:\n        condition: service_started\n  worker:\n    image: app\n    links: [worker]\n",
       errors: [
         {
+          messageId: "cycle",
           line: 4,
           column: 18,
           endLine: 4,
           endColumn: 20,
           log: "dependency cycle detected: db -> web -> db",
-          message: 'Service "web" depends on "db", which leads back to "web" through the cycle db -> web -> db, so no service of the cycle can start first. Compose stops with: dependency cycle detected: db -> web -> db',
+          message: '"web" depends on "db" (depends_on) in a cycle: compose refuses the file. Break the cycle.',
           fixOutput: null,
         },
-        { line: 8, column: 7, endLine: 8, endColumn: 10, log: "dependency cycle detected: db -> web -> db", message: 'Service "db" depends on "web", which leads back to "db"' },
-        { line: 12, column: 13, endLine: 12, endColumn: 19, log: "dependency cycle detected: worker -> worker", message: 'Service "worker" links to itself, so it can never start.' },
+        { messageId: "cycle", line: 8, column: 7, endLine: 8, endColumn: 10, log: "dependency cycle detected: db -> web -> db" },
+        { messageId: "selfCycle", line: 12, column: 13, endLine: 12, endColumn: 19, log: "dependency cycle detected: worker -> worker", message: '"worker" depends on itself (links): compose refuses the file. Remove this dependency.' },
       ],
       output: null,
     },
@@ -272,22 +285,23 @@ testRule(undefinedReference, {
       name: "a longer cycle through network_mode, as compose walks it: from the first name, dependencies in name order",
       code: "services:\n  c:\n    network_mode: service:a\n  b:\n    depends_on: [c]\n  a:\n    depends_on: [b]\n  z:\n    depends_on: [a]\n",
       errors: [
-        { line: 3, column: 27, endLine: 3, endColumn: 28, log: "dependency cycle detected: a -> b -> c -> a", message: 'Service "c" shares the network stack (network_mode) of "a"' },
-        { line: 5, column: 18, endLine: 5, endColumn: 19, log: "dependency cycle detected: a -> b -> c -> a" },
-        { line: 7, column: 18, endLine: 7, endColumn: 19, log: "dependency cycle detected: a -> b -> c -> a" },
+        { messageId: "cycle", line: 3, column: 27, endLine: 3, endColumn: 28, log: "dependency cycle detected: a -> b -> c -> a", message: '"c" depends on "a" (network_mode) in a cycle: compose refuses the file. Break the cycle.' },
+        { messageId: "cycle", line: 5, column: 18, endLine: 5, endColumn: 19, log: "dependency cycle detected: a -> b -> c -> a" },
+        { messageId: "cycle", line: 7, column: 18, endLine: 7, endColumn: 19, log: "dependency cycle detected: a -> b -> c -> a" },
       ],
       output: null,
     },
     {
-      name: "a long cycle: the message names its first services and its last, the log the whole of it",
+      name: "a long cycle: the message names the dependency, the log the whole cycle",
       code: `services:\n${Array.from({ length: 9 }, (_, i) => `  s${i}: {image: x, depends_on: [s${(i + 1) % 9}]}\n`).join("")}`,
       errors: Array.from({ length: 9 }, (_, i) => ({
+        messageId: "cycle",
         line: i + 2,
         column: 31,
         endLine: i + 2,
         endColumn: 33,
         log: "dependency cycle detected: s0 -> s1 -> s2 -> s3 -> s4 -> s5 -> s6 -> s7 -> s8 -> s0",
-        message: `Service "s${i}" depends on "s${(i + 1) % 9}", which leads back to "s${i}" through the cycle s0 -> s1 -> s2 -> s3 -> s4 -> s5 -> … -> s8 -> s0, so no service of the cycle can start first. Compose stops with: dependency cycle detected: s0 -> s1 -> s2 -> s3 -> s4 -> s5 -> … -> s8 -> s0`,
+        message: `"s${i}" depends on "s${(i + 1) % 9}" (depends_on) in a cycle: compose refuses the file. Break the cycle.`,
       })),
       output: null,
     },
@@ -295,8 +309,8 @@ testRule(undefinedReference, {
       name: "a variable's default decides the name: judged by it, no fix (the variable may hold another)",
       code: "services:\n  web:\n    image: app\n    depends_on:\n      - ${DB_SERVICE:-postgress}\n    networks:\n      - \"${NET:-back}\"\n  postgres:\n    image: postgres\n",
       errors: [
-        { line: 5, column: 9, endLine: 5, endColumn: 33, log: dependsLog("web", "postgress"), fixOutput: null },
-        { line: 7, column: 10, endLine: 7, endColumn: 22, log: "service \"web\" refers to undefined network back: invalid compose project" },
+        { messageId: "undefinedServiceSuggestion", line: 5, column: 9, endLine: 5, endColumn: 33, log: dependsLog("web", "postgress"), fixOutput: null },
+        { messageId: "undeclared", line: 7, column: 10, endLine: 7, endColumn: 22, log: "service \"web\" refers to undefined network back: invalid compose project" },
       ],
       output: null,
     },
@@ -304,8 +318,8 @@ testRule(undefinedReference, {
       name: "an anchored map merged by two services: reported once, where it is written",
       code: "x-common: &common\n  depends_on: [redis]\n  networks: [back]\nservices:\n  web:\n    <<: *common\n    image: app\n  worker:\n    <<: *common\n    image: app\n",
       errors: [
-        { line: 2, column: 16, endLine: 2, endColumn: 21, log: dependsLog("web", "redis") },
-        { line: 3, column: 14, endLine: 3, endColumn: 18, log: "service \"web\" refers to undefined network back: invalid compose project" },
+        { messageId: "undefinedService", line: 2, column: 16, endLine: 2, endColumn: 21, log: dependsLog("web", "redis") },
+        { messageId: "undeclared", line: 3, column: 14, endLine: 3, endColumn: 18, log: "service \"web\" refers to undefined network back: invalid compose project" },
       ],
       output: null,
     },
@@ -314,12 +328,13 @@ testRule(undefinedReference, {
       code: "services:\n  web:\n    image: app\n    depends_on: [db]\n    networks: [back]\n---\nservices:\n  db:\n    image: postgres\n  worker:\n    extends: web\nnetworks:\n  back:\n",
       errors: [
         {
+          messageId: "extendsOtherDocument",
+          message: 'No service "web" in this YAML document, where extends looks: compose refuses the file.',
           line: 11,
           column: 14,
           endLine: 11,
           endColumn: 17,
-          log: 'cannot extend service "worker" in /opt/app/<project>/docker-compose.yml: service "web" not found',
-          message: 'Service "worker" extends "web", but its YAML document defines no service of that name (compose looks in the same document).',
+          log: 'cannot extend service "worker" in /opt/app/<pipeline>/docker-compose.yml: service "web" not found',
         },
       ],
       output: null,
@@ -328,29 +343,50 @@ testRule(undefinedReference, {
       name: "no fix when two names would both become the same one, nor to the service itself",
       code: "services:\n  web:\n    image: app\n    depends_on: [db1, db2, web1]\n  db:\n    image: postgres\n",
       errors: [
-        { line: 4, column: 18, endLine: 4, endColumn: 21, fixOutput: null },
-        { line: 4, column: 23, endLine: 4, endColumn: 26, fixOutput: null },
-        { line: 4, column: 28, endLine: 4, endColumn: 32, fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 4, column: 18, endLine: 4, endColumn: 21, fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 4, column: 23, endLine: 4, endColumn: 26, fixOutput: null },
+        { messageId: "undefinedService", line: 4, column: 28, endLine: 4, endColumn: 32, fixOutput: null },
       ],
       output: null,
     },
     {
       name: "no fix when the map already has the key it would become",
       code: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_started\n      dbb:\n        condition: service_started\n  db:\n    image: postgres\n",
-      errors: [{ line: 7, column: 7, endLine: 7, endColumn: 10, fixOutput: null }],
+      errors: [{ messageId: "undefinedService", line: 7, column: 7, endLine: 7, endColumn: 10, fixOutput: null }],
       output: null,
     },
     {
       name: "no fix when two defined names are as close",
       code: "services:\n  web:\n    image: app\n    depends_on: [redis]\n  redis-1:\n    image: redis\n  redis-2:\n    image: redis\n",
-      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 23, fixOutput: null }],
+      errors: [{ messageId: "undefinedService", line: 4, column: 18, endLine: 4, endColumn: 23, fixOutput: null }],
       output: null,
     },
     {
       name: "CRLF",
       code: "services:\r\n  web:\r\n    image: app\r\n    depends_on: [postgress]\r\n  postgres:\r\n    image: postgres\r\n",
-      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 27, message: 'depends on "postgress"' }],
+      errors: [{ messageId: "undefinedServiceSuggestion", line: 4, column: 18, endLine: 4, endColumn: 27 }],
       output: "services:\r\n  web:\r\n    image: app\r\n    depends_on: [postgres]\r\n  postgres:\r\n    image: postgres\r\n",
     },
   ],
+});
+
+describe("undefined-reference", () => {
+  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [undefinedReference] });
+
+  it("the docs' example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
+    const { invalid, valid } = undefinedReference.meta.docs.example;
+    expect(lintAlone(invalid).length).toBeGreaterThan(0);
+    expect(lintAlone(valid)).toEqual([]);
+    expect(fixAll(invalid, lintAlone).text).toBe(valid);
+  });
+
+  it("extends in a file that is not the pipeline's: compose's line names the file's own path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "elestio-extends-"));
+    const path = join(dir, "docker-compose.yml");
+    const text = "services:\n  web:\n    extends:\n      service: \"worker\"\n  base:\n    image: app\n";
+    writeFileSync(path, text);
+    const [finding] = lint(parseCompose(text), { isPipeline: false, project: fileProject(path, dir), rules: [undefinedReference] });
+    expect(finding.log).toBe(`cannot extend service "web" in ${path}: service "worker" not found`);
+    expect(finding.message.en).toBe('Undefined service "worker" in extends: compose refuses the file. Define it or correct the name.');
+  });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { suggestKeys, unknownKey } from "../../server/src/engine/rules/unknown-key.js";
 import { editDistance } from "../../server/src/engine/suggest.js";
 import { composeSchema, schemaAt } from "../../server/src/engine/compose/schema.js";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { explainLog } from "../../server/src/engine/explain.js";
+import { fixAll } from "../../server/src/engine/fixes.js";
+import { lint } from "../../server/src/engine/lint.js";
 
 const SERVICE_KEYS = schemaAt("#/definitions/service");
 const HEALTHCHECK_KEYS = schemaAt("#/definitions/healthcheck");
@@ -148,21 +152,21 @@ testRule(unknownKey, {
     {
       name: "the issue's example: enviroment in a service",
       code: "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "enviroment" in service "web". Did you mean "environment"? Compose stops with: services.web additional properties \'enviroment\' not allowed' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", message: 'Unknown key "enviroment": compose refuses the file. Did you mean "environment"?', log: "services.web additional properties 'enviroment' not allowed" }],
       output: "services:\n  web:\n    image: x\n    environment:\n      A: b\n",
     },
     {
-      name: "a misspelt top-level key",
+      name: "a misspelled top-level key",
       code: "servies:\n  web:\n    image: x\n",
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 8, message: 'Unknown key "servies" at the top level. Did you mean "services"? Compose stops with: additional properties \'servies\' not allowed' }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 8, messageId: "didYouMean", log: "additional properties 'servies' not allowed" }],
       output: "services:\n  web:\n    image: x\n",
     },
     {
       name: "dash instead of underscore, and case",
       code: "services:\n  web:\n    Image: x\n    depends-on:\n      - db\n  db:\n    image: y\n",
       errors: [
-        { line: 3, column: 5, endLine: 3, endColumn: 10, fixOutput: "services:\n  web:\n    image: x\n    depends-on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'Image' not allowed", message: 'Did you mean "image"?' },
-        { line: 4, column: 5, endLine: 4, endColumn: 15, fixOutput: "services:\n  web:\n    Image: x\n    depends_on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'depends-on' not allowed", message: 'Did you mean "depends_on"?' },
+        { line: 3, column: 5, endLine: 3, endColumn: 10, messageId: "didYouMean", fixOutput: "services:\n  web:\n    image: x\n    depends-on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'Image' not allowed" },
+        { line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", fixOutput: "services:\n  web:\n    Image: x\n    depends_on:\n      - db\n  db:\n    image: y\n", log: "services.web additional properties 'depends-on' not allowed", message: 'Unknown key "depends-on": compose refuses the file. Did you mean "depends_on"?' },
       ],
       output: "services:\n  web:\n    image: x\n    depends_on:\n      - db\n  db:\n    image: y\n",
     },
@@ -170,41 +174,41 @@ testRule(unknownKey, {
       name: "a quoted key keeps its quotes",
       code: "services:\n  web:\n    \"enviroment\": {A: b}\n    'restrat': always\n",
       errors: [
-        { line: 3, column: 5, endLine: 3, endColumn: 17 },
-        { line: 4, column: 5, endLine: 4, endColumn: 14, message: 'Did you mean "restart"?' },
+        { line: 3, column: 5, endLine: 3, endColumn: 17, messageId: "didYouMean" },
+        { line: 4, column: 5, endLine: 4, endColumn: 14, messageId: "didYouMean", message: 'Unknown key "restrat": compose refuses the file. Did you mean "restart"?' },
       ],
       output: "services:\n  web:\n    \"environment\": {A: b}\n    'restart': always\n",
     },
     {
       name: "flow style",
       code: "services:\n  web: {image: x, restrat: always}\n",
-      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 26 }],
+      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 26, messageId: "didYouMean" }],
       output: "services:\n  web: {image: x, restart: always}\n",
     },
     {
       name: "through a merge key: reported once, on the anchored line, fixed there",
       code: "x-base: &base\n  restrat: always\nservices:\n  a:\n    <<: *base\n    image: x\n  b:\n    <<: *base\n    image: y\n",
-      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 10, message: 'Unknown key "restrat" in service "a". Did you mean "restart"?' }],
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 10, messageId: "didYouMean", log: "services.a additional properties 'restrat' not allowed" }],
       output: "x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: x\n  b:\n    <<: *base\n    image: y\n",
     },
     {
       name: "CRLF",
       code: "services:\r\n  web:\r\n    imgae: x\r\n    restart: always\r\n",
-      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 10 }],
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 10, messageId: "didYouMean" }],
       output: "services:\r\n  web:\r\n    image: x\r\n    restart: always\r\n",
     },
     {
       name: "multi-document: the second document is checked too",
       code: "services:\n  web:\n    image: x\n---\nservices:\n  db:\n    imag: postgres\n",
-      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 9, message: 'in service "db". Did you mean "image"?' }],
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 9, messageId: "didYouMean", log: "services.db additional properties 'imag' not allowed" }],
       output: "services:\n  web:\n    image: x\n---\nservices:\n  db:\n    image: postgres\n",
     },
     {
       name: "healthcheck long form",
       code: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      intervall: 5s\n      start-period: 10s\n",
       errors: [
-        { line: 6, column: 7, endLine: 6, endColumn: 16, message: 'Unknown key "intervall" in healthcheck of service "db". Did you mean "interval"? Compose stops with: services.db.healthcheck additional properties \'intervall\' not allowed' },
-        { line: 7, column: 7, endLine: 7, endColumn: 19, message: 'Did you mean "start_period"?' },
+        { line: 6, column: 7, endLine: 6, endColumn: 16, messageId: "didYouMean", log: "services.db.healthcheck additional properties 'intervall' not allowed" },
+        { line: 7, column: 7, endLine: 7, endColumn: 19, messageId: "didYouMean", message: 'Unknown key "start-period": compose refuses the file. Did you mean "start_period"?' },
       ],
       output: "services:\n  db:\n    image: postgres\n    healthcheck:\n      test: pg_isready\n      interval: 5s\n      start_period: 10s\n",
     },
@@ -232,11 +236,11 @@ testRule(unknownKey, {
         "",
       ].join("\n"),
       errors: [
-        { line: 3, column: 25, endLine: 3, endColumn: 34, message: 'Unknown key "dockerfil" in build of service "web". Did you mean "dockerfile"? Compose stops with: services.web.build additional properties \'dockerfil\' not allowed' },
-        { line: 5, column: 12, endLine: 5, endColumn: 20, message: 'Unknown key "condtion" in depends_on.db of service "web". Did you mean "condition"?' },
-        { line: 8, column: 9, endLine: 8, endColumn: 16, message: 'Unknown key "requird" in env_file[0] of service "web". Did you mean "required"?' },
-        { line: 11, column: 9, endLine: 11, endColumn: 17, message: 'Unknown key "publised" in ports[0] of service "web". Did you mean "published"?' },
-        { line: 16, column: 16, endLine: 16, endColumn: 27, message: 'Unknown key "propogation" in volumes[0].bind of service "web". Did you mean "propagation"?' },
+        { line: 3, column: 25, endLine: 3, endColumn: 34, messageId: "didYouMean", log: "services.web.build additional properties 'dockerfil' not allowed" },
+        { line: 5, column: 12, endLine: 5, endColumn: 20, messageId: "didYouMean", log: "services.web.depends_on.db additional properties 'condtion' not allowed" },
+        { line: 8, column: 9, endLine: 8, endColumn: 16, messageId: "didYouMean", log: "services.web.env_file.0 additional properties 'requird' not allowed" },
+        { line: 11, column: 9, endLine: 11, endColumn: 17, messageId: "didYouMean", log: "services.web.ports.0 additional properties 'publised' not allowed" },
+        { line: 16, column: 16, endLine: 16, endColumn: 27, messageId: "didYouMean", log: "services.web.volumes.0.bind additional properties 'propogation' not allowed", message: 'Unknown key "propogation": compose refuses the file. Did you mean "propagation"?' },
       ],
       output: [
         "services:",
@@ -264,9 +268,9 @@ testRule(unknownKey, {
       name: "deploy and its nested maps",
       code: "services:\n  web:\n    image: x\n    deploy:\n      replica: 2\n      resources:\n        limits: {cpus: '1', memroy: 1g}\n      restart_policy: {conditon: any}\n",
       errors: [
-        { line: 5, column: 7, endLine: 5, endColumn: 14, message: 'Unknown key "replica" in deploy of service "web". Did you mean "replicas"? Compose stops with: services.web.deploy additional properties \'replica\' not allowed' },
-        { line: 7, column: 29, endLine: 7, endColumn: 35, message: 'in deploy.resources.limits of service "web". Did you mean "memory"? Compose stops with: services.web.deploy.resources.limits additional properties \'memroy\' not allowed' },
-        { line: 8, column: 24, endLine: 8, endColumn: 32, message: 'in deploy.restart_policy of service "web". Did you mean "condition"?' },
+        { line: 5, column: 7, endLine: 5, endColumn: 14, messageId: "didYouMean", log: "services.web.deploy additional properties 'replica' not allowed" },
+        { line: 7, column: 29, endLine: 7, endColumn: 35, messageId: "didYouMean", log: "services.web.deploy.resources.limits additional properties 'memroy' not allowed", message: 'Unknown key "memroy": compose refuses the file. Did you mean "memory"?' },
+        { line: 8, column: 24, endLine: 8, endColumn: 32, messageId: "didYouMean", log: "services.web.deploy.restart_policy additional properties 'conditon' not allowed" },
       ],
       output: "services:\n  web:\n    image: x\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', memory: 1g}\n      restart_policy: {condition: any}\n",
     },
@@ -274,58 +278,70 @@ testRule(unknownKey, {
       name: "an extension key with the wrong case or separator",
       code: "X-common: &c\n  restart: always\nservices:\n  web:\n    image: x\n    x_owner: team\n",
       errors: [
-        { line: 1, column: 1, endLine: 1, endColumn: 9, message: 'Did you mean "x-common"?' },
-        { line: 6, column: 5, endLine: 6, endColumn: 12, message: 'Did you mean "x-owner"?' },
+        { line: 1, column: 1, endLine: 1, endColumn: 9, messageId: "didYouMean", message: 'Unknown key "X-common": compose refuses the file. Did you mean "x-common"?' },
+        { line: 6, column: 5, endLine: 6, endColumn: 12, messageId: "didYouMean", message: 'Unknown key "x_owner": compose refuses the file. Did you mean "x-owner"?' },
       ],
       output: "x-common: &c\n  restart: always\nservices:\n  web:\n    image: x\n    x-owner: team\n",
     },
     {
       name: "env_file's long form allows no extension keys",
       code: "services:\n  web:\n    image: x\n    env_file:\n      - path: .env\n        x-note: local\n",
-      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15, message: 'Unknown key "x-note" in env_file[0] of service "web". Compose stops with: services.web.env_file.0 additional properties \'x-note\' not allowed' }],
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15, messageId: "extensionNotAllowed", message: 'Extension key "x-note" is not allowed here: compose refuses the file. Move or remove it.', log: "services.web.env_file.0 additional properties 'x-note' not allowed" }],
       output: null,
     },
     {
       name: "nothing close: reported without a fix",
       code: "services:\n  web:\n    image: x\n    wrongField: true\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Unknown key "wrongField" in service "web". Compose stops with: services.web additional properties \'wrongField\' not allowed' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "unknownKey", message: 'Unknown key "wrongField": compose refuses the file. Check its spelling or remove it.', log: "services.web additional properties 'wrongField' not allowed", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "nothing close at the top level, and a value that is no service",
+      code: "services:\n  web:\n    image: x\nsettings:\n  debug: true\n",
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 9, messageId: "unknownKey", log: "additional properties 'settings' not allowed" }],
       output: null,
     },
     {
       name: "ambiguous: two suggestions, no fix",
       code: "services:\n  web:\n    image: x\n    env: {A: b}\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 8, message: 'Unknown key "env" in service "web". Did you mean "env_file" or "environment"?' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 8, messageId: "didYouMeanOneOf", message: 'Unknown key "env": compose refuses the file. Did you mean one of: env_file, environment?', fixOutput: null }],
       output: null,
     },
     {
       name: "no rename onto a key the map already has (the YAML would not parse)",
       code: "services:\n  web:\n    environment: {A: b}\n    enviroment: {C: d}\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "environment"?' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", fixOutput: null }],
       output: null,
     },
     {
       name: "no rename when two misspellings mean the same key",
       code: "services:\n  web:\n    enviroment: {A: b}\n    environmnet: {C: d}\n",
-      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 15 }, { line: 4, column: 5, endLine: 4, endColumn: 16 }],
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 15, messageId: "didYouMean" }, { line: 4, column: 5, endLine: 4, endColumn: 16, messageId: "didYouMean" }],
       output: null,
     },
     {
       name: "no rename that would hide a key merged with <<",
       code: "x-base: &base\n  environment: {A: b}\nservices:\n  web:\n    <<: *base\n    enviroment: {C: d}\n",
-      errors: [{ line: 6, column: 5, endLine: 6, endColumn: 15 }],
+      errors: [{ line: 6, column: 5, endLine: 6, endColumn: 15, messageId: "didYouMean" }],
       output: null,
     },
     {
       name: "a service written outside services:",
       code: "services:\n  db:\n    image: postgres\nweb:\n  image: x\n",
-      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, message: 'Unknown key "web" at the top level. It looks like a service: services go under the services key. Compose stops with: additional properties \'web\' not allowed' }],
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, messageId: "serviceOutsideServices", message: 'Top-level key "web" looks like a service: compose refuses the file. Move it under services.', log: "additional properties 'web' not allowed" }],
+      output: null,
+    },
+    {
+      name: "a service name compose's pattern refuses",
+      code: "services:\n  \"my web\":\n    image: x\n",
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 11, messageId: "invalidName", message: 'Invalid name "my web": compose refuses the file. Use only letters, digits, ".", "_" and "-".', log: "services additional properties 'my web' not allowed" }],
       output: null,
     },
     {
       name: "every compose file, not only the pipeline's",
       pipeline: false,
       code: "services:\n  web:\n    image: x\n    helthcheck:\n      test: [CMD, 'true']\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, message: 'Did you mean "healthcheck"?' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", message: 'Unknown key "helthcheck": compose refuses the file. Did you mean "healthcheck"?' }],
       output: "services:\n  web:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n",
     },
   ],
@@ -350,5 +366,35 @@ describe("unknown-key suggestions", () => {
     expect(suggestKeys(SERVICE_KEYS, "abc")).toEqual([]);
     expect(suggestKeys(SERVICE_KEYS, "mem")).toEqual([]);
     expect(suggestKeys(SERVICE_KEYS, "image_name")).toEqual([]);
+  });
+});
+
+describe("unknown-key docs", () => {
+  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [unknownKey] });
+
+  it("the example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
+    const { invalid, valid } = unknownKey.meta.docs.example;
+    expect(lintAlone(invalid).length).toBeGreaterThan(0);
+    expect(lintAlone(valid)).toEqual([]);
+    expect(fixAll(invalid, lintAlone).text).toBe(valid);
+  });
+
+  it("the log explainer reads compose's line in both wordings, current and older, and links the key", () => {
+    const text = "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n";
+    const current = "validating /opt/app/shop/docker-compose.yml: services.web additional properties 'enviroment' not allowed";
+    const older = "services.web Additional property enviroment is not allowed";
+    for (const line of [current, older]) {
+      const problems = explainLog(line, "en", parseCompose(text), { rules: [unknownKey] }).filter((p) => p.id === "unknown-key");
+      expect(problems.map((p) => p.ranges), line).toEqual([[{ start: text.indexOf("enviroment"), end: text.indexOf("enviroment") + 10 }]]);
+    }
+  });
+
+  it("the description names both of compose's wordings, and the texts no compose version of their own", () => {
+    for (const language of ["en", "fr"] as const) {
+      const description = unknownKey.meta.docs.description[language];
+      expect(description).toContain("additional properties 'enviroment' not allowed");
+      expect(description).toContain("Additional property enviroment is not allowed");
+    }
+    for (const template of Object.values(unknownKey.meta.messages)) expect(template.en).toContain("compose refuses the file");
   });
 });

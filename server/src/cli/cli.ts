@@ -10,7 +10,7 @@
  */
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { toJson, toText, type FileReport } from "./format.js";
+import { shownPath, toJson, toText, type FileReport } from "./format.js";
 import { toGithub } from "./github.js";
 import { collectFiles, readText, UsageError, writeFixed } from "./input.js";
 import { toSarif } from "./sarif.js";
@@ -158,8 +158,9 @@ interface Target {
 /**
  * How each file is linted: `--pipeline` globs (relative to the current
  * folder) over the configuration's `pipelineFiles` (relative to its folder)
- * over the defaults, and the configuration's rule severities. A configuration
- * with problems stops the run before any file is linted or fixed.
+ * over the defaults, the configuration's rule severities and the names of the
+ * variables the dashboard sets. A configuration with problems stops the run
+ * before any file is linted or fixed.
  */
 function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: string): Target[] {
   const configs = new ConfigFinder((path) => relative(cwd, path) || path, knownRuleIds());
@@ -172,17 +173,17 @@ function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: 
     const base = pipelineOption || !config?.pipelineFiles ? cwd : dirname(config.file);
     const isPipeline = isPipelineFile(absolute, globs, relative(base, absolute));
     const severities = config?.rules ?? {};
-    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities };
+    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities, dashboardVariables: config?.dashboardVariables };
     return { file, isPipeline, lintOptions, lintText: (text) => lint(parseCompose(text), lintOptions) };
   });
 }
 
-/** The guide's problem 4, which no diagnostic can show: the pipeline deploys the dashboard's copy. */
-function dashboardNote(files: string[], lang: Language): string {
-  const list = files.join(", ");
+/** What no diagnostic can show: the pipeline deploys the dashboard's copy. The files relative to the current folder. */
+function dashboardNote(files: string[], lang: Language, cwd: string): string {
+  const list = files.map((file) => shownPath(file, cwd)).join(", ");
   return lang === "fr"
-    ? `Rappel : le pipeline Elestio déploie la copie de ${list} enregistrée dans le dashboard, pas celle du dépôt. Après une modification, collez-la dans le dashboard (service CI/CD → Docker compose), puis redéployez.\n`
-    : `Note: the Elestio pipeline deploys the copy of ${list} stored in the dashboard, not the repository's. After a change, paste it into the dashboard (CI/CD service → Docker compose), then redeploy.\n`;
+    ? `À savoir : le pipeline Elestio déploie la copie de ${list} stockée dans le dashboard, pas celle du dépôt. Après une modification, collez-la dans Dashboard → votre service CI/CD → Docker compose, puis redéployez.\n`
+    : `Note: the Elestio pipeline deploys the copy of ${list} stored in the dashboard, not the repository's. After a change, paste it into Dashboard → your CI/CD service → Docker compose, then redeploy.\n`;
 }
 
 function render(format: Format, reports: FileReport[], lang: Language, io: CliIO): string {
@@ -194,7 +195,7 @@ function render(format: Format, reports: FileReport[], lang: Language, io: CliIO
     case "github":
       return toGithub(reports, lang, io.cwd);
     case "text":
-      return toText(reports, lang, { color: useColor(io) });
+      return toText(reports, lang, { color: useColor(io), cwd: io.cwd });
   }
 }
 
@@ -258,7 +259,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(report);
   } else {
     io.stdout.write(report);
-    if (format === "text" && pipelineFiles.length > 0) io.stdout.write(dashboardNote(pipelineFiles, lang));
+    if (format === "text" && pipelineFiles.length > 0) io.stdout.write(dashboardNote(pipelineFiles, lang, io.cwd));
   }
 
   const findings = reports.flatMap((r) => r.findings);
@@ -296,7 +297,7 @@ async function explain(source: string, options: Options, io: CliIO): Promise<num
       ? problem.ranges.map((range) => {
           const start = model.lines.positionAt(range.start);
           const end = model.lines.positionAt(range.end);
-          return { file: composeFile!, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+          return { file: shownPath(composeFile!, io.cwd), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
         })
       : [],
   }));
@@ -304,13 +305,16 @@ async function explain(source: string, options: Options, io: CliIO): Promise<num
     io.stdout.write(JSON.stringify({ problems: located }, null, 2) + "\n");
     return 0;
   }
-  if (located.length === 0) {
-    io.stdout.write(lang === "fr" ? "Aucune erreur connue dans ce journal.\n" : "No known error in this log.\n");
-    return 0;
+  // The closing note (the dashboard's copy) is no error: alone, the log shows none.
+  if (located.every((problem) => problem.note)) {
+    io.stdout.write(lang === "fr" ? "Aucune erreur connue dans ces logs.\n" : "No known error in this log.\n");
+    if (located.length > 0) io.stdout.write("\n");
   }
   const color = useColor(io);
+  const bold = (line: string) => (color ? `\u001b[1m${line}\u001b[0m` : line);
   for (const problem of located) {
-    io.stdout.write(`${color ? "\u001b[1m" : ""}● ${problem.title}${color ? "\u001b[0m" : ""}  (${problem.id})\n`);
+    // A problem: `● title  (id)`; the note: its title ("Note: …") alone.
+    io.stdout.write(`${problem.note ? bold(problem.title) : `${bold(`● ${problem.title}`)}  (${problem.id})`}\n`);
     io.stdout.write(markdownToTerminal(problem.explanation.trim(), color).replace(/^(?=.)/gm, "  ") + "\n");
     for (const r of problem.ranges) io.stdout.write(`  → ${r.file}:${r.line}:${r.column}\n`);
     io.stdout.write("\n");

@@ -1,4 +1,5 @@
 /** How the CLI prints findings: a readable terminal listing, or JSON for tools. */
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Language } from "../engine/i18n/index.js";
 import type { Finding } from "../engine/lint.js";
 import type { LineIndex } from "../engine/text.js";
@@ -45,6 +46,15 @@ const COLORS = { error: 31, warning: 33, info: 36, hint: 90, dim: 2, bold: 1 } a
 
 export interface TextStyle {
   color: boolean;
+  /** The current folder: a file inside it is shown relative to it, as the user would type it. */
+  cwd?: string;
+}
+
+/** A file as the listing shows it: relative to `cwd` when inside it, else as the user named it. */
+export function shownPath(file: string, cwd: string | undefined): string {
+  if (cwd === undefined) return file;
+  const shown = relative(cwd, resolve(cwd, file));
+  return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown;
 }
 
 function paint(style: TextStyle, code: number, text: string): string {
@@ -53,7 +63,7 @@ function paint(style: TextStyle, code: number, text: string): string {
 
 const SEVERITY_WORDS: Record<Language, Record<Finding["severity"], string>> = {
   en: { error: "error", warning: "warning", info: "info", hint: "hint" },
-  fr: { error: "erreur", warning: "avertissement", info: "info", hint: "suggestion" },
+  fr: { error: "erreur", warning: "avertissement", info: "info", hint: "conseil" },
 };
 
 /** One line per finding, `file:line:col  severity  message  rule-id`, then a summary. */
@@ -66,7 +76,7 @@ export function toText(reports: readonly FileReport[], language: Language, style
       counts[finding.severity]++;
       if (finding.fix) fixable++;
       const { line, character } = report.lines.positionAt(finding.start);
-      const where = `${report.file}:${line + 1}:${character + 1}`;
+      const where = `${shownPath(report.file, style.cwd)}:${line + 1}:${character + 1}`;
       const severity = paint(style, COLORS[finding.severity], SEVERITY_WORDS[language][finding.severity]);
       out.push(`${paint(style, COLORS.bold, where)}  ${severity}  ${finding.message[language]}  ${paint(style, COLORS.dim, finding.ruleId)}`);
     }
@@ -79,16 +89,22 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const COUNT_WORDS: Record<Language, Record<Finding["severity"] | "problem" | "file", [string, string]>> = {
+  en: { problem: ["problem", "problems"], error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "infos"], hint: ["hint", "hints"], file: ["file", "files"] },
+  fr: { problem: ["problème", "problèmes"], error: ["erreur", "erreurs"], warning: ["avertissement", "avertissements"], info: ["info", "infos"], hint: ["conseil", "conseils"], file: ["fichier", "fichiers"] },
+};
+
+/** `15 problems (9 errors, 5 warnings, 1 hint) in 1 file; 14 fixable with --fix.`: the severities found only, no zero counts. */
 function summary(files: number, counts: Record<Finding["severity"], number>, fixable: number, language: Language, style: TextStyle): string {
+  const words = COUNT_WORDS[language];
+  const count = (key: keyof typeof words, n: number) => plural(n, ...words[key]);
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (language === "fr") {
-    if (total === 0) return paint(style, 32, `Aucun problème dans ${plural(files, "fichier", "fichiers")}.`);
-    const parts = [plural(counts.error, "erreur", "erreurs"), plural(counts.warning, "avertissement", "avertissements"), plural(counts.info, "info", "infos"), plural(counts.hint, "suggestion", "suggestions")];
-    const fix = fixable > 0 ? ` ; ${fixable} corrigeable${fixable > 1 ? "s" : ""} avec --fix` : "";
-    return paint(style, counts.error > 0 ? COLORS.error : COLORS.warning, `${plural(total, "problème", "problèmes")} (${parts.join(", ")}) dans ${plural(files, "fichier", "fichiers")}${fix}.`);
-  }
-  if (total === 0) return paint(style, 32, `No problems in ${plural(files, "file", "files")}.`);
-  const parts = [plural(counts.error, "error", "errors"), plural(counts.warning, "warning", "warnings"), plural(counts.info, "info", "infos"), plural(counts.hint, "hint", "hints")];
-  const fix = fixable > 0 ? `; ${fixable} fixable with --fix` : "";
-  return paint(style, counts.error > 0 ? COLORS.error : COLORS.warning, `${plural(total, "problem", "problems")} (${parts.join(", ")}) in ${plural(files, "file", "files")}${fix}.`);
+  const inFiles = count("file", files);
+  if (total === 0) return paint(style, 32, language === "fr" ? `Aucun problème dans ${inFiles}.` : `No problems in ${inFiles}.`);
+  const parts = (["error", "warning", "info", "hint"] as const).filter((severity) => counts[severity] > 0).map((severity) => count(severity, counts[severity]));
+  const fix = fixable === 0 ? "" : language === "fr" ? ` ; ${fixable} corrigeable${fixable > 1 ? "s" : ""} avec --fix` : `; ${fixable} fixable with --fix`;
+  const line = language === "fr"
+    ? `${count("problem", total)} (${parts.join(", ")}) dans ${inFiles}${fix}.`
+    : `${count("problem", total)} (${parts.join(", ")}) in ${inFiles}${fix}.`;
+  return paint(style, counts.error > 0 ? COLORS.error : COLORS.warning, line);
 }

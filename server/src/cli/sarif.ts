@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { FileReport } from "./format.js";
 import type { Language, Localized } from "../engine/i18n/index.js";
+import { afterLabel } from "../engine/hover/findings.js";
 import { FINDING_LABELS } from "../engine/i18n/hover-texts.js";
 import type { Finding } from "../engine/lint.js";
 import { fence } from "../engine/markdown.js";
@@ -46,7 +47,7 @@ function ruleEntries(): RuleEntry[] {
           `**${meta.docs.title[language]}** (\`${meta.id}\`)`,
           ...(meta.docs.log ? [`${FINDING_LABELS.logExample[meta.docs.logSource ?? "pipeline"][language]}\n\n${fence(meta.docs.log)}`] : []),
           meta.docs.description[language],
-          ...(fix ? [`**${FINDING_LABELS.fix[language]}** ${fix[language]}${meta.fixable ? " (`elestio-compose-lint --fix`)" : ""}`] : []),
+          ...(fix ? [`**${FINDING_LABELS.fix[language]}** ${afterLabel(fix[language])}${meta.fixable ? " (`elestio-compose-lint --fix`)" : ""}`] : []),
         ].join("\n\n"),
     };
   });

@@ -1,9 +1,9 @@
 /**
  * The explanations' markdown as a terminal shows it (`--explain` in text):
- * what the editor renders, without its marks. `**bold**` is bold (plain
- * without colour), `` `code` `` keeps its backticks without colour and is
- * cyan with it, a fenced block is indented without its fences, a link is its
- * text and its address.
+ * plain text, what the editor renders without its marks. `**bold**` is
+ * terminal bold (plain text without colour), `` `code` `` is cyan (plain
+ * text without colour: no backticks), a fenced block is indented without its
+ * fences, a link is its text and its address.
  */
 const BOLD = ["\u001b[1m", "\u001b[22m"];
 const CYAN = ["\u001b[36m", "\u001b[39m"];
@@ -12,7 +12,11 @@ function inline(text: string, color: boolean): string {
   return text
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, "$1 ($2)")
     .replace(/\*\*(.+?)\*\*/g, (_, bold: string) => (color ? `${BOLD[0]}${bold}${BOLD[1]}` : bold))
-    .replace(/`([^`\n]+)`/g, (whole, code: string) => (color ? `${CYAN[0]}${code}${CYAN[1]}` : whole));
+    // ``code with a ` in it`` first, then `code`.
+    .replace(/``\s?(.+?)\s?``|`([^`\n]+)`/g, (_, doubled: string | undefined, code: string | undefined) => {
+      const shown = doubled ?? code!;
+      return color ? `${CYAN[0]}${shown}${CYAN[1]}` : shown;
+    });
 }
 
 export function markdownToTerminal(markdown: string, color: boolean): string {

@@ -2,9 +2,11 @@
  * The project's own configuration: `.elestio-compose.json`, or the
  * `"elestio"` key of a package.json, the nearest one found upward from a
  * compose file. It says what the editor settings say (`pipelineFiles`, rule
- * severities), so that the CLI in CI and every editor on the project agree.
+ * severities), so that the CLI in CI and every editor on the project agree,
+ * and what only the project knows: the names of the variables set under
+ * Dashboard → Environment variables (`dashboardVariables`, never their values).
  *
- *   { "pipelineFiles": ["deploy/compose.yml"], "rules": { "literal-secret": "error" } }
+ *   { "pipelineFiles": ["deploy/compose.yml"], "rules": { "literal-secret": "error" }, "dashboardVariables": ["DB_PASSWORD"] }
  *
  * The search stops at the folder holding `.git` (the checkout's root) or at
  * the filesystem root; the nearest file wins, there is no merging of several.
@@ -12,7 +14,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { editDistance } from "./suggest.js";
+import { isVariableName } from "./dashboardVariables.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "./rules/types.js";
+
+// For the VS Code client's import command, which takes from the engine this module and files.ts only.
+export { ConfigurationTextError, newConfigurationFolder, parseDashboardBlock, withDashboardVariables } from "./dashboardVariables.js";
 
 export const CONFIG_FILE_NAME = ".elestio-compose.json";
 const PACKAGE_JSON_KEY = "elestio";
@@ -24,6 +30,12 @@ export interface ProjectConfig {
   readonly pipelineFiles?: readonly string[];
   /** Severity per rule id, over the defaults (or the editor's) for the ids it names. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /**
+   * The names of the variables set under Dashboard → Environment variables,
+   * which the pipeline writes to `.env`: names only, never values. Unset: the
+   * project does not say, and undefined-variable cannot tell what is set.
+   */
+  readonly dashboardVariables?: readonly string[];
 }
 
 export interface ConfigLookup {
@@ -39,6 +51,9 @@ export interface ConfigLookup {
 export function describeProblems(lookup: ConfigLookup): string {
   return `${lookup.shownAs ?? "configuration"}: ${lookup.problems.join("; ")}`;
 }
+
+/** The configuration's keys, for "unknown key" problems. */
+const KEYS = ["pipelineFiles", "rules", "dashboardVariables"];
 
 const NO_CONFIG: ConfigLookup = Object.freeze({ problems: Object.freeze([]) });
 
@@ -89,7 +104,7 @@ function parseConfig(text: string, file: string, shownAs: string = file, ruleIds
   if (!isObject(section)) return { config: { file }, shownAs: where, problems: [`expected an object such as {"rules": {"no-container-name": "warning"}}`] };
 
   const problems: string[] = [];
-  const config: { file: string; pipelineFiles?: string[]; rules?: Record<string, SeveritySetting> } = { file };
+  const config: { file: string; pipelineFiles?: string[]; rules?: Record<string, SeveritySetting>; dashboardVariables?: string[] } = { file };
   for (const [key, value] of Object.entries(section)) {
     if (key === "$schema") continue;
     if (key === "pipelineFiles") {
@@ -112,11 +127,47 @@ function parseConfig(text: string, file: string, shownAs: string = file, ruleIds
         } else rules[id] = severity as SeveritySetting;
       }
       config.rules = rules;
+    } else if (key === "dashboardVariables") {
+      const names = dashboardVariables(value, problems);
+      if (names) config.dashboardVariables = names;
     } else {
-      problems.push(`unknown key "${key}"${didYouMean(key, ["pipelineFiles", "rules"]) || " (the keys are pipelineFiles and rules)"}`);
+      problems.push(`unknown key "${key}"${didYouMean(key, KEYS) || " (the keys are pipelineFiles, rules and dashboardVariables)"}`);
     }
   }
   return { config, problems, shownAs: where };
+}
+
+/**
+ * `dashboardVariables`: the valid names of the list, a problem for each entry
+ * that is not one. A problem never quotes what follows an `=`: an entry
+ * pasted as `KEY=value` holds a value, which must not reach a log.
+ */
+function dashboardVariables(value: unknown, problems: string[]): string[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(`"dashboardVariables" must be a list of variable names, such as ["DJANGO_SECRET_KEY", "DB_PASSWORD"]`);
+    return undefined;
+  }
+  const names: string[] = [];
+  for (const entry of value) {
+    if (typeof entry === "string" && isVariableName(entry)) {
+      names.push(entry);
+      continue;
+    }
+    if (typeof entry !== "string") {
+      problems.push(`"dashboardVariables" holds variable names (strings), not ${entry === null ? "null" : Array.isArray(entry) ? "a list" : typeof entry}`);
+      continue;
+    }
+    const equals = entry.indexOf("=");
+    const name = (equals >= 0 ? entry.slice(0, equals) : entry).trim().replace(/^export\s+/, "");
+    if (equals >= 0 && isVariableName(name)) problems.push(`"dashboardVariables" holds names only, without values: write "${name}"`);
+    else problems.push(`"dashboardVariables": ${JSON.stringify(shortEntry(equals >= 0 ? `${name}=…` : entry))} is not a variable name (letters, digits and _, not starting with a digit)`);
+  }
+  return names;
+}
+
+/** An entry as a problem quotes it: at most 40 characters. */
+function shortEntry(entry: string): string {
+  return entry.length <= 40 ? entry : `${entry.slice(0, 39)}…`;
 }
 
 interface CachedFile {

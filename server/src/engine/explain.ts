@@ -8,6 +8,10 @@
  * finding's own `log`: a pasted line links the findings whose log names the
  * same fault. The failures no rule reports have their explainer in explain/.
  * Tolerant of timestamps, prefixes, colours, case and JSON-escaped quotes.
+ *
+ * The report ends with one note, never a failure: the pipeline deploys the
+ * dashboard's copy of the compose file, when the log shows that step
+ * (`Creating docker compose file`) or a problem's fix changes the file.
  */
 import type { ComposeModel, Span } from "./compose/model.js";
 import { badGateway } from "./explain/bad-gateway.js";
@@ -15,7 +19,7 @@ import { dashboardCopy } from "./explain/dashboard-copy.js";
 import { disallowedHost } from "./explain/disallowed-host.js";
 import type { ExplainContext, Explainer, LogMatch } from "./explain/explainer.js";
 import { portInUse } from "./explain/port-in-use.js";
-import { RULE_EXPLANATIONS, ruleDocsExplanation } from "./i18n/explain-texts.js";
+import { dashboardNote, RULE_EXPLANATIONS, ruleDocsExplanation } from "./i18n/explain-texts.js";
 import type { Language } from "./i18n/index.js";
 import { lint, type Finding } from "./lint.js";
 import type { ProjectFiles } from "./project.js";
@@ -25,6 +29,8 @@ import type { LogPattern, Rule } from "./rules/types.js";
 export interface ExplainedProblem {
   /** The rule id when a rule covers the failure, else a descriptive id (dashboard-copy, disallowed-host, bad-gateway, port-in-use). */
   id: string;
+  /** The closing note (`dashboard-copy`): a fact about the pipeline, not a failure; its title says so ("Note: …"). */
+  note?: true;
   title: string;
   /** Markdown: what happened, why, and the fix. */
   explanation: string;
@@ -93,7 +99,7 @@ function ruleExplainers(rules: readonly Rule[]): Explainer[] {
       text: (names) => RULE_EXPLANATIONS[id]?.(names) ?? ruleDocsExplanation(docs),
       ranges: (names, { findings }) =>
         findings.filter((finding) => {
-          if (!ids.has(finding.ruleId) || finding.log === undefined) return false;
+          if (!ids.has(finding.ruleId) || finding.log === undefined || finding.log === null) return false;
           const own = logMatches(pattern, cleanLine(finding.log));
           if (names.length === 0) return own.length > 0;
           return own.some((o) => o.name !== undefined && names.some((name) => sameFault(name, o.name!)));
@@ -160,7 +166,14 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
     });
 
   const problems: ExplainedProblem[] = [];
+  let copyStep = false;
+  let dashboardToo = false;
   for (const { explainer, names } of kept) {
+    // The pipeline's own step, which every build prints: the closing note, not a problem.
+    if (explainer === dashboardCopy) {
+      copyStep = true;
+      continue;
+    }
     let text;
     try {
       text = explainer.text(names);
@@ -168,6 +181,7 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
       fail(explainer.id, error);
       continue;
     }
+    if (text.dashboardToo) dashboardToo = true;
     let ranges: Span[] = [];
     if (model) {
       try {
@@ -177,6 +191,10 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
       }
     }
     problems.push({ id: explainer.id, title: text.title[language], explanation: text.explanation[language], ranges });
+  }
+  if (copyStep || dashboardToo) {
+    const note = dashboardNote(copyStep);
+    problems.push({ id: dashboardCopy.id, note: true, title: note.title[language], explanation: note.explanation[language], ranges: [] });
   }
   return problems;
 }

@@ -26,7 +26,7 @@ export interface Finding {
   end: number;
   fix?: Fix;
   /** The pipeline's log line for this fault, when the rule can tell it (see Report.log). */
-  log?: string;
+  log?: string | null;
 }
 
 export interface LintOptions {
@@ -76,6 +76,8 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
   const reported: Finding[] = [];
   /** What the findings of superseding rules cover, when larger than their range. */
   const covered = new Map<Finding, Span>();
+  /** The `once` keys of the findings that gave one (see Report.once). */
+  const onceKeys = new Map<Finding, string>();
   const seen = new Set<string>();
   const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
   const dashboardVariables = options.dashboardVariables ? new Set(options.dashboardVariables) : undefined;
@@ -90,7 +92,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
         project: options.project,
         isPipeline: options.isPipeline,
         dashboardVariables,
-        report: ({ covers, messageId, data, severity: ownSeverity, ...report }) => {
+        report: ({ covers, once, messageId, data, severity: ownSeverity, ...report }) => {
           // A fault reached through several `<<` merges is reported once, where it is written.
           const key = `${id}:${report.start}:${report.end}`;
           if (seen.has(key)) return;
@@ -102,6 +104,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
           const finding: Finding = { ruleId: id, messageId, severity: chosen, message: fillMessage(template, data), ...report };
           reported.push(finding);
           if (covers) covered.set(finding, covers);
+          if (once !== undefined) onceKeys.set(finding, `${id}:${once}`);
         },
       });
     } catch (error) {
@@ -109,7 +112,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
     }
   }
 
-  const findings = withoutSuperseded(reported, rules, covered);
+  const findings = firstOfEachKey(withoutSuperseded(reported, rules, covered), onceKeys);
   const disabled = disabledLines(model);
   const isDisabled = (f: Finding, line: number) => {
     const ids = disabled.get(line);
@@ -120,6 +123,22 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
     return !isDisabled(f, line) && !isDisabled(f, disableCommentLine(model, f.start));
   });
   return visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Report.once: of the findings with the same key, the first in the file only. Disable comments apply after. */
+function firstOfEachKey(findings: Finding[], keys: ReadonlyMap<Finding, string>): Finding[] {
+  if (keys.size === 0) return findings;
+  const first = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = keys.get(finding);
+    if (key === undefined) continue;
+    const kept = first.get(key);
+    if (!kept || finding.start < kept.start) first.set(key, finding);
+  }
+  return findings.filter((finding) => {
+    const key = keys.get(finding);
+    return key === undefined || first.get(key) === finding;
+  });
 }
 
 /**

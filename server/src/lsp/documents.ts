@@ -166,6 +166,7 @@ export class AnalysisCache {
       isPipeline: info.kind === "pipeline",
       project,
       severities: settings.severities,
+      dashboardVariables: settings.dashboardVariables,
       onRuleError: this.onRuleError,
     };
     const analysis: Analysis = {

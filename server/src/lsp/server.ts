@@ -165,11 +165,11 @@ export function startServer(connection: Connection): void {
     const lookup = projectConfigs.find(path);
     if (lookup.problems.length > 0 && !reportedConfigs.has(lookup)) {
       reportedConfigs.add(lookup);
-      const applies = lookup.config?.rules || lookup.config?.pipelineFiles ? "The rest of it applies." : "It is ignored.";
-      const message = `${describeProblems(lookup)}. ${applies}`;
-      connection.console.warn(`Project configuration ${message}`);
+      const restApplies = Boolean(lookup.config?.rules || lookup.config?.pipelineFiles || lookup.config?.dashboardVariables);
+      connection.console.warn(`Project configuration ${describeProblems(lookup)}. ${messages.projectConfigTail(restApplies).en}`);
       // A notification, not showWarningMessage's request: a client without window/showMessageRequest must not fail it.
-      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Elestio Compose: ${message}` }).catch(reportFailure);
+      const message = pick(messages.projectConfigProblems(describeProblems(lookup), restApplies), resolveLanguage(editorSettings.language, locale));
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(reportFailure);
     }
     return withProjectConfig(editorSettings, lookup.config);
   }
@@ -267,7 +267,8 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(params.textDocument.uri);
     if (!analysis) return null;
     const { model, findings, language, info, project } = analysis;
-    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project, onError: hoverError, docsUrl: ruleDocs.url });
+    const { dashboardVariables } = analysis.settings;
+    const result = hover(model, findings, model.lines.offsetAt(params.position), language, { isPipeline: info.kind === "pipeline", project, dashboardVariables, onError: hoverError, docsUrl: ruleDocs.url });
     if (!result) return null;
     return { contents: { kind: "markdown", value: result.markdown }, range: model.lines.range(result.start, result.end) };
   });
@@ -294,7 +295,7 @@ export function startServer(connection: Connection): void {
   // (VS Code's client opens it rendered before it gets here, see client/src/languageClient.ts).
   connection.onExecuteCommand(async (params) => {
     if (params.command !== ServerCommands.showRuleDocumentation) return null;
-    const [ruleId, url] = params.arguments ?? [];
+    const [ruleId, url] = (params.arguments ?? []) as unknown[];
     if (typeof url !== "string" || !/^(?:https?|file):/.test(url)) return new ResponseError(ErrorCodes.InvalidParams, `no documentation page for ${String(ruleId)}`);
     if (!supportsShowDocument) {
       connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${String(ruleId)}: ${url}` }).catch(reportFailure);
@@ -358,7 +359,7 @@ export function startServer(connection: Connection): void {
     const path = uriToFilePath(uri);
     const effective = documents.get(uri) ? await documentSettings(uri) : withProjectConfig(await settings.get(undefined), path ? projectConfigs.find(path).config : undefined);
     const project = path ? fileProject(path, folders.rootFor(path)) : undefined;
-    return { model, findings: lint(model, { isPipeline: true, project, severities: effective.severities, onRuleError: explainError }) };
+    return { model, findings: lint(model, { isPipeline: true, project, severities: effective.severities, dashboardVariables: effective.dashboardVariables, onRuleError: explainError }) };
   }
 
   connection.onRequest(EXPLAIN_LOG_METHOD, async (params: ExplainLogParams): Promise<ExplainLogResult | ResponseError> => {

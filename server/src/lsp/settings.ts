@@ -6,6 +6,7 @@
 import { dirname } from "node:path";
 import type { ProjectConfig } from "../engine/config.js";
 import { DEFAULT_PIPELINE_FILES } from "../engine/files.js";
+import { RULES } from "../engine/rules/index.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "../engine/rules/types.js";
 
 import { SETTINGS_SECTION } from "../protocol.js";
@@ -23,6 +24,12 @@ export interface ServerSettings {
   /** `elestio.rules.<id>`, only the valid values. */
   readonly severities: Readonly<Record<string, SeveritySetting>>;
   readonly language: LanguageSetting;
+  /**
+   * The variables the dashboard sets: from the project configuration only
+   * (`dashboardVariables` of `.elestio-compose.json`), never from the editor's
+   * settings, since what the dashboard holds belongs to the project.
+   */
+  readonly dashboardVariables?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
@@ -80,6 +87,10 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   for (const [key, value] of Object.entries(section)) {
     if (key.startsWith("rules.")) addRules({ [key.slice("rules.".length)]: value });
   }
+  // VS Code answers every `elestio.rules.<id>` with its default when the user sets none: a
+  // severity equal to the rule's default is no choice, and leaves the rule its own severity
+  // per finding (undefined-variable's warning once the dashboard's variables are known).
+  for (const { meta } of RULES) if (severities[meta.id] === meta.severity) delete severities[meta.id];
 
   const rawGlobs = typeof section.pipelineFiles === "string" ? [section.pipelineFiles] : section.pipelineFiles;
   const globs = Array.isArray(rawGlobs) ? rawGlobs.filter((g): g is string => typeof g === "string" && g.trim() !== "") : [];
@@ -98,7 +109,7 @@ const withConfig = new WeakMap<ServerSettings, WeakMap<ProjectConfig, ServerSett
  * give the same object, so an analysis made with it stays cached.
  */
 export function withProjectConfig(settings: ServerSettings, config: ProjectConfig | undefined): ServerSettings {
-  if (!config || (!config.pipelineFiles && !config.rules)) return settings;
+  if (!config || (!config.pipelineFiles && !config.rules && !config.dashboardVariables)) return settings;
   let byConfig = withConfig.get(settings);
   if (!byConfig) withConfig.set(settings, (byConfig = new WeakMap()));
   let merged = byConfig.get(config);
@@ -107,6 +118,7 @@ export function withProjectConfig(settings: ServerSettings, config: ProjectConfi
       ...settings,
       ...(config.pipelineFiles ? { pipelineFiles: config.pipelineFiles, pipelineFilesBase: dirname(config.file) } : {}),
       severities: Object.freeze({ ...settings.severities, ...config.rules }),
+      dashboardVariables: config.dashboardVariables,
     });
     byConfig.set(config, merged);
   }

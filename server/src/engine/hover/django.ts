@@ -6,16 +6,17 @@
 import { environmentVariableAt } from "../compose/environment.js";
 import { DJANGO } from "../i18n/hover-texts.js";
 import type { Localized } from "../i18n/index.js";
-import { inService, joinLocalized, type HoverProvider } from "./provider.js";
+import { inService, type HoverProvider } from "./provider.js";
 
-/** What a Django setting's variable means behind Elestio's proxy, or undefined for other variables. */
+/** What a Django setting's variable means behind Elestio's proxy, or undefined for other variables: a few lines, the setting's own when it has some. */
 export function djangoText(name: string): Localized | undefined {
   const upper = name.toUpperCase();
   if (/^(DJANGO_)?ALLOWED_HOSTS/.test(upper)) return DJANGO.allowedHosts(name);
   if (/^(DJANGO_)?CSRF_TRUSTED_ORIGINS/.test(upper)) return DJANGO.csrf(name);
   if (!upper.startsWith("DJANGO_")) return undefined;
-  const specific = /SECRET_KEY$/.test(upper) ? DJANGO.secretKey : /DEBUG$/.test(upper) ? DJANGO.debug : undefined;
-  return joinLocalized([DJANGO.general(name), specific]);
+  if (/SECRET_KEY$/.test(upper)) return DJANGO.secretKey(name);
+  if (/DEBUG$/.test(upper)) return DJANGO.debug(name);
+  return DJANGO.general(name);
 }
 
 export const djangoHover: HoverProvider = {

@@ -21,7 +21,7 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
 }
 
 /** A fix text after its label: "Fix: remove…", "Solution : définissez…" (the texts start with their verb). */
-function afterLabel(text: string): string {
+export function afterLabel(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -31,9 +31,10 @@ export function findingSection(finding: Finding, language: Language, docsUrl?: R
   const docs = RULES_BY_ID.get(finding.ruleId)?.meta.docs;
   parts.push(docs ? `**${docs.title[language]}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``);
   const source = docs?.logSource ?? "pipeline";
-  // The finding's own line names the user's container, port or variable; the docs' one is an example.
+  // The finding's own line names the user's container, port or variable; the docs' one is an example,
+  // unless the finding says its fault prints none (log: null).
   if (finding.log) parts.push(`${FINDING_LABELS.log[source][language]}\n\n${fence(finding.log)}`);
-  else if (docs?.log) parts.push(`${FINDING_LABELS.logExample[source][language]}\n\n${fence(docs.log)}`);
+  else if (finding.log !== null && docs?.log) parts.push(`${FINDING_LABELS.logExample[source][language]}\n\n${fence(docs.log)}`);
   if (docs) parts.push(docs.description[language]);
   if (finding.fix) parts.push(`**${FINDING_LABELS.quickFix[language]}** ${afterLabel(finding.fix.title[language])}`);
   else {

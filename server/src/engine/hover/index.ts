@@ -38,6 +38,8 @@ export type HoverErrorHandler = (part: string, error: unknown) => void;
 export interface HoverOptions {
   isPipeline: boolean;
   project?: ProjectFiles;
+  /** The variables the dashboard sets (the project configuration's `dashboardVariables`), when it lists them. */
+  dashboardVariables?: readonly string[];
   /**
    * Called once for each part of the hover that throws (a provider, the
    * findings' sections, the position lookup), like lint's onRuleError: the
@@ -102,7 +104,8 @@ function hoverAt(model: ComposeModel, findings: readonly Finding[], offset: numb
     return undefined;
   }
   if (!node) return undefined;
-  const context: HoverContext = { model, offset, node, isPipeline: options.isPipeline, project: options.project };
+  const dashboardVariables = options.dashboardVariables ? new Set(options.dashboardVariables) : undefined;
+  const context: HoverContext = { model, offset, node, isPipeline: options.isPipeline, project: options.project, dashboardVariables };
   for (const provider of options.providers ?? HOVER_PROVIDERS) {
     let explained;
     try {

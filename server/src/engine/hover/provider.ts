@@ -19,6 +19,8 @@ export interface HoverContext {
   readonly node: HoveredNode;
   readonly isPipeline: boolean;
   readonly project: ProjectFiles | undefined;
+  /** The variables the dashboard sets (the project configuration's `dashboardVariables`), when it lists them. */
+  readonly dashboardVariables?: ReadonlySet<string>;
 }
 
 /** A provider's answer: the text in both languages, and the span it is about (document offsets). */

@@ -1,8 +1,10 @@
 /**
  * Titles and explanations of the failures a pipeline log can show, in English
- * and French, from the user's troubleshooting guide and the platform facts.
+ * and French, from the troubleshooting knowledge and the platform facts.
  * Titles are plain text (a list shows them); explanations are Markdown:
- * what happened, why, and the fix.
+ * what happened, why, and the fix. A fix that changes the compose file says
+ * so (`dashboardToo`): the report then ends with one note, the dashboard's
+ * copy (dashboardNote), rather than a reminder under every problem.
  */
 import type { RuleDocs } from "../rules/types.js";
 import type { Localized } from "./index.js";
@@ -10,27 +12,52 @@ import type { Localized } from "./index.js";
 export interface ExplainText {
   title: Localized;
   explanation: Localized;
+  /** The fix changes the compose file, which the pipeline only deploys once it is pasted into the dashboard's copy: the report's closing note says so, once. */
+  dashboardToo?: boolean;
 }
 
 const HAPPENED = { en: "**What happened:**", fr: "**Ce qui s'est passé :**" };
 const WHY = { en: "**Why:**", fr: "**Pourquoi :**" };
-const FIX = { en: "**Fix:**", fr: "**Correction :**" };
+const FIX = { en: "**Fix:**", fr: "**Solution :**" };
 
-/** The pipeline deploys the dashboard's copy of the compose file: a fix made only in Git does not reach it. */
-const DASHBOARD_TOO: Localized = {
-  en: "Make the change in the dashboard's copy of the compose file too (**Dashboard → your CI/CD service → Docker compose**): the pipeline deploys that copy, not the repository's.",
-  fr: "Faites aussi la modification dans la copie du fichier compose stockée dans le dashboard (**Dashboard → votre service CI/CD → Docker compose**) : le pipeline déploie cette copie, pas celle du dépôt.",
-};
-
-function explanation(happened: Localized, why: Localized | undefined, fix: Localized, dashboardToo = false): Localized {
+function explanation(happened: Localized, why: Localized | undefined, fix: Localized): Localized {
   const build = (language: keyof Localized) => {
     const parts = [`${HAPPENED[language]} ${happened[language]}`];
     if (why) parts.push(`${WHY[language]} ${why[language]}`);
-    parts.push(`${FIX[language]} ${fix[language]}`);
-    if (dashboardToo) parts.push(DASHBOARD_TOO[language]);
+    // A fix that is a list starts on the line after its label.
+    parts.push(`${FIX[language]}${fix[language].startsWith("\n") ? "" : " "}${fix[language]}`);
     return parts.join("\n\n");
   };
   return { en: build("en"), fr: build("fr") };
+}
+
+/**
+ * The report's closing note, once, after the problems: the pipeline deploys
+ * the dashboard's copy of the compose file. `copyStep` when the log shows the
+ * pipeline's own `Creating docker compose file` step (which every build
+ * prints: a fact, not a failure); else the problems' fixes change the file.
+ */
+export function dashboardNote(copyStep: boolean): ExplainText {
+  const step: Localized = copyStep
+    ? {
+      en: "`Creating docker compose file` in the log: after cloning the repository (`Running clone script.`) and writing `.env` (`Creating .env file`), the pipeline replaced the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard, then ran `docker compose up`. A change pushed to Git reaches the deployment only once that copy is updated.",
+      fr: "`Creating docker compose file` dans les logs : après avoir cloné le dépôt (`Running clone script.`) et écrit `.env` (`Creating .env file`), le pipeline a remplacé le `docker-compose.yml` du dépôt par la copie stockée dans le dashboard Elestio, puis a lancé `docker compose up`. Une modification poussée sur Git n'atteint le déploiement qu'une fois cette copie mise à jour.",
+    }
+    : {
+      en: "The pipeline deploys the copy of the compose file stored in the Elestio dashboard, not the repository's: a fix above reaches the deployment only once that copy is updated too.",
+      fr: "Le pipeline déploie la copie du fichier compose stockée dans le dashboard Elestio, pas celle du dépôt : une solution ci-dessus n'atteint le déploiement qu'une fois cette copie mise à jour elle aussi.",
+    };
+  const paste: Localized = {
+    en: "After each change to the compose file, paste it into **Dashboard → your CI/CD service → Docker compose** (or \"Edit docker-compose\"), save, and redeploy.",
+    fr: "Après chaque modification du fichier compose, collez-le dans **Dashboard → votre service CI/CD → Docker compose** (ou « Edit docker-compose »), enregistrez et redéployez.",
+  };
+  return {
+    title: {
+      en: "Note: the pipeline deploys the dashboard's copy of the compose file",
+      fr: "À savoir : le pipeline déploie la copie du fichier compose stockée dans le dashboard",
+    },
+    explanation: { en: `${step.en}\n\n${paste.en}`, fr: `${step.fr}\n\n${paste.fr}` },
+  };
 }
 
 export function envFileNotFound(path: string): ExplainText {
@@ -43,15 +70,15 @@ export function envFileNotFound(path: string): ExplainText {
         fr: `\`docker compose up\` s'est arrêté avant de lancer quoi que ce soit : l'\`env_file\` du fichier compose désigne \`${path}\`, qui n'existe pas sur la VM.`,
       },
       {
-        en: "the pipeline writes one env file only, `.env`, from **Dashboard → Environment variables**. Files such as `.env.production`, usually ignored by Git, are never there.",
-        fr: "le pipeline n'écrit qu'un seul fichier d'environnement, `.env`, à partir de **Dashboard → Environment variables**. Des fichiers comme `.env.production`, en général ignorés par Git, n'y sont jamais.",
+        en: "the pipeline writes one env file only, `.env`, from **Dashboard → Environment variables**; the VM has no other env file than those committed to Git. A file such as `.env.production`, usually ignored by Git, is not there.",
+        fr: "le pipeline n'écrit qu'un seul fichier d'environnement, `.env`, à partir de **Dashboard → Environment variables** ; la VM n'a pas d'autre fichier d'environnement que ceux versionnés dans Git. Un fichier comme `.env.production`, en général ignoré par Git, n'y est pas.",
       },
       {
         en: "point `env_file` at `.env` (`env_file: [.env]`) and put the variables in **Dashboard → Environment variables**.",
         fr: "faites pointer `env_file` vers `.env` (`env_file: [.env]`) et placez les variables dans **Dashboard → Environment variables**.",
       },
-      true,
     ),
+    dashboardToo: true,
   };
 }
 
@@ -72,8 +99,8 @@ export function containerNameInUse(name: string): ExplainText {
         en: `remove \`container_name\` from the compose file: compose then names the containers \`<pipeline>-<service>-1\`. Then remove the old containers over SSH: \`docker ps -a --filter name=${project}\` lists them; \`docker inspect ${name} --format '{{index .Config.Labels "com.docker.compose.project.config_files"}}'\` shows which compose file started them; in that folder, \`docker compose down --remove-orphans\`.`,
         fr: `supprimez \`container_name\` du fichier compose : compose nomme alors les conteneurs \`<pipeline>-<service>-1\`. Puis supprimez les anciens conteneurs en SSH : \`docker ps -a --filter name=${project}\` les liste ; \`docker inspect ${name} --format '{{index .Config.Labels "com.docker.compose.project.config_files"}}'\` indique le fichier compose qui les a lancés ; dans ce dossier, \`docker compose down --remove-orphans\`.`,
       },
-      true,
     ),
+    dashboardToo: true,
   };
 }
 
@@ -89,15 +116,15 @@ export function reservedPortInUse(port: number | undefined): ExplainText {
         fr: `Docker n'a pas pu publier le port hôte ${shown} : un autre processus le détient déjà.`,
       },
       {
-        en: "on Elestio, ports 80 and 443 belong to the reverse proxy `elestio-nginx` (OpenResty), which handles TLS and forwards each domain to `172.17.0.1:<port>`. A service publishing 80 or 443, typically an `nginx` with a `certbot`, collides with it.",
-        fr: "sur Elestio, les ports 80 et 443 appartiennent au reverse proxy `elestio-nginx` (OpenResty), qui gère le TLS et renvoie chaque domaine vers `172.17.0.1:<port>`. Un service qui publie 80 ou 443, en général un `nginx` accompagné d'un `certbot`, entre en conflit avec lui.",
+        en: "on Elestio, ports 80 and 443 belong to the reverse proxy `elestio-nginx` (OpenResty), which handles TLS and forwards the requests of each domain to `172.17.0.1:<port>`. A service publishing 80 or 443, typically an `nginx` with a `certbot`, collides with it.",
+        fr: "sur Elestio, les ports 80 et 443 appartiennent au reverse proxy `elestio-nginx` (OpenResty), qui gère le TLS et transmet les requêtes de chaque domaine à `172.17.0.1:<port>`. Un service qui publie 80 ou 443, en général un `nginx` accompagné d'un `certbot`, entre en conflit avec lui.",
       },
       {
         en: "remove the port 80/443 entries, and the nginx and certbot services doing the proxy's job; publish the app's own port on `172.17.0.1` (for example `\"172.17.0.1:8000:8000\"`). An old container can also hold the port: `docker ps -a --filter publish=" + (port ?? 80) + "`, `ss -tlnp`.",
         fr: "supprimez les entrées des ports 80/443, ainsi que les services nginx et certbot qui font le travail du proxy ; publiez le port de l'application sur `172.17.0.1` (par exemple `\"172.17.0.1:8000:8000\"`). Un ancien conteneur peut aussi détenir le port : `docker ps -a --filter publish=" + (port ?? 80) + "`, `ss -tlnp`.",
       },
-      true,
     ),
+    dashboardToo: true,
   };
 }
 
@@ -121,65 +148,67 @@ export function portInUse(port: number): ExplainText {
   };
 }
 
-export const DASHBOARD_COPY: ExplainText = {
-  title: {
-    en: "The pipeline deployed the dashboard's copy of the compose file",
-    fr: "Le pipeline a déployé la copie du fichier compose stockée dans le dashboard",
-  },
-  explanation: explanation(
-    {
-      en: "`Creating docker compose file`: after cloning the repository (`Running clone script.`) and writing `.env` (`Creating .env file`), the pipeline overwrote the repository's `docker-compose.yml` with the copy stored in the Elestio dashboard, then ran `docker compose up`.",
-      fr: "`Creating docker compose file` : après avoir cloné le dépôt (`Running clone script.`) et écrit `.env` (`Creating .env file`), le pipeline a écrasé le `docker-compose.yml` du dépôt avec la copie stockée dans le dashboard Elestio, puis a lancé `docker compose up`.",
-    },
-    {
-      en: "the pipeline never deploys the repository's compose file: changes pushed to Git reach the deployment only once the dashboard's copy is updated.",
-      fr: "le pipeline ne déploie jamais le fichier compose du dépôt : les modifications poussées sur Git n'atteignent le déploiement qu'une fois la copie du dashboard mise à jour.",
-    },
-    {
-      en: "in **Elestio Dashboard → your CI/CD service → Docker compose** (or \"Edit docker-compose\"), paste the corrected file, save, and redeploy. Do it every time the compose file changes.",
-      fr: "dans **Dashboard Elestio → votre service CI/CD → Docker compose** (ou « Edit docker-compose »), collez le fichier corrigé, enregistrez et redéployez. À refaire à chaque modification du fichier compose.",
-    },
-  ),
-};
+/** The closing note of a log that shows the pipeline's `Creating docker compose file` step. */
+export const DASHBOARD_COPY: ExplainText = dashboardNote(true);
 
-/** `hosts` as the log gives them (`159.195.104.193:8000`); `publicPort` when one is `<ip>:<port>`. */
+/** `hosts` as the log gives them (`159.195.104.193:8000`); `publicPort` when one is `<ip>:<port>`, a request straight to the VM's public IP. */
 export function disallowedHost(hosts: readonly string[], publicPort: number | undefined): ExplainText {
   const shownHosts = hosts.map((h) => `\`${h}\``).join(", ");
-  const bare = hosts.map(stripPort);
-  const extra = bare.length > 0 ? [...new Set(bare)].join(",") : "<host>";
+  // The hosts to allow: the names the site is reached by, never a direct `<ip>:<port>` (closing the port is the fix there).
+  const allow = [...new Set(hosts.filter((h) => !isDirect(h)).map(stripPort))].map((h) => `\`${h}\``);
   const happened: Localized = hosts.length > 0
     ? {
-      en: `Django refused requests whose \`Host\` header was ${shownHosts}: not in \`ALLOWED_HOSTS\` (DisallowedHost, an HTTP 400).`,
-      fr: `Django a refusé des requêtes dont l'en-tête \`Host\` valait ${shownHosts} : absent d'\`ALLOWED_HOSTS\` (DisallowedHost, une erreur HTTP 400).`,
+      en: `Django refused requests whose \`Host\` header was ${shownHosts}: not in \`ALLOWED_HOSTS\` (DisallowedHost, an HTTP 400, in the app's logs: \`docker logs\`).`,
+      fr: `Django a refusé des requêtes dont l'en-tête \`Host\` valait ${shownHosts} : absent d'\`ALLOWED_HOSTS\` (DisallowedHost, une erreur HTTP 400, dans les logs de l'application : \`docker logs\`).`,
     }
     : {
-      en: "Django refused a request whose `Host` header is not in `ALLOWED_HOSTS` (DisallowedHost, an HTTP 400).",
-      fr: "Django a refusé une requête dont l'en-tête `Host` n'est pas dans `ALLOWED_HOSTS` (DisallowedHost, une erreur HTTP 400).",
+      en: "Django refused a request whose `Host` header is not in `ALLOWED_HOSTS` (DisallowedHost, an HTTP 400, in the app's logs: `docker logs`).",
+      fr: "Django a refusé une requête dont l'en-tête `Host` n'est pas dans `ALLOWED_HOSTS` (DisallowedHost, une erreur HTTP 400, dans les logs de l'application : `docker logs`).",
     };
   const why: Localized = publicPort !== undefined
     ? {
-      en: `a \`Host\` of the form \`<ip>:${publicPort}\` means the request reached the app directly on the VM's public IP, bypassing Elestio's proxy: port ${publicPort} is published without an address, so it is open to the internet. Requests through the proxy carry the domain instead, which must be in \`ALLOWED_HOSTS\` too (the pipeline's \`<pipeline>-u<id>.vm.elestio.app\` and custom domains).`,
-      fr: `un \`Host\` de la forme \`<ip>:${publicPort}\` signifie que la requête a atteint l'application directement sur l'IP publique de la VM, sans passer par le proxy d'Elestio : le port ${publicPort} est publié sans adresse, donc ouvert sur Internet. Les requêtes qui passent par le proxy portent le domaine, qui doit lui aussi figurer dans \`ALLOWED_HOSTS\` (le \`<pipeline>-u<id>.vm.elestio.app\` du pipeline et les domaines personnalisés).`,
+      en: `a \`Host\` of the form \`<ip>:${publicPort}\` means the request reached the app directly on the VM's public IP, bypassing Elestio's proxy: port ${publicPort} is published without an address, so it is open to the internet, in plain HTTP. Requests through the proxy carry a domain instead, which must be in \`ALLOWED_HOSTS\` (the pipeline's \`<pipeline>-u<id>.vm.elestio.app\` and your custom domains).`,
+      fr: `un \`Host\` de la forme \`<ip>:${publicPort}\` signifie que la requête a atteint l'application directement sur l'IP publique de la VM, sans passer par le proxy d'Elestio : le port ${publicPort} est publié sans adresse, donc ouvert sur Internet, en HTTP simple. Les requêtes qui passent par le proxy portent un domaine, qui doit figurer dans \`ALLOWED_HOSTS\` (le \`<pipeline>-u<id>.vm.elestio.app\` du pipeline et vos domaines personnalisés).`,
     }
     : {
       en: "`ALLOWED_HOSTS` must cover every host the site is reached by: the pipeline's domain (`<pipeline>-u<id>.vm.elestio.app`) and your custom domains.",
       fr: "`ALLOWED_HOSTS` doit couvrir chaque hôte par lequel on atteint le site : le domaine du pipeline (`<pipeline>-u<id>.vm.elestio.app`) et vos domaines personnalisés.",
     };
-  const closePort: Localized = publicPort !== undefined
+  const closePort: Localized | undefined = publicPort !== undefined
     ? {
-      en: `\n- To close the direct access instead: publish the port as \`"172.17.0.1:${publicPort}:${publicPort}"\`, so that only the proxy reaches it.`,
-      fr: `\n- Pour fermer plutôt l'accès direct : publiez le port en \`"172.17.0.1:${publicPort}:${publicPort}"\`, pour que seul le proxy l'atteigne.`,
+      en: `Close the direct access: publish the port as \`"172.17.0.1:${publicPort}:${publicPort}"\`; then only Elestio's proxy reaches it, over HTTPS.`,
+      fr: `Fermez l'accès direct : publiez le port en \`"172.17.0.1:${publicPort}:${publicPort}"\` ; seul le proxy d'Elestio l'atteint alors, en HTTPS.`,
     }
-    : { en: "", fr: "" };
+    : undefined;
+  const allowHosts: Localized = allow.length > 0
+    ? {
+      en: `Add ${allow.join(", ")} to \`ALLOWED_HOSTS\` if ${allow.length > 1 ? "they are your domains" : "it is your domain"}, with the pipeline's domain (\`<pipeline>-u<id>.vm.elestio.app\`) and your other custom domains.`,
+      fr: `Ajoutez ${allow.join(", ")} à \`ALLOWED_HOSTS\` s'il s'agit de ${allow.length > 1 ? "vos domaines" : "votre domaine"}, avec le domaine du pipeline (\`<pipeline>-u<id>.vm.elestio.app\`) et vos autres domaines personnalisés.`,
+    }
+    : {
+      en: "Add the legitimate hosts to `ALLOWED_HOSTS`: the pipeline's domain (`<pipeline>-u<id>.vm.elestio.app`) and your custom domains.",
+      fr: "Ajoutez à `ALLOWED_HOSTS` les hôtes légitimes : le domaine du pipeline (`<pipeline>-u<id>.vm.elestio.app`) et vos domaines personnalisés.",
+    };
+  const fromVariable: Localized = {
+    en: "If your settings.py reads them from an environment variable (for instance `ALLOWED_HOSTS_EXTRA`), set it in **Dashboard → Environment variables**: no rebuild, it applies when the container restarts.",
+    fr: "Si votre settings.py les lit dans une variable d'environnement (par exemple `ALLOWED_HOSTS_EXTRA`), définissez-la dans **Dashboard → Environment variables** : aucun rebuild, elle est prise en compte au redémarrage du conteneur.",
+  };
+  const steps = [closePort, { en: `${allowHosts.en} ${fromVariable.en}`, fr: `${allowHosts.fr} ${fromVariable.fr}` }].filter((s): s is Localized => s !== undefined);
   return {
     title: hosts.length > 0
       ? { en: `DisallowedHost: Invalid HTTP_HOST header ${hosts.map((h) => `'${h}'`).join(", ")}`, fr: `DisallowedHost : en-tête HTTP_HOST invalide ${hosts.map((h) => `'${h}'`).join(", ")}` }
       : { en: "DisallowedHost", fr: "DisallowedHost" },
     explanation: explanation(happened, why, {
-      en: `two ways:\n- To let Django answer this host: in **Dashboard → Environment variables**, add \`ALLOWED_HOSTS_EXTRA=${extra}\` (comma-separated; the guide's settings read this variable). No code change and no redeploy: Elestio passes the variables to the container when it starts.${closePort.en}`,
-      fr: `deux possibilités :\n- Pour que Django réponde à cet hôte : dans **Dashboard → Environment variables**, ajoutez \`ALLOWED_HOSTS_EXTRA=${extra}\` (valeurs séparées par des virgules ; les settings du guide lisent cette variable). Ni modification du code, ni redéploiement : Elestio transmet les variables au conteneur à son démarrage.${closePort.fr}`,
+      en: steps.map((s) => `\n- ${s.en}`).join(""),
+      fr: steps.map((s) => `\n- ${s.fr}`).join(""),
     }),
+    dashboardToo: publicPort !== undefined,
   };
+}
+
+/** A `Host` of the form `<ip>:<port>`: a request sent straight to the VM's address, not through the proxy. */
+function isDirect(host: string): boolean {
+  return /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[^\]]+\]):\d+$/.test(host);
 }
 
 /** `159.195.104.193:8000` → `159.195.104.193`; `[::1]:8000` → `[::1]`; a domain stays. */
@@ -193,18 +222,19 @@ export const BAD_GATEWAY: ExplainText = {
   title: { en: "502 Bad Gateway", fr: "502 Bad Gateway" },
   explanation: explanation(
     {
-      en: "Elestio's proxy (`elestio-nginx`) got no valid answer from the app at `172.17.0.1:<port>`.",
-      fr: "le proxy d'Elestio (`elestio-nginx`) n'a pas obtenu de réponse valide de l'application sur `172.17.0.1:<port>`.",
+      en: "the browser got a 502 from Elestio's proxy (`elestio-nginx`): the proxy got no valid answer from the app at `172.17.0.1:<port>`.",
+      fr: "le navigateur a reçu une erreur 502 du proxy d'Elestio (`elestio-nginx`) : le proxy n'a pas obtenu de réponse valide de l'application sur `172.17.0.1:<port>`.",
     },
     {
       en: "one of: the app's port is not published on `172.17.0.1` (not published at all, or bound to `127.0.0.1`); the app is not listening yet (migrations and collectstatic can take a minute after start); the app crashed (`docker logs <pipeline>-web-1 --tail 100`).",
       fr: "l'une de ces causes : le port de l'application n'est pas publié sur `172.17.0.1` (pas publié du tout, ou lié à `127.0.0.1`) ; l'application n'écoute pas encore (les migrations et le collectstatic peuvent prendre une minute après le démarrage) ; l'application a planté (`docker logs <pipeline>-web-1 --tail 100`).",
     },
     {
-      en: "publish the web port as `\"172.17.0.1:8000:8000\"`, give the app `restart: unless-stopped` and a healthcheck, and read its logs.",
-      fr: "publiez le port web en `\"172.17.0.1:8000:8000\"`, donnez à l'application `restart: unless-stopped` et un healthcheck, et lisez ses journaux.",
+      en: "publish the web port as `\"172.17.0.1:8000:8000\"`, give the app `restart: unless-stopped` (Docker restarts it after a crash), and read its logs. A healthcheck restarts nothing: it only shows `(unhealthy)` in `docker ps`.",
+      fr: "publiez le port web en `\"172.17.0.1:8000:8000\"`, donnez à l'application `restart: unless-stopped` (Docker la relance après un plantage), et lisez ses logs. Un healthcheck ne relance rien : il affiche seulement `(unhealthy)` dans `docker ps`.",
     },
   ),
+  dashboardToo: true,
 };
 
 export function externalNetworkMissing(name: string): ExplainText {
@@ -238,8 +268,8 @@ export function variablesNotSet(names: readonly string[]): ExplainText {
       : { en: `Variable not set: ${list}`, fr: `Variable non définie : ${list}` },
     explanation: explanation(
       {
-        en: `compose found ${uses} in the compose file but no value for ${plural ? "them" : "it"}, and substituted an empty string (a warning: the deploy goes on, with empty values).`,
-        fr: `compose a trouvé ${uses} dans le fichier compose sans valeur correspondante, et a substitué une chaîne vide (un avertissement : le déploiement continue, avec des valeurs vides).`,
+        en: `compose found ${uses} in the compose file but no value for ${plural ? "them" : "it"}, and replaced ${plural ? "them" : "it"} with an empty string (a warning: the deploy goes on, with empty values).`,
+        fr: `compose a trouvé ${uses} dans le fichier compose sans valeur correspondante, et ${plural ? "les a remplacées" : "l'a remplacée"} par une chaîne vide (un avertissement : le déploiement continue, avec des valeurs vides).`,
       },
       {
         en: "on the pipeline, compose reads variables from the `.env` that the pipeline writes from **Dashboard → Environment variables**; " + (plural ? "these are" : "this one is") + " not set there.",
@@ -270,8 +300,8 @@ export function noHealthcheck(container: string | undefined): ExplainText {
         en: "add a `healthcheck` to that service (for postgres: `test: [\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB\"]`), or wait with `condition: service_started`.",
         fr: "ajoutez un `healthcheck` à ce service (pour postgres : `test: [\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB\"]`), ou attendez avec `condition: service_started`.",
       },
-      true,
     ),
+    dashboardToo: true,
   };
 }
 
@@ -287,8 +317,8 @@ export const OBSOLETE_VERSION: ExplainText = {
       en: "remove the `version` line.",
       fr: "supprimez la ligne `version`.",
     },
-    true,
   ),
+  dashboardToo: true,
 };
 
 /**
@@ -307,9 +337,21 @@ export const RULE_EXPLANATIONS: Readonly<Record<string, (names: readonly string[
   "obsolete-version": () => OBSOLETE_VERSION,
 };
 
-/** A rule's docs as the explanation of its log line: its title; why (its description) and the fix. */
+/**
+ * A rule's docs as the explanation of its log line: its title; why (its
+ * description) and the fix, the manual one first (an imperative sentence,
+ * where the quick fix's is a title), lowercased after its label as in the
+ * hovers. Its fix is in the compose file.
+ */
 export function ruleDocsExplanation(docs: RuleDocs): ExplainText {
-  const fix = docs.fix ?? docs.manualFix;
-  const build = (language: keyof Localized) => [`${WHY[language]} ${docs.description[language]}`, ...(fix ? [`${FIX[language]} ${fix[language]}`] : [])].join("\n\n");
-  return { title: docs.title, explanation: { en: build("en"), fr: build("fr") } };
+  const fix = docs.manualFix ?? docs.fix;
+  const build = (language: keyof Localized) => [`${WHY[language]} ${docs.description[language]}`, ...(fix ? [`${FIX[language]} ${afterLabel(fix[language])}`] : [])].join("\n\n");
+  return { title: docs.title, explanation: { en: build("en"), fr: build("fr") }, dashboardToo: true };
+}
+
+/** A sentence after its label: its first letter lowercased, and a full stop when it has none. */
+function afterLabel(text: string): string {
+  const trimmed = text.trim();
+  const lowered = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+  return /[.!?)]$/.test(lowered) ? lowered : `${lowered}.`;
 }

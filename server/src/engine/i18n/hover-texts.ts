@@ -35,8 +35,8 @@ export const FINDING_LABELS = {
 
 export const ENV_FILE = {
   pipeline: {
-    en: "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Any other file (`.env.production`, a file Git ignores) does not exist there, and the deploy stops with `env file /opt/app/<pipeline>/.env.production not found`.",
-    fr: "**`env_file`** : fichiers dont les variables sont définies dans le conteneur.\n\nLe pipeline Elestio n'écrit qu'un seul fichier d'environnement : `.env`, dans le dossier de l'application (`/opt/app/<pipeline>/`), à partir de **Dashboard → Environment variables**. Tout autre fichier (`.env.production`, un fichier ignoré par Git) n'y existe pas, et le déploiement s'arrête sur `env file /opt/app/<pipeline>/.env.production not found`.",
+    en: "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Another env file is there only if it is committed to Git: `.env.production`, usually ignored by Git, is not, and the deploy stops with `env file /opt/app/<pipeline>/.env.production not found`.",
+    fr: "**`env_file`** : fichiers dont les variables sont définies dans le conteneur.\n\nLe pipeline Elestio n'écrit qu'un seul fichier d'environnement : `.env`, dans le dossier de l'application (`/opt/app/<pipeline>/`), à partir de **Dashboard → Environment variables**. Un autre fichier d'environnement n'y existe que s'il est versionné dans Git : `.env.production`, en général ignoré par Git, n'y est pas, et le déploiement s'arrête avec l'erreur `env file /opt/app/<pipeline>/.env.production not found`.",
   },
   local: {
     en: "**`env_file`**: files whose variables are set in the container, relative to this file. (The Elestio pipeline writes only `.env`; that matters in the pipeline's compose file, not here.)",
@@ -60,20 +60,20 @@ export const CONTAINER_NAME = {
   pipeline: (name: string | undefined): Localized => {
     const shown = name ?? "<name>";
     return {
-      en: `**\`container_name\`**: a fixed name for the container, instead of compose's \`<project>-<service>-1\`.\n\nAvoid it in the pipeline's file: while a container named \`${shown}\` exists (left by an earlier manual deployment, for instance), every redeploy fails with \`Conflict. The container name "/${shown}" is already in use\`. Without it, the pipeline's containers are named \`<pipeline>-<service>-1\` and replaced cleanly on each deploy.`,
-      fr: `**\`container_name\`** : un nom fixe pour le conteneur, au lieu du \`<projet>-<service>-1\` de compose.\n\nÀ éviter dans le fichier du pipeline : tant qu'un conteneur nommé \`${shown}\` existe (laissé par un ancien déploiement manuel, par exemple), chaque redéploiement échoue sur \`Conflict. The container name "/${shown}" is already in use\`. Sans lui, les conteneurs du pipeline s'appellent \`<pipeline>-<service>-1\` et sont remplacés proprement à chaque déploiement.`,
+      en: `**\`container_name\`**: a fixed name for the container, instead of compose's \`<project>-<service>-1\`.\n\nAvoid it in the pipeline's file: while another container named \`${shown}\` exists (left by an earlier manual deployment, for instance), every redeploy fails with \`Conflict. The container name "/${shown}" is already in use\`. Without it, the pipeline's containers are named \`<pipeline>-<service>-1\` and replaced cleanly on each deploy.`,
+      fr: `**\`container_name\`** : un nom fixe pour le conteneur, au lieu du \`<projet>-<service>-1\` de compose.\n\nÀ éviter dans le fichier du pipeline : tant qu'un autre conteneur nommé \`${shown}\` existe (laissé par un ancien déploiement manuel, par exemple), chaque redéploiement échoue avec l'erreur \`Conflict. The container name "/${shown}" is already in use\`. Sans lui, les conteneurs du pipeline s'appellent \`<pipeline>-<service>-1\` et sont remplacés proprement à chaque déploiement.`,
     };
   },
   local: {
     en: "**`container_name`**: a fixed name for the container, instead of compose's `<project>-<service>-1`. Fine in a local file; the pipeline's compose file should not set it (redeploys fail with `Conflict. The container name … is already in use`).",
-    fr: "**`container_name`** : un nom fixe pour le conteneur, au lieu du `<projet>-<service>-1` de compose. Sans souci dans un fichier local ; le fichier compose du pipeline ne doit pas le définir (les redéploiements échouent sur `Conflict. The container name … is already in use`).",
+    fr: "**`container_name`** : un nom fixe pour le conteneur, au lieu du `<projet>-<service>-1` de compose. Aucun problème dans un fichier local ; le fichier compose du pipeline ne doit pas le définir (les redéploiements échouent avec l'erreur `Conflict. The container name … is already in use`).",
   },
 };
 
 export const PORTS = {
   pipeline: {
-    en: "**`ports`**: ports published on the VM.\n\nElestio's reverse proxy (`elestio-nginx`, OpenResty) owns ports 80 and 443, handles TLS and forwards each domain to `http://172.17.0.1:<host port>/` (172.17.0.1 is the VM's Docker bridge). Publish the web port as `\"172.17.0.1:8000:8000\"`: the proxy reaches it, the internet does not. Without an address the port is also open on the VM's public IP; bound to `127.0.0.1`, the proxy cannot reach it (502).",
-    fr: "**`ports`** : ports publiés sur la VM.\n\nLe reverse proxy d'Elestio (`elestio-nginx`, OpenResty) détient les ports 80 et 443, gère le TLS et renvoie chaque domaine vers `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le bridge Docker de la VM). Publiez le port web en `\"172.17.0.1:8000:8000\"` : le proxy l'atteint, Internet non. Sans adresse, le port est aussi ouvert sur l'IP publique de la VM ; lié à `127.0.0.1`, le proxy ne peut pas l'atteindre (502).",
+    en: "**`ports`**: ports published on the VM.\n\nElestio's reverse proxy (`elestio-nginx`, OpenResty) owns ports 80 and 443, handles TLS and forwards the requests of each domain to `http://172.17.0.1:<host port>/` (172.17.0.1 is the VM's Docker bridge). Publish the web port as `\"172.17.0.1:8000:8000\"`: the proxy reaches it, the internet does not. Without an address the port is also open on the VM's public IP; bound to `127.0.0.1`, the proxy cannot reach it (502).",
+    fr: "**`ports`** : ports publiés sur la VM.\n\nLe reverse proxy d'Elestio (`elestio-nginx`, OpenResty) détient les ports 80 et 443, gère le TLS et transmet les requêtes de chaque domaine à `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le pont Docker de la VM). Publiez le port web en `\"172.17.0.1:8000:8000\"` : le proxy l'atteint, et il reste fermé à Internet. Sans adresse, le port est aussi ouvert sur l'IP publique de la VM ; lié à `127.0.0.1`, le proxy ne peut pas l'atteindre (502).",
   },
   local: {
     en: "**`ports`**: ports published on the host, as `[address:]host:container`. Without an address, a port is open on every interface, reachable from other machines.",
@@ -95,11 +95,11 @@ export const PORT_ITEM = {
   onAddress: (address: string): Localized => ({ en: `on \`${address}\` only`, fr: `sur \`${address}\` uniquement` }),
   variable: {
     en: "The host port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**.",
-    fr: "Le port hôte vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se règle dans **Dashboard → Environment variables**.",
+    fr: "Le port hôte vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables**.",
   },
   reserved: (port: number): Localized => ({
     en: `Port ${port} belongs to Elestio's proxy (\`elestio-nginx\`): the deploy fails with \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Let the proxy serve 80/443 and publish the app on \`172.17.0.1\`.`,
-    fr: `Le port ${port} appartient au proxy d'Elestio (\`elestio-nginx\`) : le déploiement échoue sur \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Laissez le proxy servir 80/443 et publiez l'application sur \`172.17.0.1\`.`,
+    fr: `Le port ${port} appartient au proxy d'Elestio (\`elestio-nginx\`) : le déploiement échoue avec l'erreur \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Laissez le proxy servir 80/443 et publiez l'application sur \`172.17.0.1\`.`,
   }),
   otherProtocol: (protocol: string): Localized => ({
     en: `A ${protocol.toUpperCase()} port: Elestio's proxy carries HTTP and HTTPS over TCP only, so this port neither collides with its ports 80/443 nor goes through it.`,
@@ -107,15 +107,15 @@ export const PORT_ITEM = {
   }),
   bridge: (port: string): Localized => ({
     en: `Elestio's proxy reaches it at \`172.17.0.1:${port}\`; the internet does not. This is how Elestio's own templates publish ports.`,
-    fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\` ; Internet non. C'est ainsi que les modèles d'Elestio publient leurs ports.`,
+    fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\`, et il reste fermé à Internet. C'est ainsi que les modèles d'Elestio publient leurs ports.`,
   }),
   public: (port: string, target: string): Localized => ({
     en: `Elestio's proxy reaches it at \`172.17.0.1:${port}\`, but it is **public** too: open on the VM's public IP, bypassing the proxy and TLS (how \`Invalid HTTP_HOST header: '<ip>:${port}'\` happens). To keep it private: \`"172.17.0.1:${port}:${target}"\`.`,
     fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\`, mais il est aussi **public** : ouvert sur l'IP publique de la VM, sans passer par le proxy ni le TLS (d'où \`Invalid HTTP_HOST header: '<ip>:${port}'\`). Pour le garder privé : \`"172.17.0.1:${port}:${target}"\`.`,
   }),
   loopback: (port: string): Localized => ({
-    en: `Reachable from the VM only: Elestio's proxy connects to \`172.17.0.1:${port}\` and cannot reach it (a 502 Bad Gateway if this is the web port). Fine for an SSH tunnel.`,
-    fr: `Accessible depuis la VM seulement : le proxy d'Elestio se connecte à \`172.17.0.1:${port}\` et ne peut pas l'atteindre (502 Bad Gateway s'il s'agit du port web). Convient pour un tunnel SSH.`,
+    en: `Reachable from the VM only: Elestio's proxy connects to \`172.17.0.1:${port}\` and cannot reach it (a 502 Bad Gateway if this is the web port). Fine for a port you reach through an SSH tunnel only.`,
+    fr: `Accessible depuis la VM seulement : le proxy d'Elestio se connecte à \`172.17.0.1:${port}\` et ne peut pas l'atteindre (502 Bad Gateway s'il s'agit du port web). Cela convient pour un port que vous n'atteignez que par un tunnel SSH.`,
   }),
   otherAddress: (port: string): Localized => ({
     en: `Elestio's proxy connects to \`172.17.0.1:${port}\`, which this binding does not listen on.`,
@@ -138,7 +138,7 @@ export const PORT_ITEM = {
 export const DEPENDS_ON = {
   key: {
     en: "**`depends_on`**: services started before this one. The short form (`- db`) waits for the container to start only; `condition: service_healthy` waits for its healthcheck to pass, and needs one: otherwise `docker compose up` fails with `container <name> has no healthcheck configured`.",
-    fr: "**`depends_on`** : services démarrés avant celui-ci. La forme courte (`- db`) attend seulement que le conteneur démarre ; `condition: service_healthy` attend que son healthcheck réussisse, et il en faut un : sinon `docker compose up` échoue sur `container <nom> has no healthcheck configured`.",
+    fr: "**`depends_on`** : services démarrés avant celui-ci. La forme courte (`- db`) attend seulement que le conteneur démarre ; `condition: service_healthy` attend que son healthcheck réussisse, et il en faut un : sinon `docker compose up` échoue avec l'erreur `container <nom> has no healthcheck configured`.",
   },
   startsAfter: (service: string, target: string): Localized => ({
     en: `**\`${service}\` starts after \`${target}\`**.`,
@@ -146,11 +146,11 @@ export const DEPENDS_ON = {
   }),
   unknownTarget: (target: string, log: string): Localized => ({
     en: `No service \`${target}\` in this file: compose refuses the file with \`${log}\`.`,
-    fr: `Aucun service \`${target}\` dans ce fichier : compose refuse le fichier sur \`${log}\`.`,
+    fr: `Aucun service \`${target}\` dans ce fichier : compose refuse le fichier avec l'erreur \`${log}\`.`,
   }),
   cycle: (log: string): Localized => ({
     en: `This dependency is part of a cycle: compose refuses the file with \`${log}\`.`,
-    fr: `Cette dépendance fait partie d'un cycle : compose refuse le fichier sur \`${log}\`.`,
+    fr: `Cette dépendance fait partie d'un cycle : compose refuse le fichier avec l'erreur \`${log}\`.`,
   }),
 };
 
@@ -165,15 +165,15 @@ export const CONDITION = {
   }),
   noHealthcheck: (target: string): Localized => ({
     en: `\`${target}\` has no healthcheck in this file: its image must define one (\`HEALTHCHECK\`), else the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
-    fr: `\`${target}\` n'a pas de healthcheck dans ce fichier : son image doit en définir un (\`HEALTHCHECK\`), sinon le déploiement échoue sur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+    fr: `\`${target}\` n'a pas de healthcheck dans ce fichier : son image doit en définir un (\`HEALTHCHECK\`), sinon le déploiement échoue avec l'erreur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
   }),
   disabled: (target: string): Localized => ({
     en: `\`${target}\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
-    fr: `\`${target}\` désactive son healthcheck (\`disable: true\` ou \`test: ["NONE"]\`) : le déploiement échoue sur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+    fr: `\`${target}\` désactive son healthcheck (\`disable: true\` ou \`test: ["NONE"]\`) : le déploiement échoue avec l'erreur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
   }),
   inherited: (target: string): Localized => ({
     en: `\`${target}\` sets healthcheck options without a \`test\`: the test of its image (\`HEALTHCHECK\`) applies.`,
-    fr: `\`${target}\` règle son healthcheck sans \`test\` : c'est le test de son image (\`HEALTHCHECK\`) qui s'applique.`,
+    fr: `\`${target}\` configure son healthcheck sans \`test\` : c'est le test de son image (\`HEALTHCHECK\`) qui s'applique.`,
   }),
   dockerfile: (target: string): Localized => ({
     en: `\`${target}\` has a healthcheck in its Dockerfile (\`HEALTHCHECK\`).`,
@@ -186,8 +186,8 @@ export const CONDITION = {
 };
 
 export const HEALTHCHECK = {
-  en: "**`healthcheck`**: how Docker tests that the container works; `depends_on` with `condition: service_healthy` waits for it to pass.\n\n- `[\"CMD\", \"curl\", \"-f\", \"http://localhost:8000/\"]` runs the program directly: `||`, `&&`, `|` and `$VAR` reach it as literal arguments.\n- `[\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER\"]` (or a plain string) runs through `/bin/sh`, where shell syntax works.\n- Compose replaces `$VAR` from `.env` at deploy time: write `$$VAR` for a variable of the container.",
-  fr: "**`healthcheck`** : comment Docker vérifie que le conteneur fonctionne ; `depends_on` avec `condition: service_healthy` attend qu'il réussisse.\n\n- `[\"CMD\", \"curl\", \"-f\", \"http://localhost:8000/\"]` lance le programme directement : `||`, `&&`, `|` et `$VAR` lui parviennent comme arguments littéraux.\n- `[\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER\"]` (ou une simple chaîne) passe par `/bin/sh`, où la syntaxe du shell fonctionne.\n- Compose remplace `$VAR` depuis `.env` au déploiement : écrivez `$$VAR` pour une variable du conteneur.",
+  en: "**`healthcheck`**: how Docker tests that the container works; `depends_on` with `condition: service_healthy` waits for it to pass.\n\n- `[\"CMD\", \"curl\", \"-f\", \"http://localhost:8000/\"]` runs the program directly: `||`, `&&` and `|` reach it as literal arguments, and `$$VAR` as the literal text `$VAR`, never expanded.\n- `[\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER\"]` (or a plain string) runs through `/bin/sh`, which expands `$POSTGRES_USER` from the container's environment.\n- Compose replaces `$VAR` and `${VAR}` everywhere in the file at deploy time, with their value from `.env`, usually empty for a variable of the container: write `$$VAR` for those.",
+  fr: "**`healthcheck`** : comment Docker vérifie que le conteneur fonctionne ; `depends_on` avec `condition: service_healthy` attend qu'il réussisse.\n\n- `[\"CMD\", \"curl\", \"-f\", \"http://localhost:8000/\"]` lance le programme directement : `||`, `&&` et `|` lui parviennent comme arguments littéraux, et `$$VAR` comme le texte littéral `$VAR`, jamais développé.\n- `[\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER\"]` (ou une simple chaîne) passe par `/bin/sh`, qui développe `$POSTGRES_USER` à partir de l'environnement du conteneur.\n- Compose remplace `$VAR` et `${VAR}` partout dans le fichier au déploiement, par leur valeur tirée de `.env`, en général vide pour une variable du conteneur : écrivez `$$VAR` pour celles-ci.",
 } satisfies Localized;
 
 export const RESTART = {
@@ -219,7 +219,7 @@ export const NETWORKS = {
   external: (name: string, pipeline: boolean): Localized => pipeline
     ? {
       en: `**\`${name}\` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: \`docker network create ${name}\`. Until it exists, deploys stop with \`network ${name} declared as external, but could not be found\`.`,
-      fr: `**\`${name}\` est externe** : compose ne le crée pas, il doit déjà exister sur la VM. Créez-le une fois en SSH : \`docker network create ${name}\`. Tant qu'il n'existe pas, les déploiements s'arrêtent sur \`network ${name} declared as external, but could not be found\`.`,
+      fr: `**\`${name}\` est externe** : compose ne le crée pas, il doit déjà exister sur la VM. Créez-le une fois en SSH : \`docker network create ${name}\`. Tant qu'il n'existe pas, les déploiements s'arrêtent avec l'erreur \`network ${name} declared as external, but could not be found\`.`,
     }
     : {
       en: `**\`${name}\` is external**: compose does not create it; it must exist before \`docker compose up\` (\`docker network create ${name}\`), else \`network ${name} declared as external, but could not be found\`.`,
@@ -231,7 +231,7 @@ export const NETWORKS = {
   }),
   undeclared: (name: string, log: string): Localized => ({
     en: `**Network \`${name}\`**: not declared under the top-level \`networks\`, so compose does not create it and refuses the file with \`${log}\`.`,
-    fr: `**Réseau \`${name}\`** : non déclaré dans le \`networks\` de premier niveau, donc compose ne le crée pas et refuse le fichier sur \`${log}\`.`,
+    fr: `**Réseau \`${name}\`** : non déclaré dans le \`networks\` de premier niveau, donc compose ne le crée pas et refuse le fichier avec l'erreur \`${log}\`.`,
   }),
 };
 
@@ -259,7 +259,7 @@ export const VARIABLE = {
   }),
   required: (message: string, orEmpty: boolean): Localized => ({
     en: `Required: when it is not set${orEmpty ? " or empty" : ""}, compose stops${message ? ` with ${code(message)}` : ""}.`,
-    fr: `Obligatoire : si elle n'est pas définie${orEmpty ? " ou vide" : ""}, compose s'arrête${message ? ` sur ${code(message)}` : ""}.`,
+    fr: `Obligatoire : si elle n'est pas définie${orEmpty ? " ou vide" : ""}, compose s'arrête${message ? ` avec l'erreur ${code(message)}` : ""}.`,
   }),
   alternative: (value: string, orEmpty: boolean): Localized => ({
     en: `Gives ${code(value)} when the variable is set${orEmpty ? " and not empty" : ""}, an empty string otherwise.`,
@@ -296,8 +296,8 @@ function code(value: string): string {
 export const TLS_SERVICES = {
   acme: (name: string, pipeline: boolean): Localized => pipeline
     ? {
-      en: `**\`${name}\`: Elestio already does this.** Its reverse proxy \`elestio-nginx\` (OpenResty) owns ports 80 and 443 and obtains and renews the Let's Encrypt certificates of the pipeline's domain and of your custom domains. Remove this service and the references to it.`,
-      fr: `**\`${name}\` : Elestio s'en charge déjà.** Son reverse proxy \`elestio-nginx\` (OpenResty) détient les ports 80 et 443, obtient et renouvelle les certificats Let's Encrypt du domaine du pipeline et de vos domaines personnalisés. Supprimez ce service et les références à celui-ci.`,
+      en: `**\`${name}\`: Elestio already does this.** Its reverse proxy \`elestio-nginx\` (OpenResty) owns ports 80 and 443 and obtains and renews the Let's Encrypt certificates of the pipeline's domain and of your custom domains. Remove this service and whatever refers to it.`,
+      fr: `**\`${name}\` : Elestio s'en charge déjà.** Son reverse proxy \`elestio-nginx\` (OpenResty) détient les ports 80 et 443, obtient et renouvelle les certificats Let's Encrypt du domaine du pipeline et de vos domaines personnalisés. Supprimez ce service et ce qui y fait référence.`,
     }
     : {
       en: `**\`${name}\`** obtains Let's Encrypt certificates. Not needed in the pipeline's compose file: Elestio's proxy handles TLS there.`,
@@ -305,38 +305,38 @@ export const TLS_SERVICES = {
     },
   proxyOnReservedPorts: (name: string, pipeline: boolean): Localized => pipeline
     ? {
-      en: `**\`${name}\` takes Elestio's place.** Elestio's reverse proxy \`elestio-nginx\` (OpenResty) already owns ports 80 and 443, handles TLS and forwards each domain to \`172.17.0.1:<port>\`; a second proxy on 80/443 fails with \`failed to bind host port for 0.0.0.0:80 - address already in use\`. Remove it and publish the app's port on \`172.17.0.1\`.`,
-      fr: `**\`${name}\` prend la place d'Elestio.** Le reverse proxy d'Elestio \`elestio-nginx\` (OpenResty) détient déjà les ports 80 et 443, gère le TLS et renvoie chaque domaine vers \`172.17.0.1:<port>\` ; un second proxy sur 80/443 échoue sur \`failed to bind host port for 0.0.0.0:80 - address already in use\`. Supprimez-le et publiez le port de l'application sur \`172.17.0.1\`.`,
+      en: `**\`${name}\` takes Elestio's place.** Elestio's reverse proxy \`elestio-nginx\` (OpenResty) already owns ports 80 and 443, handles TLS and forwards the requests of each domain to \`172.17.0.1:<port>\`; a second proxy on 80/443 fails with \`failed to bind host port for 0.0.0.0:80 - address already in use\`. Remove it and publish the app's port on \`172.17.0.1\`.`,
+      fr: `**\`${name}\` prend la place d'Elestio.** Le reverse proxy d'Elestio \`elestio-nginx\` (OpenResty) détient déjà les ports 80 et 443, gère le TLS et transmet les requêtes de chaque domaine à \`172.17.0.1:<port>\` ; un second proxy sur 80/443 échoue avec l'erreur \`failed to bind host port for 0.0.0.0:80 - address already in use\`. Supprimez-le et publiez le port de l'application sur \`172.17.0.1\`.`,
     }
     : {
       en: `**\`${name}\`**: a reverse proxy on ports 80/443. Fine locally; in the pipeline's compose file, Elestio's own proxy (\`elestio-nginx\`) owns 80, 443 and TLS.`,
-      fr: `**\`${name}\`** : un reverse proxy sur les ports 80/443. Sans souci en local ; dans le fichier compose du pipeline, le proxy d'Elestio (\`elestio-nginx\`) détient 80, 443 et le TLS.`,
+      fr: `**\`${name}\`** : un reverse proxy sur les ports 80/443. Aucun problème en local ; dans le fichier compose du pipeline, le proxy d'Elestio (\`elestio-nginx\`) détient 80, 443 et le TLS.`,
     },
   proxyBehind: (name: string): Localized => ({
     en: `**\`${name}\`**: a web server behind Elestio's proxy, which owns ports 80/443 and TLS. Fine as long as it serves another port bound to \`172.17.0.1\`, as Elestio's own templates do.`,
-    fr: `**\`${name}\`** : un serveur web derrière le proxy d'Elestio, qui détient les ports 80/443 et le TLS. Sans souci tant qu'il sert un autre port lié à \`172.17.0.1\`, comme le font les modèles d'Elestio.`,
+    fr: `**\`${name}\`** : un serveur web derrière le proxy d'Elestio, qui détient les ports 80/443 et le TLS. Cela ne pose pas de problème tant qu'il sert un autre port lié à \`172.17.0.1\`, comme le font les modèles d'Elestio.`,
   }),
 };
 
 export const DJANGO = {
   allowedHosts: (name: string): Localized => ({
-    en: `**\`${name}\`** (Django): the hosts Django answers for. A request whose \`Host\` is not in \`ALLOWED_HOSTS\` is refused (DisallowedHost), and the log says \`Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.\`\n\n- Include the pipeline's domain (\`<pipeline>-u<id>.vm.elestio.app\`) and your custom domains.\n- Extra hosts go in \`ALLOWED_HOSTS_EXTRA\` (comma-separated, read by the guide's settings), set in **Dashboard → Environment variables**: no code change, no redeploy.\n- A \`Host\` of the form \`<ip>:8000\` means the port is public: bind it to \`172.17.0.1:8000:8000\`.`,
-    fr: `**\`${name}\`** (Django) : les hôtes auxquels Django répond. Une requête dont le \`Host\` n'est pas dans \`ALLOWED_HOSTS\` est refusée (DisallowedHost), et le journal affiche \`Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.\`\n\n- Incluez le domaine du pipeline (\`<pipeline>-u<id>.vm.elestio.app\`) et vos domaines personnalisés.\n- Les hôtes supplémentaires vont dans \`ALLOWED_HOSTS_EXTRA\` (séparés par des virgules, lu par les settings du guide), à définir dans **Dashboard → Environment variables** : ni modification du code, ni redéploiement.\n- Un \`Host\` de la forme \`<ip>:8000\` signifie que le port est public : liez-le à \`172.17.0.1:8000:8000\`.`,
+    en: `**\`${name}\`** (Django): the hosts Django answers for. Any other \`Host\` is refused (DisallowedHost), and the app's log (\`docker logs\`) says \`Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.\`\n\n- A \`Host\` of the form \`<ip>:8000\` means the port is public: bind it to \`172.17.0.1:8000:8000\` rather than allowing the IP.\n- Include the pipeline's domain (\`<pipeline>-u<id>.vm.elestio.app\`) and your custom domains: in the file, or in **Dashboard → Environment variables** when the value is a \`\${...}\` variable.\n- A variable of extra hosts, such as \`ALLOWED_HOSTS_EXTRA\`, works only if your settings.py reads it.`,
+    fr: `**\`${name}\`** (Django) : les hôtes auxquels Django répond. Tout autre \`Host\` est refusé (DisallowedHost), et les logs de l'application (\`docker logs\`) affichent \`Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.\`\n\n- Un \`Host\` de la forme \`<ip>:8000\` signifie que le port est public : liez-le à \`172.17.0.1:8000:8000\` plutôt que d'autoriser l'IP.\n- Incluez le domaine du pipeline (\`<pipeline>-u<id>.vm.elestio.app\`) et vos domaines personnalisés : dans le fichier, ou dans **Dashboard → Environment variables** si la valeur est une variable \`\${...}\`.\n- Une variable d'hôtes supplémentaires, comme \`ALLOWED_HOSTS_EXTRA\`, ne sert que si votre settings.py la lit.`,
   }),
   csrf: (name: string): Localized => ({
     en: `**\`${name}\`** (Django): since Django 4.0, each origin needs its scheme, and behind Elestio's proxy the site is served over HTTPS: \`https://app.example.com\`. Django also needs \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` to see HTTPS, since the proxy forwards plain HTTP with \`X-Forwarded-Proto\`.`,
     fr: `**\`${name}\`** (Django) : depuis Django 4.0, chaque origine doit comporter son schéma, et derrière le proxy d'Elestio le site est servi en HTTPS : \`https://app.example.com\`. Django a aussi besoin de \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` pour voir le HTTPS, car le proxy transmet du HTTP simple avec \`X-Forwarded-Proto\`.`,
   }),
   general: (name: string): Localized => ({
-    en: `**\`${name}\`** (Django behind Elestio's proxy): \`elestio-nginx\` handles TLS and forwards plain HTTP to \`172.17.0.1:<port>\` with \`Host\`, \`X-Forwarded-For\` and \`X-Forwarded-Proto\`.\n\n- \`ALLOWED_HOSTS\` must cover the pipeline's domain and custom domains, else \`Invalid HTTP_HOST header\` (DisallowedHost); extra hosts go in \`ALLOWED_HOSTS_EXTRA\`, set in the dashboard, no redeploy.\n- \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` lets Django see HTTPS; \`CSRF_TRUSTED_ORIGINS\` entries need \`https://\`.\n- 502 Bad Gateway: the proxy got no answer from \`172.17.0.1:<port>\` (port not published there, app still starting, or crashed).`,
-    fr: `**\`${name}\`** (Django derrière le proxy d'Elestio) : \`elestio-nginx\` gère le TLS et transmet du HTTP simple vers \`172.17.0.1:<port>\` avec \`Host\`, \`X-Forwarded-For\` et \`X-Forwarded-Proto\`.\n\n- \`ALLOWED_HOSTS\` doit couvrir le domaine du pipeline et les domaines personnalisés, sinon \`Invalid HTTP_HOST header\` (DisallowedHost) ; les hôtes supplémentaires vont dans \`ALLOWED_HOSTS_EXTRA\`, défini dans le dashboard, sans redéploiement.\n- \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` permet à Django de voir le HTTPS ; les entrées de \`CSRF_TRUSTED_ORIGINS\` doivent commencer par \`https://\`.\n- 502 Bad Gateway : le proxy n'a pas obtenu de réponse de \`172.17.0.1:<port>\` (port non publié à cette adresse, application encore en démarrage, ou plantée).`,
+    en: `**\`${name}\`** (Django behind Elestio's proxy): \`elestio-nginx\` handles TLS and forwards plain HTTP to \`172.17.0.1:<port>\` with \`Host\`, \`X-Forwarded-For\` and \`X-Forwarded-Proto\`.\n\n- \`ALLOWED_HOSTS\` must cover the pipeline's domain and custom domains, else \`Invalid HTTP_HOST header\` (DisallowedHost) in the app's log.\n- \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` lets Django see HTTPS; \`CSRF_TRUSTED_ORIGINS\` entries need \`https://\`.\n- 502 Bad Gateway in the browser: the proxy got no answer from \`172.17.0.1:<port>\` (port not published there, app still starting, or crashed).`,
+    fr: `**\`${name}\`** (Django derrière le proxy d'Elestio) : \`elestio-nginx\` gère le TLS et transmet du HTTP simple vers \`172.17.0.1:<port>\` avec \`Host\`, \`X-Forwarded-For\` et \`X-Forwarded-Proto\`.\n\n- \`ALLOWED_HOSTS\` doit couvrir le domaine du pipeline et les domaines personnalisés, sinon \`Invalid HTTP_HOST header\` (DisallowedHost) dans les logs de l'application.\n- \`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\` permet à Django de voir le HTTPS ; les entrées de \`CSRF_TRUSTED_ORIGINS\` doivent commencer par \`https://\`.\n- 502 Bad Gateway dans le navigateur : le proxy n'a pas obtenu de réponse de \`172.17.0.1:<port>\` (port non publié à cette adresse, application encore en démarrage, ou plantée).`,
   }),
-  secretKey: {
-    en: "Keep its value out of Git and out of the compose file: set it in **Dashboard → Environment variables** and reference `${DJANGO_SECRET_KEY}`.",
-    fr: "Gardez sa valeur hors de Git et du fichier compose : définissez-la dans **Dashboard → Environment variables** et référencez `${DJANGO_SECRET_KEY}`.",
-  },
-  debug: {
-    en: "Keep it `False` in production: with `True`, Django shows its settings and stack traces to visitors.",
-    fr: "Gardez-le à `False` en production : à `True`, Django affiche ses réglages et ses traces d'erreur aux visiteurs.",
-  },
+  secretKey: (name: string): Localized => ({
+    en: `**\`${name}\`** (Django): keep its value out of Git and out of the compose file. Set it in **Dashboard → Environment variables** and reference \`\${${name}}\`.`,
+    fr: `**\`${name}\`** (Django) : gardez sa valeur hors de Git et du fichier compose. Définissez-la dans **Dashboard → Environment variables** et référencez \`\${${name}}\`.`,
+  }),
+  debug: (name: string): Localized => ({
+    en: `**\`${name}\`** (Django): keep it \`False\` in production. With \`True\`, Django shows its settings and stack traces to visitors.`,
+    fr: `**\`${name}\`** (Django) : gardez-le à \`False\` en production. À \`True\`, Django affiche sa configuration et ses traces d'erreur aux visiteurs.`,
+  }),
 };

@@ -6,11 +6,6 @@ export interface Localized {
   fr: string;
 }
 
-/** A sentence followed by the line compose stops with: ` Compose stops with: <log>`, the log as compose prints it. */
-export function withComposeLog(sentence: Localized, log: string): Localized {
-  return { en: `${sentence.en} Compose stops with: ${log}`, fr: `${sentence.fr} Compose s'arrête sur : ${log}` };
-}
-
 export function pick(text: Localized, language: Language): string {
   return text[language];
 }

@@ -1,32 +1,15 @@
 /**
- * Where a key or value of the compose file is, in words: `in service "web"`,
- * `in healthcheck of service "web"`, `in network "backend"`. From the path
- * compose names it by (compose/validate.ts), for unknown-key, invalid-value
- * and their hovers.
+ * The names the schema-driven rules (unknown-key, invalid-value,
+ * undefined-reference) give their messages as data: a value's place as the
+ * user reads it (`services.web.healthcheck.retries`, `services.web.ports[0]`)
+ * and short lists of accepted words. They are the same in every language,
+ * and short enough that the message formatter never cuts them (MAX_VALUE_CHARS).
  */
-import type { Localized } from "./index.js";
+import { MAX_VALUE_CHARS } from "./format.js";
 
 type Segment = string | number;
 
-/** Top-level sections whose keys are names: the words for one of their entries. */
-interface SectionNoun {
-  en: string;
-  /** `dans le service`, `dans la config`. */
-  frIn: string;
-  /** `du service`, `de la config`. */
-  frOf: string;
-}
-
-const SECTION_NOUNS: Record<string, SectionNoun> = {
-  services: { en: "service", frIn: "dans le service", frOf: "du service" },
-  networks: { en: "network", frIn: "dans le réseau", frOf: "du réseau" },
-  volumes: { en: "volume", frIn: "dans le volume", frOf: "du volume" },
-  secrets: { en: "secret", frIn: "dans le secret", frOf: "du secret" },
-  configs: { en: "config", frIn: "dans la config", frOf: "de la config" },
-  models: { en: "model", frIn: "dans le modèle", frOf: "du modèle" },
-};
-
-/** A path inside an entry, as a user reads it: `deploy.resources.limits`, `ports[0]`, `depends_on.db`. */
+/** A path as a user reads it: `deploy.resources.limits`, `ports[0]`, `depends_on.db`. */
 export function innerPath(segments: readonly Segment[]): string {
   let text = "";
   for (const segment of segments) {
@@ -36,32 +19,32 @@ export function innerPath(segments: readonly Segment[]): string {
   return text;
 }
 
-/** `in service "web"`, `in healthcheck of service "web"`, `at the top level`, `in include[0]`. */
-export function placeOf(segments: readonly Segment[]): Localized {
-  if (segments.length === 0) return { en: "at the top level", fr: "au premier niveau" };
-  const [section, name, ...rest] = segments;
-  const noun = typeof section === "string" ? SECTION_NOUNS[section] : undefined;
-  if (noun && name !== undefined) {
-    const quoted = { en: `"${name}"`, fr: `« ${name} »` };
-    if (rest.length === 0) return { en: `in ${noun.en} ${quoted.en}`, fr: `${noun.frIn} ${quoted.fr}` };
-    const inner = innerPath(rest);
-    return { en: `in ${inner} of ${noun.en} ${quoted.en}`, fr: `dans ${inner} ${noun.frOf} ${quoted.fr}` };
+/**
+ * A value's place for a message: its whole path (`services.web.healthcheck.retries`),
+ * or, when that is too long to be shown whole, its end after "…"
+ * (`…deploy.restart_policy.condition`): the key the message is about stays.
+ */
+export function placeOf(segments: readonly Segment[]): string {
+  for (let start = 0; start < segments.length; start++) {
+    const text = innerPath(segments.slice(start));
+    if (start === 0 && text.length <= MAX_VALUE_CHARS) return text;
+    if (start > 0 && text.length + 1 <= MAX_VALUE_CHARS) return `…${text}`;
   }
-  const inner = innerPath(segments);
-  return { en: `in ${inner}`, fr: `dans ${inner}` };
+  const last = segments.at(-1);
+  return last === undefined ? "" : String(last);
 }
 
-/** What a value is, for a message's subject: `healthcheck.retries of service "web"`, `service "web"`, `version`. */
-export function subjectOf(segments: readonly Segment[]): Localized {
-  const [section, name, ...rest] = segments;
-  const noun = typeof section === "string" ? SECTION_NOUNS[section] : undefined;
-  if (noun && name !== undefined) {
-    const quoted = { en: `"${name}"`, fr: `« ${name} »` };
-    if (rest.length === 0) return { en: `${noun.en} ${quoted.en}`, fr: `${noun.frIn.replace(/^dans /, "")} ${quoted.fr}` };
-    const inner = innerPath(rest);
-    return { en: `${inner} of ${noun.en} ${quoted.en}`, fr: `${inner} ${noun.frOf} ${quoted.fr}` };
+/** Words a message lists at most: the log line, which the hover shows, lists them all. */
+const MAX_LISTED = 3;
+
+/** Words for a message, comma-separated: at most MAX_LISTED, within `max` characters, then "…" (`always, never, missing, …`). */
+export function shortList(words: readonly string[], max = MAX_VALUE_CHARS): string {
+  let text = "";
+  for (const [index, word] of words.entries()) {
+    const next = text ? `${text}, ${word}` : word;
+    const rest = index < words.length - 1;
+    if (index === MAX_LISTED || (rest ? `${next}, …` : next).length > max) return text ? `${text}, …` : `${word.slice(0, max - 1)}…`;
+    text = next;
   }
-  if (segments.length === 0) return { en: "the file", fr: "le fichier" };
-  const inner = innerPath(segments);
-  return { en: inner, fr: inner };
+  return text;
 }

@@ -5,7 +5,7 @@
  */
 const FRENCH: [RegExp, string][] = [
   [/^Map keys must be unique/, "Clé en double : chaque clé d'un mapping doit être unique"],
-  [/^Tabs are not allowed as indentation/, "Les tabulations ne sont pas permises pour indenter le YAML : utilisez des espaces"],
+  [/^Tabs are not allowed as indentation/, "Les tabulations ne sont pas autorisées pour indenter le YAML : utilisez des espaces"],
   [/^Missing closing "quote/, "Guillemet fermant \" manquant"],
   [/^Missing closing 'quote/, "Apostrophe fermante ' manquante"],
   [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, "Liste entre crochets non refermée ou mal indentée : il manque un ]"],
@@ -17,8 +17,8 @@ const FRENCH: [RegExp, string][] = [
   [/^A block sequence may not be used as an implicit map key/, "Une liste ne peut pas servir de clé"],
   [/^Sequence items are not allowed on the same line with map keys/, "Un élément de liste (« - ») ne peut pas suivre une clé sur la même ligne"],
   [/^Unexpected scalar at node end/, "Valeur inattendue en fin de nœud : indentation ou guillemets à vérifier"],
-  [/^Top-level object must be a mapping/, "L'objet de premier niveau doit être un mapping (Top-level object must be a mapping) : compose attend en tête du fichier des clés comme services:"],
-  [/^Collections nested too deeply/, "Collections imbriquées trop profondément pour être lues (la pile du parseur est épuisée) : compose ne peut pas non plus charger ce fichier"],
+  [/^Top-level object must be a mapping/, "L'objet de premier niveau doit être un mapping : compose attend en tête du fichier des clés comme services:"],
+  [/^Collections nested too deeply/, "Collections imbriquées trop profondément pour être lues (la pile de l'analyseur est épuisée) : compose ne peut pas non plus charger ce fichier"],
 ];
 
 export function frenchYamlError(message: string): string {

@@ -13,14 +13,24 @@ export const externalNetwork: Rule = {
         fr: "Les réseaux externes doivent exister sur la VM avant le déploiement",
       },
       description: {
-        en: "Compose does not create a network declared `external: true`: it expects to find it. On a new Elestio VM (or after the network was removed) the deploy stops until someone creates it over SSH with `docker network create <name>`. Create it once on the VM, or drop `external` and let compose create a network for the project.",
-        fr: "Compose ne crée pas un réseau déclaré `external: true` : il s'attend à le trouver. Sur une nouvelle VM Elestio (ou après la suppression du réseau), le déploiement s'arrête tant que personne ne l'a créé en SSH avec `docker network create <nom>`. Créez-le une fois sur la VM, ou retirez `external` et laissez compose créer un réseau pour le projet.",
+        en: "`external: true` tells compose that the network already exists, shared with other projects: compose never creates it. A new Elestio VM (or one where the network was removed) does not have it, so every deploy stops until someone creates it over SSH.",
+        fr: "`external: true` indique à compose que le réseau existe déjà, partagé avec d'autres projets : compose ne le crée jamais. Une nouvelle VM Elestio (ou une VM dont le réseau a été supprimé) ne l'a pas, et chaque déploiement s'arrête tant que personne ne l'a créé en SSH.",
       },
       log: "network shared_saas declared as external, but could not be found",
       logPattern: { patterns: [/network\s+"?([^\s"]+?)"?\s+declared as external,?\s+but could not be found/i] },
       manualFix: {
-        en: "Create the network once on the VM, over SSH: `docker network create <name>`.",
-        fr: "Créez le réseau une fois sur la VM, en SSH : `docker network create <nom>`.",
+        en: "Create the network once on the VM, over SSH (`docker network create <name>`), or remove `external: true` if no other project on the VM uses it.",
+        fr: "Créez le réseau une fois sur la VM, en SSH (`docker network create <nom>`), ou retirez `external: true` si aucun autre projet de la VM ne l'utilise.",
+      },
+      example: {
+        invalid: "services:\n  web:\n    build: .\n    networks:\n      - shared\nnetworks:\n  shared:\n    external: true\n",
+        valid: "services:\n  web:\n    build: .\n    networks:\n      - shared\nnetworks:\n  shared:\n    driver: bridge\n",
+      },
+    },
+    messages: {
+      external: {
+        en: 'Network "{{network}}" is external: the deploy stops unless the VM has it. Create it there first.',
+        fr: "Le réseau « {{network}} » est externe : le déploiement s'arrête si la VM ne l'a pas. Créez-le d'abord sur la VM.",
       },
     },
   },
@@ -32,10 +42,8 @@ export const externalNetwork: Rule = {
       report({
         ...network.externalSpan,
         log,
-        message: {
-          en: `Network "${name}" is external: compose does not create it. It must exist on the VM before the deploy (docker network create ${name}), else the deploy stops with: ${log}`,
-          fr: `Le réseau « ${name} » est externe : compose ne le crée pas. Il doit exister sur la VM avant le déploiement (docker network create ${name}), sinon le déploiement s'arrête sur : ${log}`,
-        },
+        messageId: "external",
+        data: { network: name },
       });
     }
   },

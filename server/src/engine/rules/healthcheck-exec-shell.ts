@@ -134,23 +134,19 @@ function convertEdits(model: ComposeModel, test: HealthcheckTest, command: strin
   return edits;
 }
 
-function describe(problem: ShellSyntax, program: string): { en: string; fr: string } {
+/** The message of the first problem found: its id and data. */
+function messageOf(problem: ShellSyntax, program: string, service: string): { messageId: string; data: Record<string, string> } {
   switch (problem.kind) {
     case "variable":
-      return {
-        en: `the exec form has no shell to read ${problem.token} from the container's environment: compose substitutes it at deploy time from .env, usually to empty`,
-        fr: `la forme exec n'a pas de shell pour lire ${problem.token} dans l'environnement du conteneur : compose le substitue au déploiement depuis .env, le plus souvent par une chaîne vide`,
-      };
+      return { messageId: "containerVariable", data: { service, variable: problem.token } };
     case "escaped":
-      return {
-        en: `the exec form runs ${program} without a shell: ${problem.token.slice(1)} reaches it as literal text, never expanded`,
-        fr: `la forme exec lance ${program} sans shell : ${problem.token.slice(1)} lui parvient tel quel, jamais développé`,
-      };
+      return { messageId: "escapedVariable", data: { service, program, variable: problem.token.slice(1) } };
+    case "command":
+      return problem.index === 0
+        ? { messageId: "programName", data: { service, command: problem.token } }
+        : { messageId: "wholeCommand", data: { service, argument: problem.token } };
     default:
-      return {
-        en: `the exec form runs ${program} without a shell: "${problem.token}" is passed to it as a literal argument, so the check never runs what it says`,
-        fr: `la forme exec lance ${program} sans shell : « ${problem.token} » lui est passé comme argument littéral, le test ne fait donc pas ce qu'il dit`,
-      };
+      return { messageId: "operator", data: { service, program, operator: problem.token } };
   }
 }
 
@@ -168,10 +164,36 @@ export const healthcheckExecShell: Rule = {
         fr: "Syntaxe shell dans un healthcheck en forme exec",
       },
       description: {
-        en: 'A healthcheck `test: ["CMD", ...]` runs the program directly, without a shell. Shell syntax in its arguments (`||`, `&&`, `|`, `;`, `>`, `<`, `$VAR` of the container) is passed to the program as literal text: `["CMD", "curl", "-f", "http://localhost/", "||", "exit", "1"]` hands `||`, `exit` and `1` to curl as extra URLs. The check then fails or passes for the wrong reason, and a service waiting for `service_healthy` fails with `dependency failed to start`. `CMD-SHELL` runs the command through `/bin/sh -c`.',
-        fr: "Un healthcheck `test: [\"CMD\", ...]` lance le programme directement, sans shell. La syntaxe shell de ses arguments (`||`, `&&`, `|`, `;`, `>`, `<`, `$VAR` du conteneur) est passée telle quelle au programme : `[\"CMD\", \"curl\", \"-f\", \"http://localhost/\", \"||\", \"exit\", \"1\"]` donne `||`, `exit` et `1` à curl comme URL supplémentaires. Le test échoue ou réussit pour une mauvaise raison, et un service qui attend `service_healthy` échoue avec `dependency failed to start`. `CMD-SHELL` exécute la commande avec `/bin/sh -c`.",
+        en: 'A healthcheck `test: ["CMD", ...]` runs the program directly, without a shell: `||`, `&&`, `|`, `;`, `>` and `<` reach it as literal arguments (`["CMD", "curl", "-f", "http://localhost/", "||", "exit", "1"]` hands `||`, `exit` and `1` to curl as extra URLs), so the check fails or passes for the wrong reason. `$VAR` is replaced by compose at deploy time (usually by nothing), and `$$VAR` reaches the program as the literal text `$VAR`, never expanded. `CMD-SHELL` runs the command through `/bin/sh -c`, where all of this works.',
+        fr: "Un healthcheck `test: [\"CMD\", ...]` lance le programme directement, sans shell : `||`, `&&`, `|`, `;`, `>` et `<` lui parviennent comme arguments littéraux (`[\"CMD\", \"curl\", \"-f\", \"http://localhost/\", \"||\", \"exit\", \"1\"]` donne `||`, `exit` et `1` à curl comme URL supplémentaires), et le test échoue ou réussit pour une mauvaise raison. `$VAR` est remplacée par compose au déploiement (le plus souvent par rien) et `$$VAR` parvient au programme sous la forme du texte `$VAR`, sans jamais être développée. `CMD-SHELL` exécute la commande avec `/bin/sh -c`, où tout cela fonctionne.",
       },
       fix: { en: 'Convert to `["CMD-SHELL", "<command>"]`', fr: 'Convertir en `["CMD-SHELL", "<commande>"]`' },
+      example: {
+        invalid: 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health/", "||", "exit", "1"]\n      interval: 10s\n',
+        valid: 'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"]\n      interval: 10s\n',
+      },
+    },
+    messages: {
+      operator: {
+        en: 'Healthcheck of "{{service}}": CMD has no shell; "{{operator}}" is just an argument to {{program}}. Use CMD-SHELL.',
+        fr: "Healthcheck de « {{service}} » : CMD n'a pas de shell ; « {{operator}} » n'est qu'un argument de {{program}}. Utilisez CMD-SHELL.",
+      },
+      wholeCommand: {
+        en: 'Healthcheck of "{{service}}": CMD has no shell; "{{argument}}" is one argument. Use CMD-SHELL.',
+        fr: "Healthcheck de « {{service}} » : CMD n'a pas de shell ; « {{argument}} » forme un seul argument. Utilisez CMD-SHELL.",
+      },
+      programName: {
+        en: 'Healthcheck of "{{service}}": CMD looks for a program called "{{command}}". Use CMD-SHELL.',
+        fr: "Healthcheck de « {{service}} » : CMD cherche un programme nommé « {{command}} ». Utilisez CMD-SHELL.",
+      },
+      containerVariable: {
+        en: 'Healthcheck of "{{service}}": compose replaces {{variable}} on deploy, usually by nothing. Use CMD-SHELL.',
+        fr: "Healthcheck de « {{service}} » : compose remplace {{variable}} au déploiement, le plus souvent par rien. Utilisez CMD-SHELL.",
+      },
+      escapedVariable: {
+        en: 'Healthcheck of "{{service}}": CMD has no shell; {{program}} gets "{{variable}}" unexpanded. Use CMD-SHELL.',
+        fr: "Healthcheck de « {{service}} » : CMD n'a pas de shell ; {{program}} reçoit « {{variable}} » tel quel. Utilisez CMD-SHELL.",
+      },
     },
   },
   check({ model, report }) {
@@ -182,16 +204,14 @@ export const healthcheckExecShell: Rule = {
       const { test, args } = exec;
       const problems = shellSyntax(args, locals);
       if (problems.length === 0) continue;
-      const { en, fr } = describe(problems[0], args[0]);
       const command = shellCommand(args, problems, locals);
       const edits = convertEdits(model, test, command);
+      // The message names the first problem; the fix's title shows the whole command it writes.
+      const converted = `["CMD-SHELL", ${JSON.stringify(command)}]`;
       report({
         ...test.span,
-        message: {
-          en: `Healthcheck of "${service.name}": ${en}. Use ["CMD-SHELL", "${command}"].`,
-          fr: `Healthcheck de « ${service.name} » : ${fr}. Utilisez ["CMD-SHELL", "${command}"].`,
-        },
-        fix: edits && { title: { en: "Convert to CMD-SHELL", fr: "Convertir en CMD-SHELL" }, edits },
+        ...messageOf(problems[0], args[0], service.name),
+        fix: edits && { title: { en: `Convert to ${converted}`, fr: `Convertir en ${converted}` }, edits },
       });
     }
   },

@@ -40,22 +40,27 @@ function knownTest(image: ImageRef | undefined): string | undefined {
   }
 }
 
-/** The container compose creates for a service: `container_name`, else `<project>-<service>-1`. */
-function containerName(model: ComposeModel, service: Service, project: ProjectFiles | undefined): string {
+/**
+ * The container compose creates for a service: `container_name`, else
+ * `<project>-<service>-1`. On the VM the pipeline's project is its folder,
+ * `/opt/app/<pipeline>`, whatever the local checkout is called: `<pipeline>`
+ * unless `name:` sets it. A local file's project is its folder.
+ */
+function containerName(model: ComposeModel, service: Service, project: ProjectFiles | undefined, isPipeline: boolean): string {
   const fixed = scalarText(service.get("container_name")?.value);
   if (fixed !== undefined) return resolveDefaults(fixed).value;
   const named = scalarText(model.top.find((e) => e.key === "name")?.value);
   let projectName = named !== undefined && resolveDefaults(named).certain ? resolveDefaults(named).value : undefined;
-  if (projectName === undefined && project) projectName = basename(dirname(project.filePath)).toLowerCase().replace(/[^a-z0-9_-]/g, "");
-  return `${projectName || "<project>"}-${service.name}-1`;
+  if (projectName === undefined && project && !isPipeline) projectName = basename(dirname(project.filePath)).toLowerCase().replace(/[^a-z0-9_-]/g, "");
+  return `${projectName || (isPipeline ? "<pipeline>" : "<project>")}-${service.name}-1`;
 }
 
 /**
  * Whether the container a pasted log names is the one a finding's log names.
- * The project part of `<project>-db-1` is the placeholder, or a guess (the
+ * The project part of `<pipeline>-db-1` is the placeholder, or a guess (the
  * folder's name) unless `name:` sets it, and compose v1 wrote `latigue_db_1`:
  * the names agree when equal, or when the pasted one ends with a tail of the
- * finding's after its first word (`db` of `<project>-db`, of `my-repo-db`).
+ * finding's after its first word (`db` of `<pipeline>-db`, of `my-repo-db`).
  */
 function sameContainer(pasted: string, own: string): boolean {
   const normal = (name: string) => name.replace(/^\//, "").toLowerCase().replace(/_/g, "-").replace(/-\d+$/, "");
@@ -81,15 +86,37 @@ export const healthcheckRequired: Rule = {
         fr: "`condition: service_healthy` sur un service sans healthcheck",
       },
       description: {
-        en: "`depends_on` with `condition: service_healthy` waits until the dependency's container reports healthy. A container with no healthcheck (none in the compose file, none in the image or its Dockerfile, or one disabled) never does: `docker compose up` stops with `dependency failed to start`, and nothing that depends on it starts. For well-known databases the fix adds the usual readiness check (`pg_isready` for PostgreSQL, as in the troubleshooting guide).",
-        fr: "`depends_on` avec `condition: service_healthy` attend que le conteneur de la dépendance se déclare en bonne santé. Un conteneur sans healthcheck (aucun dans le compose, aucun dans l'image ou son Dockerfile, ou un healthcheck désactivé) ne l'est jamais : `docker compose up` s'arrête avec `dependency failed to start`, et rien de ce qui en dépend ne démarre. Pour les bases de données connues, le correctif ajoute le test de disponibilité habituel (`pg_isready` pour PostgreSQL, comme dans le guide de dépannage).",
+        en: "With `condition: service_healthy`, compose starts a service only once its dependency's container is healthy, and a container without a healthcheck (none in the compose file, no `HEALTHCHECK` in its image or Dockerfile, or one turned off by `disable: true` or `NONE`) has no health status at all. Compose does not wait then: `docker compose up` fails at once. For well-known images the quick fix adds the usual readiness check (`pg_isready` for PostgreSQL).",
+        fr: "Avec `condition: service_healthy`, compose ne démarre un service qu'une fois le conteneur de sa dépendance healthy ; or un conteneur sans healthcheck (aucun dans le compose, pas de `HEALTHCHECK` dans son image ou son Dockerfile, ou un healthcheck coupé par `disable: true` ou `NONE`) n'a aucun état de santé. Compose n'attend donc pas : `docker compose up` échoue aussitôt. Pour les images connues, la correction rapide ajoute le test de disponibilité habituel (`pg_isready` pour PostgreSQL).",
       },
       log: "dependency failed to start: container latigue-db-1 has no healthcheck configured",
       logPattern: { patterns: [/container\s+"?\/?([^\s"]+?)"?\s+has no healthcheck configured/i, /has no healthcheck configured/i], sameFault: sameContainer },
       fix: { en: "Add a healthcheck", fr: "Ajouter un healthcheck" },
+      manualFix: {
+        en: "Give the dependency a healthcheck (a `healthcheck:` test in the compose file or a `HEALTHCHECK` in its Dockerfile, not disabled), or wait with `condition: service_started` instead.",
+        fr: "Donnez un healthcheck à la dépendance (un test `healthcheck:` dans le compose ou un `HEALTHCHECK` dans son Dockerfile, non désactivé), ou attendez plutôt avec `condition: service_started`.",
+      },
+      example: {
+        invalid: "services:\n  web:\n    build: .\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n",
+        valid: 'services:\n  web:\n    build: .\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n',
+      },
+    },
+    messages: {
+      noHealthcheck: {
+        en: '"{{dependency}}" has no healthcheck, so "{{service}}", which waits for it to be healthy, never starts. Add one.',
+        fr: "« {{dependency}} » n'a pas de healthcheck, donc « {{service}} », qui attend qu'il soit healthy, ne démarre jamais. Ajoutez-en un.",
+      },
+      noHealthcheckInDockerfile: {
+        en: '"{{dependency}}" and its Dockerfile have no healthcheck, so "{{service}}", waiting for it, never starts. Add one.',
+        fr: "Ni « {{dependency}} » ni son Dockerfile n'ont de healthcheck, donc « {{service}} », qui l'attend, ne démarre jamais. Ajoutez-en un.",
+      },
+      disabled: {
+        en: '"{{dependency}}" disables its healthcheck, so "{{service}}", which waits for it, never starts. Enable it.',
+        fr: "« {{dependency}} » désactive son healthcheck, donc « {{service}} », qui attend qu'il soit healthy, ne démarre jamais. Réactivez-le.",
+      },
     },
   },
-  check({ model, project, report }) {
+  check({ model, project, isPipeline, report }) {
     for (const service of model.services) {
       for (const dependency of serviceDependencies(model, service)) {
         // An optional dependency (`required: false`) that never gets healthy only logs a warning.
@@ -99,12 +126,7 @@ export const healthcheckRequired: Rule = {
         const health = healthcheckState(model, target, project);
         if (!health.missing) continue;
         const { state, builds } = health;
-        const log = `dependency failed to start: container ${containerName(model, target, project)} has no healthcheck configured`;
-        const reason = state === "disabled"
-          ? { en: `"${target.name}" disables its healthcheck`, fr: `« ${target.name} » désactive son healthcheck` }
-          : builds
-            ? { en: `"${target.name}" has no healthcheck, in the compose file or in its Dockerfile`, fr: `« ${target.name} » n'a pas de healthcheck, ni dans le compose ni dans son Dockerfile` }
-            : { en: `"${target.name}" has no healthcheck`, fr: `« ${target.name} » n'a pas de healthcheck` };
+        const messageId = state === "disabled" ? "disabled" : builds ? "noHealthcheckInDockerfile" : "noHealthcheck";
         // `healthcheck:` left empty is "none" too, but a second key would not parse: no fix then.
         const test = state === "none" && !builds && !target.get("healthcheck") ? knownTest(serviceImage(target)) : undefined;
         const unit = indentUnit(model);
@@ -115,11 +137,9 @@ export const healthcheckRequired: Rule = {
           ...dependency.targetSpan,
           // The fault is the dependency: its `condition: service_healthy` is part of it (hovers say so there too).
           covers: dependency.span,
-          log,
-          message: {
-            en: `${reason.en}, so "${service.name}" waiting for condition: service_healthy never starts: ${log}.`,
-            fr: `${reason.fr}, donc « ${service.name} », qui attend condition: service_healthy, ne démarre jamais : ${log}.`,
-          },
+          log: `dependency failed to start: container ${containerName(model, target, project, isPipeline)} has no healthcheck configured`,
+          messageId,
+          data: { dependency: target.name, service: service.name },
           fix: edit && { title: { en: `Add a healthcheck to "${target.name}"`, fr: `Ajouter un healthcheck à « ${target.name} »` }, edits: [edit] },
         });
       }

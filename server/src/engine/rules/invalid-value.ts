@@ -1,12 +1,10 @@
 import { formatScalar, removeEntry, removeItems } from "../compose/edits.js";
-import { CONVERSION_WORDS, type Conversion, type ConversionId } from "../compose/conversions.js";
+import { CONVERSION_WORDS, CONVERTED_KEYS, type Conversion, type ConversionId } from "../compose/conversions.js";
 import type { ComposeModel } from "../compose/model.js";
 import type { JsonType } from "../compose/schema.js";
-import { pathSegments, schemaProblems, type SchemaProblem, type ValueKind } from "../compose/validate.js";
+import { pathSegments, schemaProblems, type SchemaProblem } from "../compose/validate.js";
 import { portSyntaxProblems, PROTOCOLS, type PortSyntaxProblem } from "../compose/portSyntax.js";
-import { servicePorts } from "../compose/ports.js";
-import { withComposeLog, type Localized } from "../i18n/index.js";
-import { subjectOf } from "../i18n/schema-places.js";
+import { placeOf, shortList } from "../i18n/schema-places.js";
 import { editDistance, maxSuggestionDistance } from "../suggest.js";
 import type { Fix, Report, Rule } from "./types.js";
 
@@ -16,36 +14,49 @@ function composeTypes(types: readonly JsonType[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
-const TYPE_WORDS: Record<ValueKind, Localized> = {
-  object: { en: "a mapping of keys", fr: "une table de clés" },
-  array: { en: "a list", fr: "une liste" },
-  string: { en: "a string", fr: "une chaîne" },
-  number: { en: "a number", fr: "un nombre" },
-  integer: { en: "a whole number", fr: "un nombre entier" },
-  boolean: { en: "true or false", fr: "true ou false" },
-  null: { en: "empty", fr: "vide" },
-};
-
-function typeList(types: readonly JsonType[], language: "en" | "fr"): string {
-  // A whole number is a number: "a number" alone says it when both are allowed.
-  let kinds = types.includes("number") ? types.filter((type) => type !== "integer") : types;
-  // `true` or `false`, or a string that interpolation makes one: the string is not the user's choice.
-  if (kinds.length === 2 && kinds.includes("boolean") && kinds.includes("string")) kinds = ["boolean"];
-  const words = [...new Set(kinds.map((type) => TYPE_WORDS[type][language]))];
-  if (words.length === 1) return words[0];
-  return `${words.slice(0, -1).join(", ")} ${language === "en" ? "or" : "ou"} ${words[words.length - 1]}`;
+/**
+ * The message for a value of the wrong type, by the types compose accepts
+ * there. `null` is left out (an empty value is never judged), a whole number
+ * is a number, and `true`/`false` or a string that interpolation makes one
+ * is a boolean: the string is not the user's choice.
+ */
+function typeMessageId(types: readonly JsonType[]): string {
+  const set = new Set<JsonType>(types.filter((type) => type !== "null"));
+  if (set.has("integer")) {
+    set.delete("integer");
+    set.add("number");
+  }
+  const is = (...kinds: JsonType[]) => set.size === kinds.length && kinds.every((kind) => set.has(kind));
+  if (is("object")) return "typeMapping";
+  if (is("array")) return "typeList";
+  if (is("array", "object")) return "typeMappingOrList";
+  if (is("string")) return "typeString";
+  if (is("array", "string")) return "typeStringOrList";
+  if (is("object", "string")) return "typeStringOrMapping";
+  if (is("boolean") || is("boolean", "string") || is("boolean", "object", "string")) return "typeBoolean";
+  if (is("number")) return "typeNumber";
+  if (is("number", "string")) return "typeNumberOrString";
+  if (is("number", "object", "string")) return types.includes("integer") ? "typeNumberOrMapping" : "typePort";
+  if (is("boolean", "number", "string")) return "typeScalar";
+  return "wrongType";
 }
 
-/** What a converted value must look like, for the message. */
-const CONVERSION_TEXTS: Record<ConversionId, Localized> = {
-  integer: { en: "a whole number", fr: "un nombre entier" },
-  number: { en: "a number", fr: "un nombre" },
-  boolean: { en: "true or false", fr: "true ou false" },
-  duration: { en: "a duration such as 30s, 1m30s or 2h", fr: "une durée comme 30s, 1m30s ou 2h" },
-  bytes: { en: "a size such as 512m or 1g", fr: "une taille comme 512m ou 1g" },
-  restart: { en: 'one of "no", "always", "on-failure", "on-failure:N" and "unless-stopped"', fr: "l'une des valeurs « no », « always », « on-failure », « on-failure:N » et « unless-stopped »" },
-  restart_condition: { en: 'one of "none", "on-failure" and "any"', fr: "l'une des valeurs « none », « on-failure » et « any »" },
+/** The message of a value compose cannot convert, by what it converts it to. */
+const CONVERSION_MESSAGES: Record<ConversionId, string> = {
+  integer: "notInteger",
+  number: "notNumber",
+  boolean: "notBoolean",
+  duration: "notDuration",
+  bytes: "notSize",
+  restart: "restartPolicy",
+  restart_condition: "restartCondition",
 };
+
+/** The longest list of accepted words a message shows: the log line, in the hover, has them all. */
+const ALLOWED_CHARS = 24;
+
+/** The keys compose reads as a duration: a bare number there is a duration without its unit, whatever the schema's type says. */
+const DURATION_KEYS = new Set(CONVERTED_KEYS.filter(([, id]) => id === "duration").map(([pointer]) => pointer.slice(pointer.lastIndexOf("/") + 1)));
 
 /** compose's policies, for a fix of `pull_policy` (its schema pattern). */
 const PULL_POLICIES = ["always", "never", "missing", "build", "if_not_present", "daily", "weekly"];
@@ -63,10 +74,6 @@ function nearest(value: string, words: readonly string[]): string | undefined {
     } else if (distance === best) found.push(word);
   }
   return found.length === 1 && best <= limit ? found[0] : undefined;
-}
-
-function quoted(value: string, language: "en" | "fr"): string {
-  return language === "en" ? `"${value}"` : `« ${value} »`;
 }
 
 /** What compose prints for the problem; `path` is compose's dotted path of the value. */
@@ -145,65 +152,61 @@ function conversionLog(conversion: Conversion, segments: readonly (string | numb
   }
 }
 
-function message(problem: SchemaProblem, log: string): Localized {
-  const segments = pathSegments(problem.path);
-  const subject = subjectOf(problem.kind === "duplicate" ? segments.slice(0, -1) : segments);
-  const text = (en: string, fr: string): Localized => withComposeLog({ en, fr }, log);
+/** A restart policy with a retry count that only `on-failure` takes (`always:3`): the engine's own words for it. */
+function misplacedRetries(value: string): boolean {
+  return value.includes(":") && /^(no|none|always|any|unless-stopped)$/.test(value.split(":")[0]);
+}
+
+/** The words a misspelled value is compared with, for a suggestion and a fix. */
+function wordsOf(problem: SchemaProblem): readonly string[] | undefined {
   switch (problem.kind) {
-    case "type":
-      return text(
-        `${subject.en} must be ${typeList(problem.expected, "en")}, not ${TYPE_WORDS[problem.actual].en}.`,
-        `${subject.fr} doit être ${typeList(problem.expected, "fr")}, pas ${TYPE_WORDS[problem.actual].fr}.`,
-      );
-    case "enum": {
-      const value = problem.value.value;
-      const list = (language: "en" | "fr") => problem.allowed.map((v) => quoted(v, language)).join(", ");
-      return text(
-        `${subject.en} is ${quoted(value, "en")}${fromDefault(problem, "en")}: compose accepts ${list("en")}.`,
-        `${subject.fr} vaut ${quoted(value, "fr")}${fromDefault(problem, "fr")} : compose accepte ${list("fr")}.`,
-      );
-    }
-    case "pattern":
-      return text(
-        `${subject.en} is ${quoted(problem.value.value, "en")}${fromDefault(problem, "en")}, which compose does not accept here.`,
-        `${subject.fr} vaut ${quoted(problem.value.value, "fr")}${fromDefault(problem, "fr")}, ce que compose n'accepte pas ici.`,
-      );
-    case "range": {
-      const below = problem.minimum !== undefined && Number(problem.value.value) < problem.minimum;
-      const bound = below ? problem.minimum : problem.maximum;
-      return text(
-        `${subject.en} is ${problem.value.value}: compose accepts ${below ? "at least" : "at most"} ${bound}.`,
-        `${subject.fr} vaut ${problem.value.value} : compose accepte ${below ? "au moins" : "au plus"} ${bound}.`,
-      );
-    }
-    case "required":
-      return text(
-        `${subject.en} needs the key "${problem.missing}".`,
-        `${subject.fr} doit avoir la clé « ${problem.missing} ».`,
-      );
-    case "duplicate":
-      return text(
-        `${subject.en} lists ${quoted(problem.value.value, "en")} twice: compose refuses repeated items.`,
-        `${subject.fr} contient deux fois ${quoted(problem.value.value, "fr")} : compose refuse les éléments répétés.`,
-      );
-    case "conversion": {
-      const expected = CONVERSION_TEXTS[problem.conversion.id];
-      return text(
-        `${subject.en} is ${quoted(problem.value.value, "en")}${fromDefault(problem, "en")}: compose needs ${expected.en}.`,
-        `${subject.fr} vaut ${quoted(problem.value.value, "fr")}${fromDefault(problem, "fr")} : compose attend ${expected.fr}.`,
-      );
-    }
-    case "unknown-key":
-      return { en: "", fr: "" };
+    case "enum": return problem.allowed;
+    case "pattern": return pathSegments(problem.path).at(-1) === "pull_policy" ? PULL_POLICIES : undefined;
+    case "conversion": return CONVERSION_WORDS[problem.conversion.id];
+    default: return undefined;
   }
 }
 
-/** `(the default of ${VAR:-x})` when interpolation gave the value. */
-function fromDefault(problem: SchemaProblem & { value: { written: string; value: string } }, language: "en" | "fr"): string {
-  if (problem.value.written === problem.value.value || !problem.value.written.includes("$")) return "";
-  return language === "en" ? ` (the default of ${problem.value.written})` : ` (la valeur par défaut de ${problem.value.written})`;
-}
+type Message = Pick<Report, "messageId" | "data">;
 
+function messageOf(model: ComposeModel, problem: SchemaProblem): Message {
+  const segments = pathSegments(problem.path);
+  const key = placeOf(problem.kind === "duplicate" ? segments.slice(0, -1) : segments);
+  switch (problem.kind) {
+    case "type": {
+      const written = model.text.slice(problem.span.start, problem.span.end);
+      if (segments.length === 1 && segments[0] === "version") return { messageId: "versionNumber", data: { value: written } };
+      const last = segments.at(-1);
+      if ((problem.actual === "number" || problem.actual === "integer") && typeof last === "string" && DURATION_KEYS.has(last)) return { messageId: "notDuration", data: { key, value: written } };
+      return { messageId: typeMessageId(problem.expected), data: { key } };
+    }
+    case "enum":
+    case "pattern":
+    case "conversion": {
+      const value = problem.value.value;
+      const words = wordsOf(problem);
+      const suggestion = words && nearest(value, words);
+      const engine = problem.kind === "conversion" && problem.conversion.stage === "engine";
+      if (engine && misplacedRetries(value)) return { messageId: "restartRetries", data: { value } };
+      if (suggestion) return engine ? { messageId: "restartDidYouMean", data: { value, suggestion } } : { messageId: "didYouMean", data: { key, value, suggestion } };
+      if (problem.kind === "conversion") return { messageId: CONVERSION_MESSAGES[problem.conversion.id], data: engine ? { value } : { key, value } };
+      if (words) return { messageId: "notAllowed", data: { key, value, allowed: shortList(words, ALLOWED_CHARS) } };
+      return { messageId: "badFormat", data: { key, value } };
+    }
+    case "range": {
+      const below = problem.minimum !== undefined && Number(problem.value.value) < problem.minimum;
+      return below
+        ? { messageId: "tooSmall", data: { key, value: problem.value.value, minimum: problem.minimum! } }
+        : { messageId: "tooLarge", data: { key, value: problem.value.value, maximum: problem.maximum! } };
+    }
+    case "required":
+      return { messageId: "missingKey", data: { key, missing: problem.missing } };
+    case "duplicate":
+      return { messageId: "duplicate", data: { key, value: problem.value.value } };
+    case "unknown-key":
+      throw new Error("unknown keys are unknown-key's");
+  }
+}
 
 /** The one fix certain to be meant: the nearest allowed word, a repeated item removed, a `version` number dropped. */
 function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
@@ -211,7 +214,7 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
     case "enum":
     case "pattern":
     case "conversion": {
-      const words = problem.kind === "enum" ? problem.allowed : problem.kind === "pattern" ? (pathSegments(problem.path).at(-1) === "pull_policy" ? PULL_POLICIES : undefined) : CONVERSION_WORDS[problem.conversion.id];
+      const words = wordsOf(problem);
       // A value interpolation gave is not the text to replace.
       if (!words || problem.value.written !== problem.value.value) return undefined;
       const target = nearest(problem.value.value, words);
@@ -225,7 +228,7 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
     case "duplicate": {
       if (!problem.list) return undefined;
       return {
-        title: { en: `Remove the repeated ${quoted(problem.value.value, "en")}`, fr: `Supprimer le ${quoted(problem.value.value, "fr")} répété` },
+        title: { en: `Remove the repeated "${problem.value.value}"`, fr: `Supprimer le « ${problem.value.value} » répété` },
         edits: removeItems(model, problem.list, [problem.value.node]),
       };
     }
@@ -240,24 +243,17 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
   }
 }
 
-/** A short-syntax port compose cannot parse: the message, and for a misspelt protocol the one it most likely means. */
+/** A short-syntax port compose cannot parse: the message, and for a misspelled protocol the one it most likely means. */
 function portReport(problem: PortSyntaxProblem): Report {
-  const index = servicePorts(problem.service).indexOf(problem.binding);
-  const subject = subjectOf(["services", problem.service.name, "ports", index]);
-  const [host, container] = problem.fault === "ranges" ? [problem.binding.short!.published!, problem.binding.short!.target] : ["", ""];
-  const text: Localized = (() => {
+  const message = ((): Message => {
     switch (problem.fault) {
-      case "protocol":
-        return { en: `${subject.en}: "${problem.text}" is not a protocol compose knows, which are tcp, udp and sctp.`, fr: `${subject.fr} : « ${problem.text} » n'est pas un protocole connu de compose, qui connaît tcp, udp et sctp.` };
-      case "containerPort":
-        return { en: `${subject.en}: the container port "${problem.text}" is neither a port (0 to 65535) nor a range such as 8000-8010.`, fr: `${subject.fr} : le port du conteneur « ${problem.text} » n'est ni un port (0 à 65535) ni une plage comme 8000-8010.` };
-      case "hostPort":
-        return { en: `${subject.en}: the host port "${problem.text}" is neither a port (0 to 65535) nor a range such as 8000-8010.`, fr: `${subject.fr} : le port de l'hôte « ${problem.text} » n'est ni un port (0 à 65535) ni une plage comme 8000-8010.` };
-      case "ranges":
-        return { en: `${subject.en}: the host range ${host} and the container range ${container} differ in length.`, fr: `${subject.fr} : la plage de l'hôte ${host} et celle du conteneur ${container} n'ont pas la même longueur.` };
+      case "protocol": return { messageId: "portProtocol", data: { protocol: problem.text } };
+      case "containerPort": return { messageId: "portContainer", data: { port: problem.text } };
+      case "hostPort": return { messageId: "portHost", data: { port: problem.text } };
+      case "ranges": return { messageId: "portRanges", data: { host: problem.binding.short!.published!, container: problem.binding.short!.target } };
     }
   })();
-  const result: Report = { start: problem.span.start, end: problem.span.end, message: withComposeLog(text, problem.log), log: problem.log };
+  const result: Report = { start: problem.span.start, end: problem.span.end, ...message, log: problem.log };
   const target = problem.fault === "protocol" && problem.binding.parts.protocol ? nearest(problem.text, PROTOCOLS) : undefined;
   if (target) {
     result.fix = { title: { en: `Change to "${target}"`, fr: `Remplacer par « ${target} »` }, edits: [{ start: problem.span.start, end: problem.span.end, newText: target }] };
@@ -278,10 +274,10 @@ export const invalidValue: Rule = {
         fr: "Valeurs que compose refuse : mauvais type, mot inconnu, texte inconvertible",
       },
       description: {
-        en: "Compose checks every value against the Compose Specification's schema after interpolation, then converts numbers, booleans, durations and sizes, and stops the deployment on the first it cannot take: a string where a list is needed, `restart: allways`, `condition: service_healty`, `retries: five`, `interval: 30` (a duration needs its unit). A value holding `${VAR}` is judged only where the result is certain: by its default (`${VAR:-30s}`), never when a variable alone decides it.",
-        fr: "Compose vérifie chaque valeur selon le schéma de la Compose Specification après l'interpolation, puis convertit nombres, booléens, durées et tailles, et arrête le déploiement sur la première qu'il ne peut pas prendre : une chaîne là où il faut une liste, `restart: allways`, `condition: service_healty`, `retries: five`, `interval: 30` (une durée a besoin de son unité). Une valeur contenant `${VAR}` n'est jugée que là où le résultat est certain : par sa valeur par défaut (`${VAR:-30s}`), jamais quand une variable seule en décide.",
+        en: "Compose checks every value against the Compose Specification's schema after interpolation, then converts numbers, booleans, durations and sizes, and refuses the file on the first value it cannot take; Docker itself checks the restart policy, when it creates the container. A value holding `${VAR}` is judged only where the result is certain: by its default (`${VAR:-30s}`), never when a variable alone decides it.",
+        fr: "Compose vérifie chaque valeur selon le schéma de la Compose Specification après l'interpolation, puis convertit nombres, booléens, durées et tailles, et refuse le fichier dès la première valeur qu'il ne peut pas prendre ; Docker vérifie lui-même la politique de redémarrage, à la création du conteneur. Une valeur contenant `${VAR}` n'est jugée que là où le résultat est certain : d'après sa valeur par défaut (`${VAR:-30s}`), jamais quand une variable seule en décide.",
       },
-      log: "validating /opt/app/<project>/docker-compose.yml: services.web.depends_on.db.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'",
+      log: "validating /opt/app/<pipeline>/docker-compose.yml: services.web.depends_on.db.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'",
       logPattern: {
         patterns: [
           /((?<![^\s"'=])[^\s"'=:]+ value must be (?:one of )?'[^']*'(?:, '[^']*')*)/i,
@@ -296,14 +292,115 @@ export const invalidValue: Rule = {
           /(invalid (?:proto|containerPort|hostPort): [^\s"\\]+|invalid ranges specified for container and host Ports: [^\s"\\]+ and [^\s"\\]+)/i,
         ],
       },
-      fix: { en: "Change the value to the one compose accepts that it most likely means", fr: "Remplacer la valeur par celle, acceptée par compose, qu'elle désigne sans doute" },
+      fix: { en: "Replace the value with the accepted one it most likely means", fr: "Remplacer la valeur par la valeur acceptée qu'elle désigne sans doute" },
+      manualFix: { en: "Write a value of the type or form the message names", fr: "Écrivez une valeur du type ou de la forme qu'indique le message" },
+      example: {
+        invalid: "services:\n  web:\n    image: nginx\n    restart: allways\n",
+        valid: "services:\n  web:\n    image: nginx\n    restart: always\n",
+      },
+    },
+    messages: {
+      typeMapping: { en: "{{key}} must be a mapping (key: value): compose refuses the file.", fr: "{{key}} doit être une table (clé: valeur) : compose refuse le fichier." },
+      typeList: { en: "{{key}} must be a list (- item): compose refuses the file.", fr: "{{key}} doit être une liste (- élément) : compose refuse le fichier." },
+      typeMappingOrList: {
+        en: "{{key}} must be a mapping (key: value) or a list (- item): compose refuses the file.",
+        fr: "{{key}} doit être une table (clé: valeur) ou une liste (- élément) : compose refuse le fichier.",
+      },
+      typeString: { en: "{{key}} must be a string: compose refuses the file.", fr: "{{key}} doit être une chaîne de caractères : compose refuse le fichier." },
+      typeStringOrList: { en: "{{key}} must be a string or a list: compose refuses the file.", fr: "{{key}} doit être une chaîne ou une liste : compose refuse le fichier." },
+      typeStringOrMapping: { en: "{{key}} must be a string or a mapping: compose refuses the file.", fr: "{{key}} doit être une chaîne ou une table : compose refuse le fichier." },
+      typeBoolean: { en: "{{key}} must be true or false: compose refuses the file.", fr: "{{key}} doit valoir true ou false : compose refuse le fichier." },
+      typeNumber: { en: "{{key}} must be a number: compose refuses the file.", fr: "{{key}} doit être un nombre : compose refuse le fichier." },
+      typeNumberOrString: { en: "{{key}} must be a number or a string: compose refuses the file.", fr: "{{key}} doit être un nombre ou une chaîne : compose refuse le fichier." },
+      typeNumberOrMapping: {
+        en: "{{key}} must be a number or a mapping (soft, hard): compose refuses the file.",
+        fr: "{{key}} doit être un nombre ou une table (soft, hard) : compose refuse le fichier.",
+      },
+      typePort: {
+        en: '{{key}} must be a port (8000 or "8000:8000") or a mapping: compose refuses the file.',
+        fr: '{{key}} doit être un port (8000 ou "8000:8000") ou une table : compose refuse le fichier.',
+      },
+      typeScalar: {
+        en: "{{key}} must be a single value, not a list or a mapping: compose refuses the file.",
+        fr: "{{key}} doit être une valeur simple, ni une liste ni une table : compose refuse le fichier.",
+      },
+      wrongType: { en: "{{key}} has a type compose does not accept here: compose refuses the file.", fr: "{{key}} a un type que compose n'accepte pas ici : compose refuse le fichier." },
+      versionNumber: {
+        en: "version: {{value}} is a number: compose refuses the file. The key is obsolete: remove it.",
+        fr: "version: {{value}} est un nombre : compose refuse le fichier. Cette clé est obsolète : supprimez-la.",
+      },
+      didYouMean: {
+        en: '{{key}} is "{{value}}": compose refuses the file. Did you mean "{{suggestion}}"?',
+        fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Vouliez-vous dire « {{suggestion}} » ?",
+      },
+      notAllowed: {
+        en: '{{key}} is "{{value}}": compose refuses the file (it accepts: {{allowed}}).',
+        fr: "{{key}} vaut « {{value}} » : compose refuse le fichier (valeurs acceptées : {{allowed}}).",
+      },
+      badFormat: {
+        en: '{{key}} is "{{value}}", not in the format compose expects: compose refuses the file.',
+        fr: "{{key}} vaut « {{value}} », hors du format attendu par compose : compose refuse le fichier.",
+      },
+      tooSmall: { en: "{{key}} is {{value}}: compose refuses the file. Use {{minimum}} or more.", fr: "{{key}} vaut {{value}} : compose refuse le fichier. Utilisez {{minimum}} ou plus." },
+      tooLarge: { en: "{{key}} is {{value}}: compose refuses the file. Use {{maximum}} or less.", fr: "{{key}} vaut {{value}} : compose refuse le fichier. Utilisez {{maximum}} ou moins." },
+      missingKey: {
+        en: '{{key}} has no "{{missing}}" key: compose refuses the file. Add it.',
+        fr: "{{key}} n'a pas de clé « {{missing}} » : compose refuse le fichier. Ajoutez-la.",
+      },
+      duplicate: {
+        en: '{{key}} lists "{{value}}" twice: compose refuses the file. Remove the repeat.',
+        fr: "{{key}} contient deux fois « {{value}} » : compose refuse le fichier. Supprimez le doublon.",
+      },
+      notInteger: { en: '{{key}} is "{{value}}": compose refuses the file. Use a whole number.', fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Utilisez un nombre entier." },
+      notNumber: { en: '{{key}} is "{{value}}": compose refuses the file. Use a number.', fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Utilisez un nombre." },
+      notBoolean: { en: '{{key}} is "{{value}}": compose refuses the file. Use true or false.', fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Utilisez true ou false." },
+      notDuration: {
+        en: '{{key}} is "{{value}}": compose refuses the file. Use a duration such as 30s or 1m30s.',
+        fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Utilisez une durée comme 30s ou 1m30s.",
+      },
+      notSize: {
+        en: '{{key}} is "{{value}}": compose refuses the file. Use a size such as 512m or 1g.',
+        fr: "{{key}} vaut « {{value}} » : compose refuse le fichier. Utilisez une taille comme 512m ou 1g.",
+      },
+      restartDidYouMean: {
+        en: 'Unknown restart policy "{{value}}": Docker won\'t create the container. Did you mean "{{suggestion}}"?',
+        fr: "Politique de redémarrage « {{value}} » inconnue : Docker ne crée pas le conteneur. Vouliez-vous dire « {{suggestion}} » ?",
+      },
+      restartPolicy: {
+        en: 'Unknown restart policy "{{value}}": Docker won\'t create the container. Use no, always, on-failure or unless-stopped.',
+        fr: "Politique de redémarrage « {{value}} » inconnue : Docker ne crée pas le conteneur. Utilisez no, always, on-failure ou unless-stopped.",
+      },
+      restartCondition: {
+        en: 'Unknown restart condition "{{value}}": Docker won\'t create the container. Use none, on-failure or any.',
+        fr: "Condition de redémarrage « {{value}} » inconnue : Docker ne crée pas le conteneur. Utilisez none, on-failure ou any.",
+      },
+      restartRetries: {
+        en: 'Restart policy "{{value}}": Docker won\'t create the container. Only on-failure takes a retry count.',
+        fr: "Politique de redémarrage « {{value}} » : Docker ne crée pas le conteneur. Seul on-failure accepte un nombre d'essais.",
+      },
+      portProtocol: {
+        en: 'Unknown port protocol "{{protocol}}": compose refuses the file. Use tcp, udp or sctp.',
+        fr: "Protocole de port « {{protocol}} » inconnu : compose refuse le fichier. Utilisez tcp, udp ou sctp.",
+      },
+      portContainer: {
+        en: 'Invalid container port "{{port}}": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.',
+        fr: "Port du conteneur « {{port}} » invalide : compose refuse le fichier. Utilisez un port de 0 à 65535 ou une plage comme 8000-8010.",
+      },
+      portHost: {
+        en: 'Invalid host port "{{port}}": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.',
+        fr: "Port de l'hôte « {{port}} » invalide : compose refuse le fichier. Utilisez un port de 0 à 65535 ou une plage comme 8000-8010.",
+      },
+      portRanges: {
+        en: "Host range {{host}} and container range {{container}} differ in length: compose refuses the file. Make them match.",
+        fr: "Les plages de l'hôte ({{host}}) et du conteneur ({{container}}) n'ont pas la même longueur : compose refuse le fichier. Alignez-les.",
+      },
     },
   },
   check({ model, report }) {
     for (const problem of schemaProblems(model)) {
       if (problem.kind === "unknown-key") continue;
       const log = logOf(problem);
-      const result: Report = { start: problem.span.start, end: problem.span.end, message: message(problem, log), log };
+      const result: Report = { start: problem.span.start, end: problem.span.end, ...messageOf(model, problem), log };
       const fix = fixOf(model, problem);
       if (fix) result.fix = fix;
       if (problem.kind === "type" && problem.entry && pathText(problem) === "version") {

@@ -40,11 +40,6 @@ function literalPart(text: string, interpolations: readonly Interpolation[]): st
   return (literal + text.slice(cursor)).trim();
 }
 
-const WHERE = {
-  en: "it ends up in Git and in the dashboard's compose; set it under Dashboard → Environment variables",
-  fr: "elle se retrouve dans Git et dans le compose du dashboard ; définissez-la dans Dashboard → Environment variables",
-};
-
 function referenceEdit(variable: EnvironmentVariable, start: number, end: number, name: string): OffsetEdit[] | undefined {
   if (!variable.editable || !variable.node) return undefined;
   const reference = `\${${name}}`;
@@ -60,27 +55,26 @@ function referenceEdit(variable: EnvironmentVariable, start: number, end: number
 
 function literalValueReport(variable: EnvironmentVariable): Report {
   const edits = referenceEdit(variable, variable.valueSpan.start, variable.valueSpan.end, variable.name);
+  const reference = `\${${variable.name}}`;
   return {
     ...variable.valueSpan,
-    message: {
-      en: `${variable.name} is given a literal value: ${WHERE.en}, and write ${variable.name}=\${${variable.name}}.`,
-      fr: `${variable.name} reçoit une valeur littérale : ${WHERE.fr}, et écrivez ${variable.name}=\${${variable.name}}.`,
-    },
-    fix: edits && { title: { en: `Reference \${${variable.name}}`, fr: `Référencer \${${variable.name}}` }, edits },
+    messageId: "plainValue",
+    data: { reference },
+    fix: edits && { title: { en: `Reference ${reference}`, fr: `Référencer ${reference}` }, edits },
   };
 }
 
 function literalDefaultReport(variable: EnvironmentVariable, item: Interpolation): Report {
   const start = variable.valueSpan.start + item.argumentStart!;
   const edits = referenceEdit(variable, variable.valueSpan.start + item.start, variable.valueSpan.start + item.end, item.name);
+  const reference = `\${${item.name}}`;
   return {
     start,
     end: start + item.argument!.length,
-    message: {
-      en: `${variable.name} has a literal default in \${${item.name}${item.operator}…}: ${WHERE.en}, and write \${${item.name}}.`,
-      fr: `${variable.name} a une valeur par défaut littérale dans \${${item.name}${item.operator}…} : ${WHERE.fr}, et écrivez \${${item.name}}.`,
-    },
-    fix: edits && { title: { en: `Reference \${${item.name}}`, fr: `Référencer \${${item.name}}` }, edits },
+    // The default's own variable: the one to set in the dashboard (`POSTGRES_PASSWORD: ${DB_PASSWORD:-admin}` names DB_PASSWORD).
+    messageId: "plainDefault",
+    data: { reference },
+    fix: edits && { title: { en: `Remove the default: ${reference}`, fr: `Supprimer la valeur par défaut : ${reference}` }, edits },
   };
 }
 
@@ -96,10 +90,29 @@ export const literalSecret: Rule = {
         fr: "Un secret écrit dans le fichier compose",
       },
       description: {
-        en: "A password, token or key given a literal value in `environment` (`DB_PASSWORD=admin`), or as the default of an interpolation (`${DB_PASSWORD:-admin123}`), is committed to Git and stored in the compose copy the Elestio dashboard keeps. Set it under Dashboard → Environment variables instead: the pipeline writes those to `.env`, and `${DB_PASSWORD}` reads it from there.",
-        fr: "Un mot de passe, un jeton ou une clé qui reçoit une valeur littérale dans `environment` (`DB_PASSWORD=admin`), ou comme valeur par défaut d'une interpolation (`${DB_PASSWORD:-admin123}`), est commité dans Git et conservé dans la copie du compose que garde le dashboard Elestio. Définissez-le plutôt dans Dashboard → Environment variables : le pipeline les écrit dans `.env`, où `${DB_PASSWORD}` va le lire.",
+        en: "The pipeline's compose file is in your Git repository, and Elestio's dashboard keeps a copy of it: a password, token or key written there, as a value (`DB_PASSWORD=admin`) or as a default (`${DB_PASSWORD:-admin123}`), can be read by anyone with access to either, history included. Variables set under **Dashboard → Environment variables** are written to `.env` on the VM at each deploy, where `${DB_PASSWORD}` reads them.",
+        fr: "Le compose du pipeline est versionné dans Git et le dashboard d'Elestio en garde une copie : un mot de passe, un jeton ou une clé qui y est écrit en clair, comme valeur (`DB_PASSWORD=admin`) ou comme valeur par défaut (`${DB_PASSWORD:-admin123}`), est lisible par quiconque a accès à l'un ou à l'autre, historique compris. Les variables définies dans **Dashboard → Environment variables** sont écrites dans `.env` sur la VM à chaque déploiement, où `${DB_PASSWORD}` les lit.",
       },
       fix: { en: "Reference `${NAME}`", fr: "Référencer `${NAME}`" },
+      manualFix: {
+        en: "Set the value under **Dashboard → Environment variables** and write `${NAME}` in its place.",
+        fr: "Définissez la valeur dans **Dashboard → Environment variables** et écrivez `${NAME}` à sa place.",
+      },
+      example: {
+        invalid: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin123\n",
+        valid: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n",
+      },
+    },
+    messages: {
+      // The reference names the variable: one name only, so that long names still fit.
+      plainValue: {
+        en: "Secret in plain text, committed to Git: write {{reference}} and set it in the dashboard.",
+        fr: "Secret en clair, versionné dans Git : écrivez {{reference}} et définissez-le dans le dashboard.",
+      },
+      plainDefault: {
+        en: "Secret in plain text as a default, committed to Git: write {{reference}} and set it in the dashboard.",
+        fr: "Secret en clair en valeur par défaut, versionné dans Git : écrivez {{reference}} et définissez-le dans le dashboard.",
+      },
     },
   },
   check({ model, report }) {

@@ -13,11 +13,22 @@ export const loopbackPortBinding: Rule = {
         fr: "Un port lié à 127.0.0.1 est hors de portée du proxy d'Elestio",
       },
       description: {
-        en: "Elestio's reverse proxy forwards to `172.17.0.1:<port>`, the VM's Docker bridge. A port bound to `127.0.0.1` (or `::1`, `localhost`) only listens on the VM's loopback: the proxy cannot reach it, and if it is the web port, the site answers 502 Bad Gateway. That is fine for a port you only reach through an SSH tunnel; otherwise bind it to `172.17.0.1`.",
-        fr: "Le reverse proxy d'Elestio transmet à `172.17.0.1:<port>`, le pont Docker de la VM. Un port lié à `127.0.0.1` (ou `::1`, `localhost`) n'écoute que sur la boucle locale de la VM : le proxy ne peut pas le joindre et, si c'est le port web, le site répond 502 Bad Gateway. C'est correct pour un port que vous n'atteignez que par un tunnel SSH ; sinon, liez-le à `172.17.0.1`.",
+        en: "Elestio's reverse proxy sends requests to `172.17.0.1:<port>`, the VM's Docker bridge. A port bound to `127.0.0.1` (or `::1`, `localhost`) listens only on the VM's loopback, so the browser gets `502 Bad Gateway` when it is the web port. That suits a port you only reach through an SSH tunnel; bound to `172.17.0.1`, a port stays out of the internet's reach too.",
+        fr: "Le reverse proxy d'Elestio envoie les requêtes à `172.17.0.1:<port>`, le pont Docker de la VM. Un port lié à `127.0.0.1` (ou `::1`, `localhost`) n'écoute que sur la boucle locale de la VM : le navigateur reçoit `502 Bad Gateway` si c'est le port web. Cela convient pour un port que vous n'atteignez que par un tunnel SSH ; lié à `172.17.0.1`, un port reste lui aussi hors d'atteinte depuis Internet.",
       },
       log: "502 Bad Gateway",
+      logSource: "browser",
       fix: { en: "Bind to 172.17.0.1", fr: "Lier à 172.17.0.1" },
+      example: {
+        invalid: 'services:\n  web:\n    build: .\n    ports:\n      - "127.0.0.1:8000:8000"\n',
+        valid: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n',
+      },
+    },
+    messages: {
+      loopback: {
+        en: "Port {{port}} is bound to {{address}}: Elestio's proxy cannot reach it (502 if it serves the site). Bind it to 172.17.0.1.",
+        fr: "Le port {{port}} est lié à {{address}} : le proxy d'Elestio ne peut pas le joindre (502 s'il sert le site). Liez-le à 172.17.0.1.",
+      },
     },
   },
   check({ model, report }) {
@@ -32,10 +43,8 @@ export const loopbackPortBinding: Rule = {
         const edit = bindToAddressEdit(model, binding);
         report({
           ...bindingSpan(model, binding),
-          message: {
-            en: `Port ${port} is bound to ${binding.hostIp}: Elestio's proxy forwards to ${ELESTIO_BRIDGE_ADDRESS} and cannot reach it, so if this is the web port the site answers 502 Bad Gateway. Fine for a port you only use through an SSH tunnel; otherwise bind it to ${ELESTIO_BRIDGE_ADDRESS}.`,
-            fr: `Le port ${port} est lié à ${binding.hostIp} : le proxy d'Elestio transmet à ${ELESTIO_BRIDGE_ADDRESS} et ne peut pas le joindre ; si c'est le port web, le site répond 502 Bad Gateway. C'est correct pour un port utilisé seulement par un tunnel SSH ; sinon, liez-le à ${ELESTIO_BRIDGE_ADDRESS}.`,
-          },
+          messageId: "loopback",
+          data: { port, address: binding.hostIp ?? "" },
           fix: edit && { title: { en: `Bind to ${ELESTIO_BRIDGE_ADDRESS}`, fr: `Lier à ${ELESTIO_BRIDGE_ADDRESS}` }, edits: [edit] },
         });
       }

@@ -22,12 +22,22 @@ export const noReservedHostPort: Rule = {
         fr: "Pas de port hôte 80 ni 443 : le proxy d'Elestio les occupe",
       },
       description: {
-        en: "On an Elestio VM, the reverse proxy `elestio-nginx` (OpenResty) listens on ports 80 and 443, terminates TLS with Let's Encrypt certificates and forwards each domain to `172.17.0.1:<port>`. A service that publishes host port 80 or 443 cannot start. Publish the app on another port bound to `172.17.0.1` and set that port as the proxy's target in the dashboard.",
-        fr: "Sur une VM Elestio, le reverse proxy `elestio-nginx` (OpenResty) écoute sur les ports 80 et 443, termine le TLS avec des certificats Let's Encrypt et transmet chaque domaine à `172.17.0.1:<port>`. Un service qui publie le port hôte 80 ou 443 ne peut pas démarrer. Publiez l'application sur un autre port lié à `172.17.0.1` et indiquez ce port comme cible du proxy dans le dashboard.",
+        en: "On every Elestio VM, the reverse proxy `elestio-nginx` (OpenResty) listens on ports 80 and 443, terminates TLS with Let's Encrypt certificates and forwards each domain's requests to `172.17.0.1:<port>`. Docker cannot bind a host port that another process holds, so the container does not start. Publish the app on another port bound to `172.17.0.1` and make that port the proxy's target in the dashboard.",
+        fr: "Sur chaque VM Elestio, le reverse proxy `elestio-nginx` (OpenResty) écoute sur les ports 80 et 443, assure la terminaison TLS avec des certificats Let's Encrypt et envoie les requêtes de chaque domaine à `172.17.0.1:<port>`. Docker ne peut pas publier un port hôte qu'un autre processus occupe déjà : le conteneur ne démarre pas. Publiez l'application sur un autre port lié à `172.17.0.1` et indiquez ce port comme cible du proxy dans le dashboard.",
       },
       log: "failed to bind host port for 0.0.0.0:80 - address already in use",
       logPattern: RESERVED_PORT_LOG,
       fix: { en: "Remove the port", fr: "Supprimer le port" },
+      example: {
+        invalid: 'services:\n  web:\n    build: .\n    ports:\n      - "80:8000"\n      - "172.17.0.1:8000:8000"\n',
+        valid: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n',
+      },
+    },
+    messages: {
+      reservedPort: {
+        en: "Host port {{port}} belongs to Elestio's proxy: the deploy fails (\"address already in use\"). Remove it.",
+        fr: "Le port hôte {{port}} appartient au proxy d'Elestio : le déploiement échoue (« address already in use »). Supprimez-le.",
+      },
     },
   },
   check({ model, report }) {
@@ -46,10 +56,8 @@ export const noReservedHostPort: Rule = {
         report({
           ...bindingSpan(model, binding),
           log,
-          message: {
-            en: `Host port ${port} is taken by Elestio's reverse proxy (elestio-nginx, OpenResty), which already serves 80 and 443 with TLS: the deploy fails with "${log}". Remove this port; Elestio's proxy forwards your domain to the app's own port on 172.17.0.1.`,
-            fr: `Le port hôte ${port} est pris par le reverse proxy d'Elestio (elestio-nginx, OpenResty), qui sert déjà 80 et 443 avec TLS : le déploiement échoue avec « ${log} ». Supprimez ce port ; le proxy d'Elestio transmet votre domaine au port de l'application sur 172.17.0.1.`,
-          },
+          messageId: "reservedPort",
+          data: { port },
           fix: { title: { en: `Remove port ${port}`, fr: `Supprimer le port ${port}` }, edits: removeItems(model, portsEntry, items) },
         });
       }

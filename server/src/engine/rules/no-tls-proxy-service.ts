@@ -1,8 +1,7 @@
 import { removeEntry, removeItems } from "../compose/edits.js";
 import { serviceDependencies } from "../compose/dependsOn.js";
 import { anchorsDefinedIn, entrySpan, scalarText, seqItems, type ComposeModel, type Entry, type Service } from "../compose/model.js";
-import { serviceReservedPort, tlsProxyKind } from "../compose/services.js";
-import type { Localized } from "../i18n/index.js";
+import { serviceReservedPort, tlsProxyKind, type TlsProxyKind } from "../compose/services.js";
 import { RESERVED_PORT_LOG } from "../logLines.js";
 import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
@@ -92,13 +91,14 @@ function anchorsUsedOutside(model: ComposeModel, entry: Entry, start: number, en
   return anchors.some((anchor) => outside.includes(`*${anchor}`));
 }
 
-function reasonOf(kind: "acme" | "proxy", service: Service): { en: string; fr: string; port?: number } {
-  if (kind === "acme") {
-    return { en: "obtains Let's Encrypt certificates", fr: "obtient des certificats Let's Encrypt" };
-  }
-  const port = serviceReservedPort(service);
-  if (port !== undefined) return { en: `is a reverse proxy publishing port ${port}`, fr: `est un reverse proxy qui publie le port ${port}`, port };
-  return { en: "is a reverse proxy handling TLS certificates (it mounts /etc/letsencrypt)", fr: "est un reverse proxy qui gère des certificats TLS (il monte /etc/letsencrypt)" };
+/**
+ * The message a flagged service gets: a service publishing 80/443 fails to
+ * bind it, whatever it is; else an ACME client is redundant, and a proxy
+ * mounting /etc/letsencrypt handles TLS that Elestio's proxy already does.
+ */
+function messageOf(kind: TlsProxyKind, port: number | undefined): "reservedPort" | "acme" | "tlsProxy" {
+  if (port !== undefined) return "reservedPort";
+  return kind === "acme" ? "acme" : "tlsProxy";
 }
 
 export const noTlsProxyService: Rule = {
@@ -114,13 +114,35 @@ export const noTlsProxyService: Rule = {
         fr: "Pas de reverse proxy ni de certbot qui fasse le travail d'Elestio",
       },
       description: {
-        en: "Elestio already runs the reverse proxy and Let's Encrypt on every VM: `elestio-nginx` (OpenResty) holds ports 80 and 443, issues and renews certificates for the pipeline's domains and forwards them to `172.17.0.1:<port>`. An nginx, Traefik, Caddy or HAProxy service on 80/443, or a certbot/ACME client, duplicates it and breaks the deploy (`port 80 address already in use`). Remove the service and let Elestio's proxy reach the app's port. An nginx serving another port behind Elestio's proxy (as in Elestio's own templates) is fine.",
-        fr: "Elestio fait déjà tourner le reverse proxy et Let's Encrypt sur chaque VM : `elestio-nginx` (OpenResty) occupe les ports 80 et 443, obtient et renouvelle les certificats des domaines du pipeline et les transmet à `172.17.0.1:<port>`. Un service nginx, Traefik, Caddy ou HAProxy sur 80/443, ou un client certbot/ACME, le double et casse le déploiement (`port 80 address already in use`). Supprimez le service et laissez le proxy d'Elestio joindre le port de l'application. Un nginx qui sert un autre port derrière le proxy d'Elestio (comme dans les templates d'Elestio) est correct.",
+        en: "On every VM, Elestio's proxy, `elestio-nginx` (OpenResty), already holds ports 80 and 443, obtains and renews the Let's Encrypt certificates of the pipeline's domains and forwards their requests to `172.17.0.1:<port>`. A proxy of your own (nginx, Traefik, Caddy, HAProxy) on 80/443 cannot bind them, so the deploy fails; a certbot or other ACME client is redundant, and in standalone mode its renewals try to bind port 80 and fail. An nginx serving another port behind Elestio's proxy, as in Elestio's own templates, is no problem.",
+        fr: "Sur chaque VM, le proxy d'Elestio, `elestio-nginx` (OpenResty), occupe déjà les ports 80 et 443, obtient et renouvelle les certificats Let's Encrypt des domaines du pipeline et transmet les requêtes de ces domaines à `172.17.0.1:<port>`. Votre propre proxy (nginx, Traefik, Caddy, HAProxy) sur 80/443 ne peut pas y écouter et le déploiement échoue ; un certbot ou un autre client ACME est superflu, et en mode standalone ses renouvellements tentent d'écouter sur le port 80 et échouent. Un nginx qui sert un autre port derrière le proxy d'Elestio, comme dans les modèles d'Elestio, ne pose pas de problème.",
       },
       log: "failed to bind host port for 0.0.0.0:80 - address already in use",
       // no-reserved-host-port's line: one problem for a pasted one, linking the port entries and the proxies publishing the port.
       logPattern: RESERVED_PORT_LOG,
-      fix: { en: "Remove the service and the references to it", fr: "Supprimer le service et les références à celui-ci" },
+      fix: { en: "Remove the service and what refers to it", fr: "Supprimer le service et ce qui y fait référence" },
+      manualFix: {
+        en: "Remove the service (and the `depends_on` and `links` naming it), then point Elestio's proxy at the app's own port in the dashboard.",
+        fr: "Supprimez le service (et les `depends_on` et `links` qui le nomment), puis indiquez au proxy d'Elestio le port de l'application dans le dashboard.",
+      },
+      example: {
+        invalid: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n  nginx:\n    image: nginx:alpine\n    ports:\n      - "80:80"\n      - "443:443"\n    depends_on:\n      - web\n  certbot:\n    image: certbot/certbot\n',
+        valid: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n',
+      },
+    },
+    messages: {
+      reservedPort: {
+        en: 'Service "{{service}}" publishes port {{port}}, taken by Elestio\'s proxy: the deploy fails. Remove it.',
+        fr: "Le service « {{service}} » publie le port {{port}}, pris par le proxy d'Elestio : le déploiement échoue. Supprimez-le.",
+      },
+      acme: {
+        en: 'Service "{{service}}" is redundant: Elestio\'s proxy already gets and renews TLS certificates. Remove it.',
+        fr: "Le service « {{service}} » est superflu : le proxy d'Elestio obtient et renouvelle déjà les certificats TLS. Supprimez-le.",
+      },
+      tlsProxy: {
+        en: 'Service "{{service}}" mounts /etc/letsencrypt: Elestio\'s proxy already handles TLS certificates. Remove it.',
+        fr: "Le service « {{service}} » monte /etc/letsencrypt : le proxy d'Elestio gère déjà les certificats TLS. Supprimez-le.",
+      },
     },
   },
   check({ model, report }) {
@@ -128,18 +150,8 @@ export const noTlsProxyService: Rule = {
     const removed = new Set(flagged.map((f) => f.service.name));
     const referencing = flagged.length > 0 ? referencingServices(model) : new Map<string, Service[]>();
     for (const { service, kind } of flagged) {
-      const reason = reasonOf(kind!, service);
-      const log = reason.port !== undefined ? `failed to bind host port for 0.0.0.0:${reason.port} - address already in use` : undefined;
-      const symptom: Localized =
-        log !== undefined
-          ? {
-              en: `the deploy fails with "${log}" (port ${reason.port} address already in use)`,
-              fr: `le déploiement échoue avec « ${log} » (port ${reason.port} déjà utilisé)`,
-            }
-          : {
-              en: 'a second one only competes with it (the guide\'s "port 80 address already in use" came from such nginx and certbot services)',
-              fr: "un second ne fait que lui faire concurrence (le « port 80 address already in use » du guide venait de tels services nginx et certbot)",
-            };
+      const port = serviceReservedPort(service);
+      const messageId = messageOf(kind!, port);
       let edits: OffsetEdit[] | undefined;
       // A service merged into `services:` from an anchor is not removed here: the anchor may serve elsewhere.
       if (!service.entry.merged) {
@@ -153,11 +165,10 @@ export const noTlsProxyService: Rule = {
         end: service.keyNode.range![1],
         // Its removal takes the ports with it: the port rules' findings inside the service are this fault.
         covers: entrySpan(model.text, service.entry),
-        log,
-        message: {
-          en: `Service "${service.name}" ${reason.en}: Elestio already runs the reverse proxy (elestio-nginx, OpenResty) on ports 80 and 443 and Let's Encrypt for your domains, so ${symptom.en}. Remove it; Elestio's proxy forwards to your app's port on 172.17.0.1.`,
-          fr: `Le service « ${service.name} » ${reason.fr} : Elestio fait déjà tourner le reverse proxy (elestio-nginx, OpenResty) sur les ports 80 et 443 et Let's Encrypt pour vos domaines, donc ${symptom.fr}. Supprimez-le ; le proxy d'Elestio transmet au port de votre application sur 172.17.0.1.`,
-        },
+        // A proxy or certbot that publishes no reserved port breaks nothing the pipeline prints.
+        log: port !== undefined ? `failed to bind host port for 0.0.0.0:${port} - address already in use` : null,
+        messageId,
+        data: port !== undefined ? { service: service.name, port } : { service: service.name },
         fix: edits && {
           title: { en: `Remove service "${service.name}"`, fr: `Supprimer le service « ${service.name} »` },
           edits,

@@ -30,17 +30,27 @@ export const obsoleteVersion: Rule = {
         fr: "`version` obsolète au premier niveau",
       },
       description: {
-        en: "Compose v2 ignores the top-level `version` and warns about it on every command, the pipeline's `docker compose up` included. The file format is the Compose Specification whatever the number says, so it only misleads readers.",
-        fr: "Compose v2 ignore la clé `version` de premier niveau et le signale à chaque commande, y compris au `docker compose up` du pipeline. Le format est celui de la Compose Specification quel que soit ce numéro : il ne fait qu'induire le lecteur en erreur.",
+        en: "Since Compose v2, the file format is the Compose Specification whatever `version` says: the key selects nothing and only misleads readers. Its warning adds a line to every pipeline log, next to the errors that matter.",
+        fr: "Depuis Compose v2, le format est celui de la Compose Specification, quoi que dise `version` : la clé ne sélectionne rien et ne fait qu'induire le lecteur en erreur. Son avertissement ajoute une ligne aux logs de chaque déploiement, à côté des erreurs qui comptent.",
       },
       log: `docker-compose.yml: ${LOG}`,
       logPattern: { patterns: [/the attribute\s+[`'"]?version[`'"]?\s+is obsolete/i] },
       fix: { en: "Remove `version`", fr: "Supprimer `version`" },
+      example: {
+        invalid: 'version: "3.8"\n\nservices:\n  web:\n    build: .\n',
+        valid: "services:\n  web:\n    build: .\n",
+      },
+    },
+    messages: {
+      obsolete: {
+        en: 'Obsolete "version" key: Compose v2 ignores it and prints a warning on every run. Remove it.',
+        fr: "Clé « version » obsolète : Compose v2 l'ignore et affiche un avertissement à chaque lancement. Supprimez-la.",
+      },
     },
   },
   check({ model, project, isPipeline, report }) {
     // Compose names the file: on the pipeline, the dashboard's copy it writes as docker-compose.yml in the app's folder.
-    const log = `${isPipeline ? "/opt/app/<project>/docker-compose.yml" : (project?.filePath ?? "docker-compose.yml")}: ${LOG}`;
+    const log = `${isPipeline ? "/opt/app/<pipeline>/docker-compose.yml" : (project?.filePath ?? "docker-compose.yml")}: ${LOG}`;
     for (const entry of model.top) {
       if (entry.key !== "version" || entry.merged) continue;
       const end = entry.value?.range?.[1] ?? entry.keyNode.range![1];
@@ -48,10 +58,7 @@ export const obsoleteVersion: Rule = {
         start: entry.keyNode.range![0],
         end: Math.max(end, entry.keyNode.range![1]),
         log,
-        message: {
-          en: `Compose ignores this key and warns: ${LOG}.`,
-          fr: `Compose ignore cette clé et avertit : ${LOG}.`,
-        },
+        messageId: "obsolete",
         fix: { title: { en: "Remove version", fr: "Supprimer version" }, edits: [removeVersion(model, entry)] },
       });
     }

@@ -16,19 +16,19 @@ function targetPort(binding: PortBinding): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function describePort(binding: PortBinding): { en: string; fr: string } {
+/**
+ * The port a message names: the host port (or range) as published; the
+ * container port when Docker picks a random host port; else the variable
+ * without a default that decides the host port (`${API_PORT}:4000`), as written.
+ */
+function shownPort(binding: PortBinding): string {
   if (binding.published) {
     const [low, high] = binding.published;
-    const ports = low === high ? `${low}` : `${low}-${high}`;
-    return { en: `Port ${ports} is published`, fr: `Le port ${ports} est publié` };
+    return low === high ? `${low}` : `${low}-${high}`;
   }
-  if (binding.randomHostPort) {
-    return { en: `Container port ${binding.target} is published on a random host port`, fr: `Le port ${binding.target} du conteneur est publié sur un port hôte aléatoire` };
-  }
-  if (binding.target) return { en: `Container port ${binding.target} is published`, fr: `Le port ${binding.target} du conteneur est publié` };
-  // Both sides come from variables without defaults (`${PORT}:${PORT}`): name the entry as written.
+  if (binding.randomHostPort && binding.target) return binding.target;
   const written = scalarText(binding.reportNode) ?? "";
-  return { en: `Port "${written}" is published`, fr: `Le port « ${written} » est publié` };
+  return /\$\{[^}]*\}|\$\w+/.exec(written)?.[0] ?? (binding.target || written);
 }
 
 export const publicPortBinding: Rule = {
@@ -43,11 +43,30 @@ export const publicPortBinding: Rule = {
         fr: "Lier les ports publiés à 172.17.0.1, pas à toutes les interfaces",
       },
       description: {
-        en: "A port published without an address (`\"8000:8000\"`, or `0.0.0.0`, `::`) is open on the VM's public IP: anyone reaches the app on `http://<ip>:8000`, without Elestio's proxy and its TLS. Django then answers `Invalid HTTP_HOST header: '<ip>:8000'` (DisallowedHost), and a database port is exposed to the internet. Elestio's proxy forwards to `172.17.0.1`, the VM's Docker bridge: bind to `\"172.17.0.1:8000:8000\"`, as Elestio's own templates do.",
-        fr: "Un port publié sans adresse (`\"8000:8000\"`, ou `0.0.0.0`, `::`) est ouvert sur l'IP publique de la VM : n'importe qui joint l'application sur `http://<ip>:8000`, sans le proxy d'Elestio ni son TLS. Django répond alors `Invalid HTTP_HOST header: '<ip>:8000'` (DisallowedHost), et un port de base de données est exposé à Internet. Le proxy d'Elestio transmet à `172.17.0.1`, le pont Docker de la VM : liez à `\"172.17.0.1:8000:8000\"`, comme les templates d'Elestio.",
+        en: "A port published without an address (`\"8000:8000\"`, `0.0.0.0`, `::`) listens on the VM's public IP: unless a firewall in front of the VM blocks it (Docker-published ports bypass ufw), anyone reaches `http://<ip>:8000` in plain HTTP, and a Django app answers `DisallowedHost` for that host. Elestio's proxy sends requests to `172.17.0.1`, the VM's Docker bridge, where Elestio's own templates publish their ports: bound there, a port is out of the internet's reach, while the VM (and an SSH tunnel) still reach it. A database needs no published port for the other services of the file, which reach it by its service name (`db:5432`).",
+        fr: "Un port publié sans adresse (`\"8000:8000\"`, `0.0.0.0`, `::`) écoute sur l'IP publique de la VM : à moins qu'un pare-feu devant la VM ne le bloque (les ports publiés par Docker contournent ufw), n'importe qui joint `http://<ip>:8000` en HTTP, et une application Django répond `DisallowedHost` pour cet hôte. Le proxy d'Elestio envoie les requêtes à `172.17.0.1`, le pont Docker de la VM, là où les modèles d'Elestio publient leurs ports : lié à cette adresse, un port est hors d'atteinte depuis Internet, mais la VM (et un tunnel SSH) le joignent toujours. Une base de données n'a besoin d'aucun port publié pour les autres services du fichier, qui la joignent par son nom de service (`db:5432`).",
       },
       log: "Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.",
+      logSource: "app",
       fix: { en: "Bind to 172.17.0.1", fr: "Lier à 172.17.0.1" },
+      example: {
+        invalid: 'services:\n  web:\n    build: .\n    ports:\n      - "8000:8000"\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
+        valid: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n  db:\n    image: postgres:16\n    ports:\n      - "172.17.0.1:5432:5432"\n',
+      },
+    },
+    messages: {
+      webPort: {
+        en: "Port {{port}} is open on the VM's public IP, bypassing Elestio's proxy and TLS. Bind it to 172.17.0.1.",
+        fr: "Le port {{port}} est ouvert sur l'IP publique de la VM, sans passer par le proxy d'Elestio ni par TLS. Liez-le à 172.17.0.1.",
+      },
+      randomPort: {
+        en: "Container port {{port}} gets a random port on the VM's public IP, bypassing Elestio's proxy. Bind it to 172.17.0.1.",
+        fr: "Le port {{port}} du conteneur est publié sur un port aléatoire de l'IP publique de la VM, hors du proxy d'Elestio. Liez-le à 172.17.0.1.",
+      },
+      databasePort: {
+        en: "Database port {{port}} is open on the VM's public IP. Remove it, or bind it to 172.17.0.1.",
+        fr: "Le port {{port}} de la base de données est ouvert sur l'IP publique de la VM. Supprimez-le, ou liez-le à 172.17.0.1.",
+      },
     },
   },
   check({ model, report }) {
@@ -60,20 +79,13 @@ export const publicPortBinding: Rule = {
         const target = targetPort(binding);
         if (target !== undefined && DIRECT_PROTOCOL_PORTS.has(target)) continue;
         const database = isDatabaseImage(image) || (target !== undefined && isDatabasePort(target, image));
-        const what = describePort(binding);
-        const shown = binding.published ? String(binding.published[0]) : "<port>";
         const edit = bindToAddressEdit(model, binding);
         report({
           ...bindingSpan(model, binding),
-          message: database
-            ? {
-                en: `${what.en} on every interface: it exposes the database to the internet on the VM's public IP. Bind it to 172.17.0.1 (the VM and Elestio's proxy still reach it), or drop the port if only other services of this file use it.`,
-                fr: `${what.fr} sur toutes les interfaces : la base de données est exposée à Internet sur l'IP publique de la VM. Liez-le à 172.17.0.1 (la VM et le proxy d'Elestio le joignent toujours), ou retirez le port si seuls d'autres services de ce fichier l'utilisent.`,
-              }
-            : {
-                en: `${what.en} on every interface: it is open on the VM's public IP, bypassing Elestio's proxy and its TLS. A request to http://<ip>:${shown} reaches the container directly: that is how Django's "Invalid HTTP_HOST header: '<ip>:${shown}'" (DisallowedHost) happens. Bind it to 172.17.0.1, where Elestio's proxy forwards.`,
-                fr: `${what.fr} sur toutes les interfaces : il est ouvert sur l'IP publique de la VM, en contournant le proxy d'Elestio et son TLS. Une requête vers http://<ip>:${shown} atteint directement le conteneur : c'est ainsi qu'arrive le « Invalid HTTP_HOST header: '<ip>:${shown}' » (DisallowedHost) de Django. Liez-le à 172.17.0.1, où le proxy d'Elestio transmet.`,
-              },
+          messageId: database ? "databasePort" : binding.randomHostPort ? "randomPort" : "webPort",
+          data: { port: shownPort(binding) },
+          // Django's DisallowedHost (the docs' example) is a web port's; an open database prints nothing.
+          ...(database ? { log: null } : {}),
           fix: edit && { title: { en: "Bind to 172.17.0.1", fr: "Lier à 172.17.0.1" }, edits: [edit] },
         });
       }

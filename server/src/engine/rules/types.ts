@@ -102,8 +102,18 @@ export interface Report {
   fix?: Fix;
   /** What the finding is about, when larger than its range (a whole service its fix removes): see RuleMeta.supersedes. */
   covers?: Span;
-  /** The line the pipeline or compose prints for this very fault (its names, its port), when the rule can tell: hovers show it instead of the docs' example. */
-  log?: string;
+  /**
+   * One finding per file for the rule's reports of this key (a variable's
+   * name): the first in the file that no other rule's finding supersedes.
+   * lint() keeps it, so that a use another rule owns does not hide the next one.
+   */
+  once?: string;
+  /**
+   * The line the pipeline or compose prints for this very fault (its names, its port), when the rule can tell:
+   * hovers show it instead of the docs' example. `null`: this fault prints no line of its own (a certbot
+   * service, a database port), so the hover shows no example either.
+   */
+  log?: string | null;
 }
 
 export interface RuleContext {

@@ -1,65 +1,37 @@
 import { formatScalar } from "../compose/edits.js";
-import { dependencyCycles, undefinedReferenceLog, undefinedReferences, type CycleReference, type DependencyCycle, type NamedReferenceKind, type UndefinedReference } from "../compose/undefinedReferences.js";
-import { withComposeLog, type Localized } from "../i18n/index.js";
+import { dependencyCycles, undefinedReferenceLog, undefinedReferences, type NamedReferenceKind, type UndefinedReference } from "../compose/undefinedReferences.js";
 import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
-import type { Fix, LogPattern, Rule } from "./types.js";
+import type { Fix, LogPattern, Report, Rule } from "./types.js";
 
-/** How a service names another, in a sentence. */
-const NAMES_SERVICE: Record<Exclude<NamedReferenceKind, "network" | "volume" | "secret" | "build_secret" | "config" | "extends">, Localized> = {
-  depends_on: { en: "depends on", fr: "dépend de" },
-  links: { en: "links to", fr: "a un lien (links) vers" },
-  volumes_from: { en: "takes the volumes (volumes_from) of", fr: "reprend les volumes (volumes_from) de" },
-  network_mode: { en: "shares the network stack (network_mode) of", fr: "partage la pile réseau (network_mode) de" },
-  ipc: { en: "shares the IPC namespace (ipc) of", fr: "partage l'espace de noms IPC (ipc) de" },
-  pid: { en: "shares the process namespace (pid) of", fr: "partage l'espace de noms des processus (pid) de" },
-  uts: { en: "shares the host name namespace (uts) of", fr: "partage l'espace de noms du nom d'hôte (uts) de" },
+/** The key a service names the reference under, as written in the file: the message's words for its kind. */
+const KEY_OF: Record<NamedReferenceKind, string> = {
+  depends_on: "depends_on",
+  links: "links",
+  volumes_from: "volumes_from",
+  network_mode: "network_mode",
+  ipc: "ipc",
+  pid: "pid",
+  uts: "uts",
+  extends: "extends",
+  network: "networks",
+  volume: "volumes",
+  secret: "secrets",
+  build_secret: "build.secrets",
+  config: "configs",
 };
 
-function referenceSentence(reference: UndefinedReference, documents: number): Localized {
-  const s = reference.service.name;
-  const n = reference.name;
-  const noService = { en: "but the file defines no service of that name", fr: "mais le fichier ne définit aucun service de ce nom" };
-  switch (reference.kind) {
-    case "extends":
-      return documents > 1
-        ? { en: `Service "${s}" extends "${n}", but its YAML document defines no service of that name (compose looks in the same document).`, fr: `Le service « ${s} » étend « ${n} », mais son document YAML ne définit aucun service de ce nom (compose le cherche dans le même document).` }
-        : { en: `Service "${s}" extends "${n}", ${noService.en}.`, fr: `Le service « ${s} » étend « ${n} », ${noService.fr}.` };
-    case "network":
-      return { en: `Service "${s}" joins the network "${n}", which is not declared under the top-level networks.`, fr: `Le service « ${s} » rejoint le réseau « ${n} », qui n'est pas déclaré dans la section networks de premier niveau.` };
-    case "volume":
-      return { en: `Service "${s}" mounts the named volume "${n}", which is not declared under the top-level volumes.`, fr: `Le service « ${s} » monte le volume nommé « ${n} », qui n'est pas déclaré dans la section volumes de premier niveau.` };
-    case "secret":
-      return { en: `Service "${s}" uses the secret "${n}", which is not declared under the top-level secrets.`, fr: `Le service « ${s} » utilise le secret « ${n} », qui n'est pas déclaré dans la section secrets de premier niveau.` };
-    case "build_secret":
-      return { en: `The build of service "${s}" uses the secret "${n}", which is not declared under the top-level secrets.`, fr: `Le build du service « ${s} » utilise le secret « ${n} », qui n'est pas déclaré dans la section secrets de premier niveau.` };
-    case "config":
-      return { en: `Service "${s}" uses the config "${n}", which is not declared under the top-level configs.`, fr: `Le service « ${s} » utilise la config « ${n} », qui n'est pas déclarée dans la section configs de premier niveau.` };
-    default: {
-      const verb = NAMES_SERVICE[reference.kind];
-      return { en: `Service "${s}" ${verb.en} "${n}", ${noService.en}.`, fr: `Le service « ${s} » ${verb.fr} « ${n} », ${noService.fr}.` };
-    }
+/** The message of a name compose cannot find: a service, or a top-level declaration; with the defined name it most likely means. */
+function referenceMessage(reference: UndefinedReference, closest: string | undefined, documents: number): Pick<Report, "messageId" | "data"> {
+  const { name } = reference;
+  // A name the service already gives beside this one is no suggestion: the list would name it twice (a volume may be mounted twice).
+  const suggestion = closest !== undefined && (reference.kind === "volume" || !reference.siblings.includes(closest)) ? closest : undefined;
+  const key = KEY_OF[reference.kind];
+  if (reference.kind === "extends" && documents > 1 && suggestion === undefined) return { messageId: "extendsOtherDocument", data: { name } };
+  if (reference.section === "services") {
+    return suggestion === undefined ? { messageId: "undefinedService", data: { name, key } } : { messageId: "undefinedServiceSuggestion", data: { name, key, suggestion } };
   }
-}
-
-/** Services of a cycle a message names at most: a longer one (generated files) is cut, else each of its thousands of findings would name all of them. */
-const MAX_NAMED = 8;
-
-/** `a -> b -> a`, or for a long cycle its first services and its last, `a -> b -> … -> z -> a`. */
-function shortPath(path: readonly string[]): string {
-  if (path.length <= MAX_NAMED) return path.join(" -> ");
-  return [...path.slice(0, MAX_NAMED - 2), "…", ...path.slice(-2)].join(" -> ");
-}
-
-function cycleSentence(cycle: DependencyCycle, { reference }: CycleReference): Localized {
-  const s = reference.service.name;
-  const n = reference.target;
-  const verb = NAMES_SERVICE[reference.kind as keyof typeof NAMES_SERVICE];
-  if (s === n) return { en: `Service "${s}" ${verb.en} itself, so it can never start.`, fr: `Le service « ${s} » ${verb.fr} lui-même : il ne peut jamais démarrer.` };
-  const path = shortPath(cycle.path);
-  return {
-    en: `Service "${s}" ${verb.en} "${n}", which leads back to "${s}" through the cycle ${path}, so no service of the cycle can start first.`,
-    fr: `Le service « ${s} » ${verb.fr} « ${n} », qui ramène à « ${s} » par le cycle ${path} : aucun service du cycle ne peut démarrer en premier.`,
-  };
+  const section = reference.section;
+  return suggestion === undefined ? { messageId: "undeclared", data: { name, section } } : { messageId: "undeclaredSuggestion", data: { name, section, suggestion } };
 }
 
 /** The one defined name close to the reference's (never the service itself, for a service); undefined when none or several are. */
@@ -130,20 +102,52 @@ export const undefinedReference: Rule = {
         fr: "Services, réseaux, volumes, secrets ou configs non définis, et cycles de dépendances",
       },
       description: {
-        en: "Compose checks every name a service gives before it starts anything. A service named by `depends_on`, `links`, `volumes_from`, `network_mode: service:<name>` or `extends` (without `file`) must be defined under `services`; a network a service joins, a named volume it mounts (`data:/var/lib/data`, not a path), a secret or a config it uses must be declared at the top level (`default` is the one network that needs no declaration, and `external: true` ones count as declared). A typo, or a name changed in one place only, makes compose refuse the whole project (`invalid compose project`); services whose dependencies lead back to themselves are refused too (`dependency cycle detected`). A name decided by a variable without a default is not judged, `${DB:-db}` is judged by its default, and a service disabled by `profiles` still counts as defined.",
-        fr: "Compose vérifie chaque nom que donne un service avant de démarrer quoi que ce soit. Un service nommé par `depends_on`, `links`, `volumes_from`, `network_mode: service:<nom>` ou `extends` (sans `file`) doit être défini sous `services` ; un réseau que rejoint un service, un volume nommé qu'il monte (`data:/var/lib/data`, pas un chemin), un secret ou une config qu'il utilise doivent être déclarés au premier niveau (`default` est le seul réseau qui n'a pas besoin de déclaration, et ceux en `external: true` comptent comme déclarés). Une faute de frappe, ou un nom changé à un seul endroit, fait refuser tout le projet par compose (`invalid compose project`) ; des services dont les dépendances ramènent à eux-mêmes sont refusés aussi (`dependency cycle detected`). Un nom décidé par une variable sans valeur par défaut n'est pas jugé, `${DB:-db}` l'est d'après sa valeur par défaut, et un service désactivé par `profiles` compte comme défini.",
+        en: "Compose resolves every name a service gives before it starts anything, and refuses the whole project (`invalid compose project`) when one is missing: a service named by `depends_on`, `links`, `volumes_from`, `network_mode: service:<name>` or `extends` (without `file`) must be defined under `services`, and a network, named volume (`data:/data`, not a path), secret or config declared at the top level (`default` and `external: true` ones count). A typo, or a name changed in one place only, is the usual cause; services whose dependencies lead back to themselves are refused too (`dependency cycle detected`). A name a variable decides is judged by its default (`${DB:-db}`), not at all without one, and a service disabled by `profiles` still counts as defined.",
+        fr: "Compose résout chaque nom que donne un service avant de démarrer quoi que ce soit, et refuse tout le projet (`invalid compose project`) dès qu'un nom manque : un service nommé par `depends_on`, `links`, `volumes_from`, `network_mode: service:<nom>` ou `extends` (sans `file`) doit être défini sous `services`, et un réseau, un volume nommé (`data:/data`, pas un chemin), un secret ou une config déclarés au premier niveau (`default` et ceux en `external: true` comptent). Une faute de frappe, ou un nom changé à un seul endroit, en est la cause habituelle ; des services dont les dépendances ramènent à eux-mêmes sont refusés aussi (`dependency cycle detected`). Un nom décidé par une variable est jugé d'après sa valeur par défaut (`${DB:-db}`), pas du tout sans elle, et un service désactivé par `profiles` compte comme défini.",
       },
       log: 'service "web" depends on undefined service "cache": invalid compose project',
       logPattern: LOG_PATTERN,
-      fix: {
-        en: "Change the name to the defined one it most likely means, when exactly one is that close; otherwise define what is missing, or correct the name",
-        fr: "Remplacer le nom par le nom défini qu'il désigne sans doute, quand un seul en est aussi proche ; sinon, définir ce qui manque ou corriger le nom",
+      fix: { en: "Change the name to the defined one it most likely means", fr: "Remplacer le nom par le nom défini qu'il désigne sans doute" },
+      manualFix: { en: "Define or declare what is missing, or correct the name", fr: "Définissez ou déclarez ce qui manque, ou corrigez le nom" },
+      example: {
+        invalid: "services:\n  web:\n    image: nginx\n    depends_on:\n      - cach\n  cache:\n    image: redis\n",
+        valid: "services:\n  web:\n    image: nginx\n    depends_on:\n      - cache\n  cache:\n    image: redis\n",
+      },
+    },
+    messages: {
+      undefinedService: {
+        en: 'Undefined service "{{name}}" in {{key}}: compose refuses the file. Define it or correct the name.',
+        fr: "Service « {{name}} » non défini dans {{key}} : compose refuse le fichier. Définissez-le ou corrigez le nom.",
+      },
+      undefinedServiceSuggestion: {
+        en: 'Undefined service "{{name}}" in {{key}}: compose refuses the file. Did you mean "{{suggestion}}"?',
+        fr: "Service « {{name}} » non défini dans {{key}} : compose refuse le fichier. Vouliez-vous dire « {{suggestion}} » ?",
+      },
+      extendsOtherDocument: {
+        en: 'No service "{{name}}" in this YAML document, where extends looks: compose refuses the file.',
+        fr: "Aucun service « {{name}} » dans ce document YAML, où extends le cherche : compose refuse le fichier.",
+      },
+      undeclared: {
+        en: '"{{name}}" is not declared in the top-level {{section}}: compose refuses the file. Declare it or correct the name.',
+        fr: "« {{name}} » n'est pas déclaré dans la section {{section}} : compose refuse le fichier. Déclarez-le ou corrigez le nom.",
+      },
+      undeclaredSuggestion: {
+        en: '"{{name}}" is not declared in the top-level {{section}}: compose refuses the file. Did you mean "{{suggestion}}"?',
+        fr: "« {{name}} » n'est pas déclaré dans la section {{section}} : compose refuse le fichier. Vouliez-vous dire « {{suggestion}} » ?",
+      },
+      cycle: {
+        en: '"{{service}}" depends on "{{target}}" ({{key}}) in a cycle: compose refuses the file. Break the cycle.',
+        fr: "« {{service}} » dépend de « {{target}} » ({{key}}) dans un cycle : compose refuse le fichier. Rompez le cycle.",
+      },
+      selfCycle: {
+        en: '"{{service}}" depends on itself ({{key}}): compose refuses the file. Remove this dependency.',
+        fr: "« {{service}} » dépend de lui-même ({{key}}) : compose refuse le fichier. Supprimez cette dépendance.",
       },
     },
   },
   check({ model, project, isPipeline, report }) {
     // Compose names the file in `extends`' line: on the pipeline, the dashboard's copy it writes in the app's folder.
-    const file = isPipeline ? "/opt/app/<project>/docker-compose.yml" : (project?.filePath ?? "docker-compose.yml");
+    const file = isPipeline ? "/opt/app/<pipeline>/docker-compose.yml" : (project?.filePath ?? "docker-compose.yml");
     const references = undefinedReferences(model);
     // Each name is compared with every defined one: past a budget (a generated file with thousands), no more suggestions, so no more fixes.
     let budget = SUGGESTION_BUDGET;
@@ -165,15 +169,20 @@ export const undefinedReference: Rule = {
       report({
         ...reference.span,
         log,
-        message: withComposeLog(referenceSentence(reference, model.documents.length), log),
+        ...referenceMessage(reference, target, model.documents.length),
         fix: target !== undefined && !rivals ? fixFor(reference, target) : undefined,
       });
     });
     for (const cycle of dependencyCycles(model)) {
-      for (const reference of cycle.references) {
-        // compose's line names the whole cycle: the message, the short form (`log` keeps it whole).
-        const shown = cycle.path.length <= MAX_NAMED ? cycle.log : `dependency cycle detected: ${shortPath(cycle.path)}`;
-        report({ ...reference.span, log: cycle.log, message: withComposeLog(cycleSentence(cycle, reference), shown) });
+      for (const { span, reference } of cycle.references) {
+        // compose's line names the whole cycle: `log` keeps it whole, the message names the dependency.
+        const service = reference.service.name;
+        const key = KEY_OF[reference.kind];
+        report({
+          ...span,
+          log: cycle.log,
+          ...(service === reference.target ? { messageId: "selfCycle", data: { service, key } } : { messageId: "cycle", data: { service, target: reference.target, key } }),
+        });
       }
     }
   },

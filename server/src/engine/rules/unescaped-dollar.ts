@@ -3,7 +3,6 @@ import { containerVariables, serviceEnvironment, type EnvironmentVariable } from
 import { serviceHealthcheck } from "../compose/healthcheck.js";
 import { findInterpolations } from "../compose/interpolation.js";
 import type { ComposeModel, Service, Span } from "../compose/model.js";
-import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
 
 /** A scalar of a command, entrypoint or healthcheck test, and whether a shell reads it. */
@@ -78,14 +77,36 @@ export const unescapedDollar: Rule = {
     supersedes: ["undefined-variable"],
     docs: {
       title: {
-        en: "A container variable in a command, substituted by compose instead",
-        fr: "Une variable du conteneur dans une commande, substituée par compose à la place",
+        en: "A container variable in a command, replaced by compose before the container starts",
+        fr: "Variable du conteneur dans une commande : compose la remplace avant le démarrage",
       },
       description: {
-        en: "Compose substitutes `$VAR` and `${VAR}` everywhere in the file at deploy time, from the shell and `.env`, before any container starts. In a healthcheck, `command` or `entrypoint`, a variable that the service sets in `environment` (`POSTGRES_USER: ${DB_USER:-postgres}`) is therefore not read from the container: compose puts its own value there, usually an empty string, and `pg_isready -U $POSTGRES_USER` runs as `pg_isready -U`. Written `$$VAR`, compose leaves `$VAR` for the container's shell to expand.",
-        fr: "Compose substitue `$VAR` et `${VAR}` partout dans le fichier au déploiement, depuis le shell et `.env`, avant qu'aucun conteneur ne démarre. Dans un healthcheck, un `command` ou un `entrypoint`, une variable que le service définit dans `environment` (`POSTGRES_USER: ${DB_USER:-postgres}`) n'est donc pas lue dans le conteneur : compose y met sa propre valeur, le plus souvent une chaîne vide, et `pg_isready -U $POSTGRES_USER` devient `pg_isready -U`. Écrite `$$VAR`, compose laisse `$VAR` au shell du conteneur.",
+        en: "Compose replaces `$VAR` and `${VAR}` everywhere in the file at deploy time, with values from the shell and `.env`, before any container starts. A variable the service sets in `environment` (`POSTGRES_USER: ${DB_USER:-postgres}`) is therefore not read in the container, and `pg_isready -U $POSTGRES_USER` runs as `pg_isready -U`. Write it `$$VAR` and compose leaves `$VAR` for the container's shell to expand; where no shell runs the command, `$$` does not help.",
+        fr: "Compose remplace `$VAR` et `${VAR}` partout dans le fichier au déploiement, par les valeurs du shell et de `.env`, avant qu'aucun conteneur ne démarre. Une variable que le service définit dans `environment` (`POSTGRES_USER: ${DB_USER:-postgres}`) n'est donc pas lue dans le conteneur, et `pg_isready -U $POSTGRES_USER` devient `pg_isready -U`. Écrite `$$VAR`, la variable reste `$VAR` et c'est le shell du conteneur qui la développe ; là où aucun shell ne lance la commande, `$$` n'y change rien.",
       },
       fix: { en: "Write `$$VAR`", fr: "Écrire `$$VAR`" },
+      manualFix: {
+        en: "Write the value itself, or run the command through `sh -c` and write `$$VAR`.",
+        fr: "Écrivez la valeur elle-même, ou lancez la commande avec `sh -c` et écrivez `$$VAR`.",
+      },
+      example: {
+        invalid: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: ${DB_USER:-postgres}\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\n',
+        valid: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: ${DB_USER:-postgres}\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $$POSTGRES_USER"]\n',
+      },
+    },
+    messages: {
+      shell: {
+        en: "Compose, not the container, expands {{variable}} (usually to nothing). Write ${{variable}}.",
+        fr: "Compose, et non le conteneur, remplace {{variable}} (le plus souvent par rien). Écrivez ${{variable}}.",
+      },
+      expression: {
+        en: "Compose expands {{variable}} (usually to nothing); no shell runs here. Use the environment's expression.",
+        fr: "Compose remplace {{variable}} (souvent par rien) et la commande n'a pas de shell. Utilisez l'expression d'environment.",
+      },
+      noShell: {
+        en: "Compose expands {{variable}} (usually to nothing); no shell runs here. Use the value or sh -c with $$.",
+        fr: "Compose remplace {{variable}} (souvent par rien) et la commande n'a pas de shell. Écrivez la valeur ou passez par sh -c et $$.",
+      },
     },
   },
   check({ model, report }) {
@@ -102,27 +123,19 @@ export const unescapedDollar: Rule = {
           if (!locals.has(item.name)) continue;
           const reference = model.text.slice(start + item.start, start + item.end);
           const at = start + item.start;
-          let edit: OffsetEdit | undefined;
-          let advice: { en: string; fr: string };
+          const range = { start: at, end: start + item.end };
           if (target.shell) {
-            edit = { start: at, end: at, newText: "$" };
-            advice = { en: `write $${reference} for the container's shell to expand it`, fr: `écrivez $${reference} pour que le shell du conteneur la développe` };
-          } else {
-            const expression = environmentExpression(environment.get(item.name), target, locals);
-            if (expression !== undefined) edit = { start: at, end: start + item.end, newText: expression };
-            advice = expression !== undefined
-              ? { en: `no shell runs this command, so $$ would not help: use the environment's expression ${expression}`, fr: `aucun shell n'exécute cette commande, $$ n'y changerait rien : utilisez l'expression de l'environnement ${expression}` }
-              : { en: "no shell runs this command: use the value itself, or run the command with sh -c and write $$", fr: "aucun shell n'exécute cette commande : utilisez la valeur elle-même, ou lancez la commande avec sh -c et écrivez $$" };
+            const title = { en: `Write $${reference}`, fr: `Écrire $${reference}` };
+            report({ ...range, messageId: "shell", data: { variable: reference }, fix: { title, edits: [{ start: at, end: at, newText: "$" }] } });
+            continue;
           }
-          report({
-            start: at,
-            end: start + item.end,
-            message: {
-              en: `${reference} names a variable that "${service.name}" sets in environment, but compose substitutes it at deploy time from .env, usually to empty: ${advice.en}.`,
-              fr: `${reference} désigne une variable que « ${service.name} » définit dans environment, mais compose la substitue au déploiement depuis .env, le plus souvent par une chaîne vide : ${advice.fr}.`,
-            },
-            fix: edit && { title: target.shell ? { en: `Write $${reference}`, fr: `Écrire $${reference}` } : { en: "Use the environment's expression", fr: "Utiliser l'expression de l'environnement" }, edits: [edit] },
-          });
+          const expression = environmentExpression(environment.get(item.name), target, locals);
+          if (expression === undefined) {
+            report({ ...range, messageId: "noShell", data: { variable: reference } });
+            continue;
+          }
+          const title = { en: `Write ${expression}, as in environment`, fr: `Écrire ${expression}, comme dans environment` };
+          report({ ...range, messageId: "expression", data: { variable: reference }, fix: { title, edits: [{ ...range, newText: expression }] } });
         }
       }
     }

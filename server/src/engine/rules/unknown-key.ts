@@ -1,10 +1,9 @@
 import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
-import { withComposeLog, type Localized } from "../i18n/index.js";
 import { formatScalar } from "../compose/edits.js";
 import { documentOf, mapEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
 import { allowsExtensions, namesKeys, type SchemaNode } from "../compose/schema.js";
 import { pathSegments, schemaProblems, type UnknownKeyProblem } from "../compose/validate.js";
-import { placeOf } from "../i18n/schema-places.js";
+import { shortList } from "../i18n/schema-places.js";
 import type { Report, Rule } from "./types.js";
 
 /** Prefix completions offered at most: beyond that the key says too little. */
@@ -54,13 +53,6 @@ function sameUnknownKey(pasted: string, own: string): boolean {
   return !!a && !!b && a.path === b.path && b.keys.every((key) => a.keys.includes(key));
 }
 
-function quoteList(names: string[], language: "en" | "fr"): string {
-  const quoted = names.map((name) => (language === "en" ? `"${name}"` : `« ${name} »`));
-  if (quoted.length === 1) return quoted[0];
-  const last = quoted.pop()!;
-  return `${quoted.join(", ")} ${language === "en" ? "or" : "ou"} ${last}`;
-}
-
 /** A top-level key whose value has `image` or `build` is a service written outside `services:`. */
 function looksLikeService(model: ComposeModel, entry: Entry): boolean {
   return valueEntries(model, entry)?.some((e) => e.key === "image" || e.key === "build") ?? false;
@@ -79,30 +71,20 @@ export function unknownKeyLog(segments: readonly (string | number)[], key: strin
   return `${segments.join(".")} additional properties '${key}' not allowed`.trimStart();
 }
 
-function message(model: ComposeModel, unknown: Unknown, log: string): Localized {
+/** compose-spec.json's pattern for the names users choose (services, networks, depends_on's keys). */
+const NAME_PATTERN = "^[a-zA-Z0-9._-]+$";
+
+/** The message of an unknown key: a refused name, a misplaced service or extension key, a misspelling. */
+function messageOf(model: ComposeModel, unknown: Unknown): Pick<Report, "messageId" | "data"> {
   const { entry, problem, suggestions } = unknown;
   const key = entry.key;
-  const segments = pathSegments(problem.path);
-  const names = namesKeys(problem.map);
-  if (names) {
-    // A map of names (services, depends_on's): the key is a name compose's pattern refuses.
-    const where = placeOf(segments);
-    return withComposeLog({
-      en: `"${key}" is not a valid name ${where.en}: names use letters, digits, ".", "_" and "-".`,
-      fr: `« ${key} » n'est pas un nom valide ${where.fr} : un nom s'écrit avec des lettres, des chiffres, « . », « _ » et « - ».`,
-    }, log);
-  }
-  const where = placeOf(segments);
-  let en = `Unknown key "${key}" ${where.en}.`;
-  let fr = `Clé inconnue « ${key} » ${where.fr}.`;
-  if (suggestions.length > 0) {
-    en += ` Did you mean ${quoteList(suggestions, "en")}?`;
-    fr += ` Vouliez-vous dire ${quoteList(suggestions, "fr")} ?`;
-  } else if (segments.length === 0 && looksLikeService(model, entry)) {
-    en += " It looks like a service: services go under the services key.";
-    fr += " On dirait un service : les services se placent sous la clé services.";
-  }
-  return withComposeLog({ en, fr }, log);
+  // A map of names (services, depends_on's): the key is a name compose's pattern refuses.
+  if (namesKeys(problem.map)?.source === NAME_PATTERN) return { messageId: "invalidName", data: { key } };
+  if (suggestions.length === 1) return { messageId: "didYouMean", data: { key, suggestion: suggestions[0] } };
+  if (suggestions.length > 1) return { messageId: "didYouMeanOneOf", data: { key, suggestions: shortList(suggestions) } };
+  if (pathSegments(problem.path).length === 0 && looksLikeService(model, entry)) return { messageId: "serviceOutsideServices", data: { key } };
+  if (/^x-/i.test(key) && !allowsExtensions(problem.map)) return { messageId: "extensionNotAllowed", data: { key } };
+  return { messageId: "unknownKey", data: { key } };
 }
 
 export const unknownKey: Rule = {
@@ -113,20 +95,54 @@ export const unknownKey: Rule = {
     fixable: true,
     docs: {
       title: {
-        en: "Unknown or misspelt compose keys",
+        en: "Unknown or misspelled compose keys",
         fr: "Clés compose inconnues ou mal orthographiées",
       },
       description: {
-        en: "Compose checks every key against the Compose Specification and refuses the whole file when one is unknown: a misspelt `enviroment`, `depends-on` or `Healthcheck` stops the deployment before any container starts. Keys are checked at every level the Compose Specification's schema defines, after `<<` merges; `x-*` extension keys are allowed wherever the specification allows them.",
-        fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue : un `enviroment`, un `depends-on` ou un `Healthcheck` mal orthographié arrête le déploiement avant qu'aucun conteneur ne démarre. Les clés sont vérifiées à chaque niveau que définit le schéma de la Compose Specification, après les fusions `<<` ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise.",
+        en: "Compose checks every key against the Compose Specification and refuses the whole file when one is unknown, before any container starts; current versions print `additional properties 'enviroment' not allowed`, older ones `Additional property enviroment is not allowed`. Keys are checked at every level of the specification's schema, after `<<` merges; `x-*` extension keys are allowed wherever the specification allows them, and names (services, networks, volumes) may only use letters, digits, `.`, `_` and `-`.",
+        fr: "Compose vérifie chaque clé selon la Compose Specification et refuse tout le fichier dès qu'une clé est inconnue, avant qu'aucun conteneur ne démarre ; les versions actuelles affichent `additional properties 'enviroment' not allowed`, les plus anciennes `Additional property enviroment is not allowed`. Les clés sont vérifiées à chaque niveau du schéma de la spécification, après les fusions `<<` ; les clés d'extension `x-*` sont acceptées partout où la spécification les autorise, et les noms (services, réseaux, volumes) ne peuvent contenir que des lettres, des chiffres, `.`, `_` et `-`.",
       },
-      log: "validating /opt/app/<project>/docker-compose.yml: services.web additional properties 'enviroment' not allowed",
+      log: "validating /opt/app/<pipeline>/docker-compose.yml: services.web additional properties 'enviroment' not allowed",
       logPattern: {
         // compose-go's words (santhosh-tekuri/jsonschema), several keys of one map at once; older releases: gojsonschema's.
         patterns: [/((?:[^\s"':]+\s+)?additional properties\s+'.+?'\s+not allowed)/i, /((?:[^\s"':]+\s+)?additional property\s+\S+\s+is not allowed)/i],
         sameFault: sameUnknownKey,
       },
       fix: { en: "Rename the key to the one it most likely means", fr: "Renommer la clé en celle qu'elle désigne sans doute" },
+      manualFix: {
+        en: "Correct the key's spelling, move it where compose expects it, or remove it",
+        fr: "Corrigez l'orthographe de la clé, placez-la là où compose l'attend, ou supprimez-la",
+      },
+      example: {
+        invalid: "services:\n  web:\n    image: nginx\n    enviroment:\n      TZ: Europe/Paris\n",
+        valid: "services:\n  web:\n    image: nginx\n    environment:\n      TZ: Europe/Paris\n",
+      },
+    },
+    messages: {
+      unknownKey: {
+        en: 'Unknown key "{{key}}": compose refuses the file. Check its spelling or remove it.',
+        fr: "Clé inconnue « {{key}} » : compose refuse le fichier. Vérifiez son orthographe ou supprimez-la.",
+      },
+      didYouMean: {
+        en: 'Unknown key "{{key}}": compose refuses the file. Did you mean "{{suggestion}}"?',
+        fr: "Clé inconnue « {{key}} » : compose refuse le fichier. Vouliez-vous dire « {{suggestion}} » ?",
+      },
+      didYouMeanOneOf: {
+        en: 'Unknown key "{{key}}": compose refuses the file. Did you mean one of: {{suggestions}}?',
+        fr: "Clé inconnue « {{key}} » : compose refuse le fichier. Vouliez-vous dire l'une de ces clés : {{suggestions}} ?",
+      },
+      serviceOutsideServices: {
+        en: 'Top-level key "{{key}}" looks like a service: compose refuses the file. Move it under services.',
+        fr: "La clé « {{key}} » du premier niveau ressemble à un service : compose refuse le fichier. Placez-la sous services.",
+      },
+      extensionNotAllowed: {
+        en: 'Extension key "{{key}}" is not allowed here: compose refuses the file. Move or remove it.',
+        fr: "Clé d'extension « {{key}} » interdite ici : compose refuse le fichier. Déplacez-la ou supprimez-la.",
+      },
+      invalidName: {
+        en: 'Invalid name "{{key}}": compose refuses the file. Use only letters, digits, ".", "_" and "-".',
+        fr: "Nom « {{key}} » invalide : compose refuse le fichier. N'utilisez que des lettres, des chiffres, « . », « _ » et « - ».",
+      },
     },
   },
   check({ model, report }) {
@@ -149,7 +165,7 @@ function toReport(model: ComposeModel, unknown: Unknown, all: readonly Unknown[]
   const { entry, suggestions, problem } = unknown;
   const [start, end] = entry.keyNode.range!;
   const log = unknownKeyLog(pathSegments(problem.path), entry.key);
-  const result: Report = { start, end, message: message(model, unknown, log), log };
+  const result: Report = { start, end, ...messageOf(model, unknown), log };
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
   // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
