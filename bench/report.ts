@@ -2,8 +2,13 @@
 import type { Results } from "./run.js";
 import type { LspSizeResult, ServerSpec } from "./lsp.js";
 
-/** The .vsix budget: 300 KB of 1,024 bytes. */
-const VSIX_BUDGET_BYTES = 300 * 1024;
+/**
+ * The .vsix budget: 400 KB of 1,024 bytes. It was 300 KB until the package
+ * shipped its documentation (a page per rule in two languages, the deployment
+ * guide, the walkthrough's pages: about 75 KB compressed).
+ */
+const VSIX_BUDGET_KB = 400;
+const VSIX_BUDGET_BYTES = VSIX_BUDGET_KB * 1024;
 const ENGINE_RATIO_TARGET = 1.3;
 /** log-log slope of time against lines (500 → 20,000); 1 is linear. */
 const GROWTH_TARGET = 1.1;
@@ -76,7 +81,7 @@ function targets(results: Results): Target[] {
   });
   const vsix = results.package?.vsix?.bytes;
   list.push({
-    name: ".vsix ≤ 300 KB",
+    name: `.vsix ≤ ${VSIX_BUDGET_KB} KB`,
     holds: vsix === undefined ? undefined : vsix <= VSIX_BUDGET_BYTES,
     figures: vsix === undefined ? (results.package?.vsixMissing ?? "not measured") : `${kb(vsix)} KB (${int(vsix)} bytes)`,
   });

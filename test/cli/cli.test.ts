@@ -19,7 +19,7 @@ describe("exit codes and JSON output", () => {
           {
             ruleId: "no-container-name",
             severity: "error",
-            message: 'Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.',
+            message: 'Fixed container_name "latigue_web": redeploys fail while another container has that name. Remove it.',
             line: 4,
             column: 5,
             endLine: 4,
@@ -89,7 +89,7 @@ describe("text output", () => {
     const dir = tempProject({ "docker-compose.yml": WITH_CONTAINER_NAME });
     const result = runCli([], { cwd: dir });
     expect(result.stdout.split("\n")[0]).toBe(
-      'docker-compose.yml:4:5  error  Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.  no-container-name',
+      'docker-compose.yml:4:5  error  Fixed container_name "latigue_web": redeploys fail while another container has that name. Remove it.  no-container-name',
     );
     // No zero counts in the summary.
     expect(result.stdout).toContain("1 problem (1 error) in 1 file; 1 fixable with --fix.");

@@ -33,7 +33,7 @@ describe("--format github", () => {
     );
     const parsed = parseCommand(lines[3]);
     expect(parsed.command).toBe("error");
-    expect(parsed.message).toBe('Fixed container_name "acme_web": a redeploy fails while another container has that name. Remove it.');
+    expect(parsed.message).toBe('Fixed container_name "acme_web": redeploys fail while another container has that name. Remove it.');
   });
 
   it("escapes what would end a property or the message, so that the runner reads it back intact", () => {

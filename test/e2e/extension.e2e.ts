@@ -143,7 +143,7 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await activeEditor(page).locator(".squiggly-error").first().waitFor({ state: "visible", timeout: 60_000 });
     // The server's code lens on the first line (VS Code fetches code lenses while the editor has the focus).
     await activeEditor(page)
-      .locator(".codelens-decoration", { hasText: "Elestio deploys the dashboard's copy of this file" })
+      .locator(".codelens-decoration", { hasText: "Copy to the Elestio dashboard (the pipeline deploys its copy)" })
       .waitFor({ state: "visible", timeout: 30_000 });
     await showProblems(page);
     await expect
@@ -202,6 +202,22 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await expect.poll(() => editorText(page)).toBe(fixture("docker-compose.yml"));
   });
 
+  it("shows the rule's page rendered, from the quick fix menu", async () => {
+    await openFile(page, "docker-compose.yml");
+    await goTo(page, 7, 8);
+    await page.keyboard.press("Control+.");
+    const row = page.locator(".action-widget .monaco-list-row", { hasText: "Show documentation for no-container-name" });
+    await row.waitFor({ state: "visible" });
+    await row.click();
+    // VS Code's Markdown preview of the page the extension ships, not its source.
+    await page.locator(".tab", { hasText: "Preview no-container-name.md" }).waitFor({ state: "visible", timeout: 30_000 });
+    const preview = page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
+    await expect.poll(() => preview.locator("h1").first().innerText(), { timeout: 30_000 }).toBe("no-container-name");
+    await expect.poll(() => preview.locator("body").innerText()).toContain("How to turn it off");
+    await screenshot(page, "05b-rule-documentation");
+    await page.keyboard.press("Control+W");
+  });
+
   it("explains a pasted pipeline log line, and its link opens the line that causes it", async () => {
     await openFile(page, "docker-compose.yml");
     await writeClipboard(page, CONTAINER_CONFLICT);
@@ -245,7 +261,7 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await pick(page, ">Welcome: Open Walkthrough", "Welcome: Open Walkthrough...");
     await pick(page, "Deploy on Elestio", "Deploy on Elestio without surprises");
     const walkthrough = page.locator(".gettingStartedContainer");
-    for (const step of ["Push your changes on main", "update the dashboard's copy too", "No old containers", "Environment variables", "Never nginx, certbot or container_name"]) {
+    for (const step of ["Push your changes to main", "update the dashboard's copy too", "Remove old containers", "Set variables in Dashboard → Environment variables", "No nginx, certbot or container_name"]) {
       await walkthrough.locator(".getting-started-step", { hasText: step }).first().waitFor({ state: "visible" });
     }
     await screenshot(page, "09-walkthrough");

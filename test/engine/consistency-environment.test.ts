@@ -15,7 +15,7 @@ import { lint } from "../../server/src/engine/lint.js";
 import { spanText } from "../helpers/spans.js";
 
 const ENV_FILE_PIPELINE =
-  "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Any other file (`.env.production`, a file Git ignores) does not exist there, and the deploy stops with `env file /opt/app/<pipeline>/.env.production not found`.";
+  "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Another env file is there only if it is committed to Git: `.env.production` usually is not (Git ignores it), and a required env file that is missing stops the deploy with `env file /opt/app/<pipeline>/.env.production not found`.";
 const CONDITION_EXPLAINED =
   "**`condition`**: what to wait for. `service_started` (the default): the container has started. `service_healthy`: its healthcheck passes, which needs a healthcheck. `service_completed_successfully`: it has exited with code 0 (migrations, one-off jobs).";
 
@@ -63,9 +63,9 @@ describe("a healthcheck test merged with `<<`: one finding per fault", () => {
   it("through the merge, the same: unescaped-dollar only, where the anchor writes it", () => {
     const model = parseCompose(merged);
     expect(findings(model)).toEqual(["unescaped-dollar 2:38-2:52 $POSTGRES_USER"]);
-    expect(lint(model, { isPipeline: true })[0].message.en).toBe(
-      `$POSTGRES_USER names a variable that "db" sets in environment, but compose substitutes it at deploy time from .env, usually to empty: write $$POSTGRES_USER for the container's shell to expand it.`,
-    );
+    const [finding] = lint(model, { isPipeline: true });
+    expect(finding.messageId).toBe("shell");
+    expect(finding.message.en).toBe("Compose, not the container, expands $POSTGRES_USER (usually to nothing). Write $$POSTGRES_USER.");
   });
 });
 
@@ -106,7 +106,7 @@ describe("depends_on hovers say what healthcheck-required decides", () => {
     const model = parseCompose(waiting('    healthcheck:\n      disable: True\n      test: ["CMD", "true"]\n'));
     expect(findings(model)).toEqual(["healthcheck-required 5:7-5:9 db"]);
     expect(hoverOn(model, "service_healthy", 1)).toEqual({
-      markdown: `${CONDITION_EXPLAINED}\n\n\`db\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <project>-db-1 has no healthcheck configured\`.`,
+      markdown: `${CONDITION_EXPLAINED}\n\n\`db\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <pipeline>-db-1 has no healthcheck configured\`.`,
       range: "6:20-6:35 service_healthy",
     });
   });

@@ -67,7 +67,11 @@ describe("fault ownership", () => {
   it("unescaped-dollar owns a container variable that compose would substitute: undefined-variable steps aside at the same range", () => {
     const text = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\n    command: echo ${POSTGRES_USER}\n';
     expect(findings(text)).toEqual(["unescaped-dollar 7:42-7:56", "unescaped-dollar 8:19-8:35"]);
-    expect(findings(text, { severities: { "unescaped-dollar": "off" } })).toEqual(["undefined-variable 7:42-7:56", "undefined-variable 8:19-8:35"]);
+    // undefined-variable reports a variable once per file, at its first use.
+    expect(findings(text, { severities: { "unescaped-dollar": "off" } })).toEqual(["undefined-variable 7:42-7:56"]);
+    // Its first use that unescaped-dollar does not own: a label is compose's, not the container's.
+    const label = text.replace("    command: echo ${POSTGRES_USER}\n", "    labels:\n      user: ${POSTGRES_USER}\n");
+    expect(findings(label)).toEqual(["unescaped-dollar 7:42-7:56", "undefined-variable 9:13-9:29"]);
   });
 
   it("invalid-value owns a top-level version written as a number: compose stops on it, so it is not merely ignored", () => {

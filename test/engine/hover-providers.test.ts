@@ -209,7 +209,7 @@ describe("depends_on: the targets' other healthcheck states", () => {
   it("an unknown target, a disabled healthcheck, an optional dependency, an inherited test, the short form", () => {
     expect(hoverOn(TEXT, "ghost:")?.markdown).toBe('**`web` starts after `ghost`**. No service `ghost` in this file: compose refuses the file with `service "web" depends on undefined service "ghost": invalid compose project`.');
     expect(hoverOn(TEXT, "off:")?.markdown).toBe(
-      "**`web` starts after `off`**. `off` disables its healthcheck (`disable: true` or `test: [\"NONE\"]`): the deploy fails with `container <project>-off-1 has no healthcheck configured`.",
+      "**`web` starts after `off`**. `off` disables its healthcheck (`disable: true` or `test: [\"NONE\"]`): the deploy fails with `container <pipeline>-off-1 has no healthcheck configured`.",
     );
     expect(hoverOn(TEXT, "opt:")?.markdown).toBe(
       "**`web` starts after `opt`**. `opt` has no healthcheck, but the dependency is optional (`required: false`): compose only warns and starts this service anyway.",

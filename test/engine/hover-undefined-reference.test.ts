@@ -28,7 +28,7 @@ describe("depends_on", () => {
     expect(hoverOn(TEXT, '"${DB')).toBe("**`web` starts after `db`**.");
     expect(hoverOn(TEXT, '"${X')).toBe('**`web` starts after `dbx`**. No service `dbx` in this file: compose refuses the file with `service "web" depends on undefined service "dbx": invalid compose project`.');
     expect(hoverOn(TEXT, "cache")).toBe('**`web` starts after `cache`**. No service `cache` in this file: compose refuses the file with `service "web" depends on undefined service "cache": invalid compose project`.');
-    expect(hoverOn(TEXT, "cache", 0, "fr")).toBe('**`web` démarre après `cache`**. Aucun service `cache` dans ce fichier : compose refuse le fichier sur `service "web" depends on undefined service "cache": invalid compose project`.');
+    expect(hoverOn(TEXT, "cache", 0, "fr")).toBe('**`web` démarre après `cache`**. Aucun service `cache` dans ce fichier : compose refuse le fichier avec l\'erreur `service "web" depends on undefined service "cache": invalid compose project`.');
   });
 
   it("a name a variable without a default decides: named as written, not judged (it said: no such service, compose refuses the file)", () => {
@@ -41,7 +41,7 @@ describe("depends_on", () => {
     expect(hoverOn(cycle, "db:")).toBe(`**\`web\` starts after \`db\`**. ${line}`);
     expect(hoverOn(cycle, "[web", 1)).toBe(`**\`db\` starts after \`web\`**. ${line}`);
     expect(hoverOn(cycle, "service_healthy")).toMatch(new RegExp(`\\n\\n${line.replace(/[.*+?^${}()|[\]\\`]/g, "\\$&")}$`));
-    expect(hoverOn(cycle, "[web", 1, "fr")).toBe("**`db` démarre après `web`**. Cette dépendance fait partie d'un cycle : compose refuse le fichier sur `dependency cycle detected: db -> web -> db`.");
+    expect(hoverOn(cycle, "[web", 1, "fr")).toBe("**`db` démarre après `web`**. Cette dépendance fait partie d'un cycle : compose refuse le fichier avec l'erreur `dependency cycle detected: db -> web -> db`.");
   });
 
   it("a service of another document is defined, as compose merges the documents", () => {
@@ -61,7 +61,7 @@ describe("a service's networks", () => {
   it("the map form's keys, and `default`", () => {
     expect(hoverOn(TEXT, "back:")).toBe("**Network `back`**: created by compose as `<project>_back` when the project starts.");
     expect(hoverOn(TEXT, "edge")).toBe('**Network `edge`**: not declared under the top-level `networks`, so compose does not create it and refuses the file with `service "worker" refers to undefined network edge: invalid compose project`.');
-    expect(hoverOn(TEXT, "edge", 0, "fr")).toBe('**Réseau `edge`** : non déclaré dans le `networks` de premier niveau, donc compose ne le crée pas et refuse le fichier sur `service "worker" refers to undefined network edge: invalid compose project`.');
+    expect(hoverOn(TEXT, "edge", 0, "fr")).toBe('**Réseau `edge`** : non déclaré dans le `networks` de premier niveau, donc compose ne le crée pas et refuse le fichier avec l\'erreur `service "worker" refers to undefined network edge: invalid compose project`.');
     expect(hoverOn(TEXT, "default")).toBe("**Network `default`**: created by compose as `<project>_default` when the project starts.");
   });
 });

@@ -37,8 +37,8 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   it("ports: how Elestio's proxy reaches a port", () => {
     const en = hoverAt(FINAL, 11, 5);
     expect(hovered(FINAL, en)).toBe("ports");
-    expect(en?.markdown).toContain("forwards each domain to `http://172.17.0.1:<host port>/` (172.17.0.1 is the VM's Docker bridge)");
-    expect(hoverAt(FINAL, 11, 9, "fr")?.markdown).toContain("renvoie chaque domaine vers `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le bridge Docker de la VM)");
+    expect(en?.markdown).toContain("forwards the requests of each domain to `http://172.17.0.1:<host port>/` (172.17.0.1 is the VM's Docker bridge)");
+    expect(hoverAt(FINAL, 11, 9, "fr")?.markdown).toContain("transmet les requêtes de chaque domaine à `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le pont Docker de la VM)");
   });
 
   it("a port item: what it publishes, and that it is public", () => {
@@ -99,13 +99,13 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   it("a Django variable, on its name in a list item", () => {
     const en = hoverAt(FINAL, 19, 10);
     expect(hovered(FINAL, en)).toBe("DJANGO_SECRET_KEY");
-    expect(en?.markdown).toContain("**`DJANGO_SECRET_KEY`** (Django behind Elestio's proxy)");
-    expect(en?.markdown).toContain("extra hosts go in `ALLOWED_HOSTS_EXTRA`, set in the dashboard, no redeploy.");
-    expect(en?.markdown).toContain("`SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` lets Django see HTTPS; `CSRF_TRUSTED_ORIGINS` entries need `https://`.");
-    expect(en?.markdown).toContain("Keep its value out of Git and out of the compose file");
-    const fr = hoverAt(FINAL, 19, 10, "fr");
-    expect(fr?.markdown).toContain("les hôtes supplémentaires vont dans `ALLOWED_HOSTS_EXTRA`, défini dans le dashboard, sans redéploiement.");
-    expect(fr?.markdown).toContain("Gardez sa valeur hors de Git et du fichier compose");
+    // The secret only: the hosts and HTTPS knowledge is on ALLOWED_HOSTS and CSRF_TRUSTED_ORIGINS (next test).
+    expect(en?.markdown).toBe(
+      "**`DJANGO_SECRET_KEY`** (Django): keep its value out of Git and out of the compose file. Set it in **Dashboard → Environment variables** and reference `${DJANGO_SECRET_KEY}`.",
+    );
+    expect(hoverAt(FINAL, 19, 10, "fr")?.markdown).toBe(
+      "**`DJANGO_SECRET_KEY`** (Django) : gardez sa valeur hors de Git et du fichier compose. Définissez-la dans **Dashboard → Environment variables** et écrivez `${DJANGO_SECRET_KEY}` à sa place.",
+    );
   });
 
   it("ALLOWED_HOSTS in a map-form environment: the DisallowedHost knowledge", () => {
@@ -113,8 +113,10 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
     const hosts = hoverAt(model, 4, 8);
     expect(hovered(model, hosts)).toBe("ALLOWED_HOSTS_EXTRA");
     expect(hosts?.markdown).toContain("`Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.`");
-    expect(hosts?.markdown).toContain("set in **Dashboard → Environment variables**: no code change, no redeploy.");
-    expect(hoverAt(model, 4, 8, "fr")?.markdown).toContain("à définir dans **Dashboard → Environment variables** : ni modification du code, ni redéploiement.");
+    // A variable of extra hosts is no fix by itself: the app's settings must read it.
+    expect(hosts?.markdown).toContain("- A variable of extra hosts, such as `ALLOWED_HOSTS_EXTRA`, works only if your settings.py reads it.");
+    expect(hosts?.markdown).not.toContain("no redeploy");
+    expect(hoverAt(model, 4, 8, "fr")?.markdown).toContain("- Une variable d'hôtes supplémentaires, comme `ALLOWED_HOSTS_EXTRA`, ne sert que si votre settings.py la lit.");
     const csrf = hoverAt(model, 5, 8);
     expect(hovered(model, csrf)).toBe("CSRF_TRUSTED_ORIGINS");
     expect(csrf?.markdown).toContain("since Django 4.0, each origin needs its scheme");
@@ -137,16 +139,16 @@ describe("hover on keys with nothing wrong (the guide's final file)", () => {
   it("condition on a service without healthcheck says so", () => {
     const model = parseCompose("services:\n  web:\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres\n");
     expect(hoverAt(model, 5, 9)?.markdown).toContain(
-      "`db` has no healthcheck in this file: its image must define one (`HEALTHCHECK`), else the deploy fails with `container <project>-db-1 has no healthcheck configured`.",
+      "`db` has no healthcheck in this file: its image must define one (`HEALTHCHECK`), else the deploy fails with `container <pipeline>-db-1 has no healthcheck configured`.",
     );
   });
 
   it("healthcheck and its test: CMD vs CMD-SHELL and $$", () => {
     const key = hoverAt(FINAL, 28, 6);
     expect(hovered(FINAL, key)).toBe("healthcheck");
-    expect(key?.markdown).toContain("runs the program directly: `||`, `&&`, `|` and `$VAR` reach it as literal arguments.");
+    expect(key?.markdown).toContain("runs the program directly: `||`, `&&` and `|` reach it as literal arguments, and `$$VAR` as the literal text `$VAR`, never expanded.");
     expect(hovered(FINAL, hoverAt(FINAL, 29, 8))).toBe("test");
-    expect(hoverAt(FINAL, 29, 8, "fr")?.markdown).toContain("passe par `/bin/sh`, où la syntaxe du shell fonctionne.");
+    expect(hoverAt(FINAL, 29, 8, "fr")?.markdown).toContain("passe par `/bin/sh`, qui développe `$POSTGRES_USER` à partir de l'environnement du conteneur.");
     // interval is not explained.
     expect(hoverAt(FINAL, 30, 8)).toBeUndefined();
   });
@@ -191,7 +193,7 @@ describe("hover on the guide's midway file, still with nginx, certbot and contai
     const value = hoverAt(BEFORE, 12, 22);
     expect(hovered(BEFORE, value)).toBe("latigue_web");
     expect(value?.markdown).toContain('every redeploy fails with `Conflict. The container name "/latigue_web" is already in use`');
-    expect(hoverAt(BEFORE, 12, 5, "fr")?.markdown).toContain('chaque redéploiement échoue sur `Conflict. The container name "/latigue_web" is already in use`');
+    expect(hoverAt(BEFORE, 12, 5, "fr")?.markdown).toContain('chaque redéploiement échoue avec l\'erreur `Conflict. The container name "/latigue_web" is already in use`');
   });
 
   it("nginx and certbot: Elestio's proxy owns 80/443 and TLS", () => {
@@ -218,7 +220,7 @@ describe("hover on the guide's midway file, still with nginx, certbot and contai
       "**Publishes host port 8000** → container port 8000, on every interface. Reachable from other machines on the network.",
     );
     expect(hoverAt(BEFORE, 68, 13, "fr", { isPipeline: false })?.markdown).toBe(
-      "**`proxy`** : un reverse proxy sur les ports 80/443. Sans souci en local ; dans le fichier compose du pipeline, le proxy d'Elestio (`elestio-nginx`) détient 80, 443 et le TLS.",
+      "**`proxy`** : un reverse proxy sur les ports 80/443. Aucun problème en local ; dans le fichier compose du pipeline, le proxy d'Elestio (`elestio-nginx`) détient 80, 443 et le TLS.",
     );
   });
 });
@@ -343,9 +345,9 @@ describe("hover edge cases", () => {
     const loopback = hoverAt(model, 2, line.indexOf("127.0.0.1") + 2);
     expect(hovered(model, loopback)).toBe('"127.0.0.1:8080:80"');
     expect(loopback?.markdown).toBe(
-      "**Publishes host port 8080** → container port 80, on `127.0.0.1` only. Reachable from the VM only: Elestio's proxy connects to `172.17.0.1:8080` and cannot reach it (a 502 Bad Gateway if this is the web port). Fine for an SSH tunnel.",
+      "**Publishes host port 8080** → container port 80, on `127.0.0.1` only. Reachable from the VM only: Elestio's proxy connects to `172.17.0.1:8080` and cannot reach it (a 502 Bad Gateway if this is the web port). Fine for a port you reach through an SSH tunnel only.",
     );
-    expect(hoverAt(model, 2, line.indexOf("172.17.0.1") + 2, "fr")?.markdown).toContain("Le proxy d'Elestio l'atteint sur `172.17.0.1:8000` ; Internet non.");
+    expect(hoverAt(model, 2, line.indexOf("172.17.0.1") + 2, "fr")?.markdown).toContain("Le proxy d'Elestio l'atteint sur `172.17.0.1:8000` ; le port reste fermé à Internet.");
   });
 
   it("CRLF files hover the same nodes", () => {

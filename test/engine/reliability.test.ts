@@ -81,11 +81,12 @@ describe("old Mac line endings (a lone \\r)", () => {
 });
 
 describe("files compose refuses before any rule", () => {
-  it("a list at the top level: compose's own error, in English and French", () => {
+  it("a list at the top level: compose's own error in English, translated in French", () => {
     const findings = lintPipeline('[{"services": {"web": {"image": "nginx"}}}]\n');
     expect(findings.map((f) => [f.ruleId, f.start, f.end])).toEqual([["yaml-syntax", 0, 43]]);
-    expect(findings[0].message.en).toMatch(/^Top-level object must be a mapping: /);
-    expect(findings[0].message.fr).toMatch(/^L'objet de premier niveau doit être un mapping \(Top-level object must be a mapping\) : /);
+    expect(findings[0].messageId).toBe("notMapping");
+    expect(findings[0].message.en).toBe('Top-level object must be a mapping: compose refuses a list or a single value. Write keys such as "services:".');
+    expect(findings[0].message.fr).toBe("L'objet de premier niveau doit être un mapping : compose refuse une liste ou une valeur seule. Écrivez des clés comme « services: ».");
   });
 
   it("a lone value at the top level, in a second document", () => {

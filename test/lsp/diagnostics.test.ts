@@ -59,7 +59,7 @@ describe("didOpen", () => {
       source: "elestio",
       code: "no-container-name",
       codeDescription: { href: pathToFileURL(resolve("docs/rules/no-container-name.md")).href },
-      message: 'Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.',
+      message: 'Fixed container_name "latigue_web": redeploys fail while another container has that name. Remove it.',
     });
     const summary = diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range }));
     expect(summary).toEqual([

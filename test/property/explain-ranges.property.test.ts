@@ -91,7 +91,7 @@ describe("explain links land on the findings of the pasted lines", () => {
   const files = corpus().map((file) => {
     const model = parseCompose(file.text);
     const findings = lintStrict(file.text, { isPipeline: true });
-    return { rel: file.rel, model, findings, logged: findings.filter((f) => f.log !== undefined) };
+    return { rel: file.rel, model, findings, logged: findings.filter((f) => typeof f.log === "string") };
   });
 
   it("on every file, all its findings' log lines pasted at once", () => {
@@ -105,7 +105,7 @@ describe("explain links land on the findings of the pasted lines", () => {
     }
     expect(violations).toEqual([]);
     // Not a vacuous pass: the files have findings with log lines of most rules.
-    expect(linked).toBeGreaterThan(floorFor({ project: 150, shared: 1000 }));
+    expect(linked).toBeGreaterThan(floorFor({ project: 120, shared: 800 }));
     const rules = new Set(files.flatMap((f) => f.logged.map((l) => l.ruleId)));
     expect(rules.size).toBeGreaterThan(floorFor({ project: 8, shared: 8 }));
     console.info(`[reliability] explain: ${corpusLabel()}, ${linked} log lines of ${rules.size} rules pasted, each linked to its finding`);

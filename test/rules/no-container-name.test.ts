@@ -10,7 +10,7 @@ testRule(noContainerName, {
     {
       name: "block style, the guide's latigue_web",
       code: "services:\n  web:\n    build: .\n    container_name: latigue_web # old\n    restart: unless-stopped\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 32, fixOutput: "services:\n  web:\n    build: .\n    restart: unless-stopped\n", messageId: "fixedName", log: "Error response from daemon: Conflict. The container name \"/latigue_web\" is already in use", message: 'Fixed container_name "latigue_web": a redeploy fails while another container has that name. Remove it.' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 32, fixOutput: "services:\n  web:\n    build: .\n    restart: unless-stopped\n", messageId: "fixedName", log: "Error response from daemon: Conflict. The container name \"/latigue_web\" is already in use", message: 'Fixed container_name "latigue_web": redeploys fail while another container has that name. Remove it.' }],
       output: "services:\n  web:\n    build: .\n    restart: unless-stopped\n",
     },
     {

@@ -64,6 +64,8 @@ export interface ExpectedFinding {
   fixOutput?: string | null;
   /** The finding's log line (`Finding.log`), exactly; null: it has none. */
   log?: string | null;
+  /** The whole words the message quotes in part (`Finding.detail`), exactly. */
+  detail?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -188,6 +190,7 @@ export function checkInvalidCase(rule: Rule, test: InvalidCase, index: number): 
       expect(applyEdits(test.code, finding.fix!.edits), `${where}: the text after its quick fix alone`).toBe(expected.fixOutput);
     }
     if (expected.log !== undefined) expect(finding.log ?? null, `${where}: log`).toBe(expected.log);
+    if (expected.detail !== undefined) expect(finding.detail, `${where}: detail`).toBe(expected.detail);
   });
   for (const finding of findings) {
     expect(finding.message.fr, `${label}: every message has a French text`).not.toBe("");

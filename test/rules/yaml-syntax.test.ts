@@ -30,7 +30,7 @@ testRule(yamlSyntax, {
     {
       name: "a duplicate key: the whole second key",
       code: "services:\n  web:\n    image: x\n    image: y\n",
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 10, messageId: "duplicateKey", message: 'Duplicate key "image": compose refuses the file. Remove or rename one of the two.' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 10, messageId: "duplicateKey", message: 'Duplicate key "image": compose refuses the file. Remove or rename the repeat.' }],
     },
     {
       name: "a duplicate key after a key with no value, CRLF",
@@ -40,7 +40,7 @@ testRule(yamlSyntax, {
     {
       name: "a duplicate quoted key: named without its quotes",
       code: 'services:\n  web:\n    "image": x\n    "image": y\n',
-      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 12, messageId: "duplicateKey", message: 'Duplicate key "image": compose refuses the file. Remove or rename one of the two.' }],
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 12, messageId: "duplicateKey", message: 'Duplicate key "image": compose refuses the file. Remove or rename the repeat.' }],
     },
     {
       name: "a tab in the indentation",
@@ -65,7 +65,7 @@ testRule(yamlSyntax, {
     {
       name: "a list at the top level: compose's own error, on the whole list",
       code: '[{"services": {"web": {"image": "nginx"}}}]\n',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 44, messageId: "notMapping", message: 'Top-level object must be a mapping: compose refuses a list or a single value. Write keys such as "services:".' }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 44, messageId: "notMapping", log: "Top-level object must be a mapping", message: 'Top-level object must be a mapping: compose refuses a list or a single value. Write keys such as "services:".' }],
       output: null,
     },
     {
@@ -81,7 +81,7 @@ testRule(yamlSyntax, {
     {
       name: "a long parser error is shortened",
       code: "services:\n  web:\n    image: @nginx\n",
-      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 18, messageId: "other", message: 'YAML error "Plain value cannot start with r…": compose cannot read the file, so the deploy stops. Correct the YAML here.' }],
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 18, messageId: "other", detail: "Plain value cannot start with reserved character @", message: 'YAML error "Plain value cannot start with r…": compose cannot read the file, so the deploy stops. Correct the YAML here.' }],
     },
   ],
 });

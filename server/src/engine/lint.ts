@@ -27,6 +27,8 @@ export interface Finding {
   fix?: Fix;
   /** The pipeline's log line for this fault, when the rule can tell it (see Report.log). */
   log?: string | null;
+  /** See Report.detail. */
+  detail?: string;
 }
 
 export interface LintOptions {

@@ -35,6 +35,7 @@ export function findingSection(finding: Finding, language: Language, docsUrl?: R
   // unless the finding says its fault prints none (log: null).
   if (finding.log) parts.push(`${FINDING_LABELS.log[source][language]}\n\n${fence(finding.log)}`);
   else if (finding.log !== null && docs?.log) parts.push(`${FINDING_LABELS.logExample[source][language]}\n\n${fence(docs.log)}`);
+  if (finding.detail) parts.push(`${FINDING_LABELS.detail[language]}\n\n${fence(finding.detail)}`);
   if (docs) parts.push(docs.description[language]);
   if (finding.fix) parts.push(`**${FINDING_LABELS.quickFix[language]}** ${afterLabel(finding.fix.title[language])}`);
   else {

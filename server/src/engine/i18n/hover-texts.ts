@@ -28,6 +28,7 @@ export const FINDING_LABELS = {
     app: { en: "App log (`docker logs`), for example:", fr: "Logs de l'application (`docker logs`), par exemple :" },
     browser: { en: "In the browser, for example:", fr: "Dans le navigateur, par exemple :" },
   },
+  detail: { en: "In the parser's words:", fr: "Selon l'analyseur YAML :" },
   fix: { en: "Fix:", fr: "Solution :" },
   quickFix: { en: "Quick fix:", fr: "Correction rapide :" },
   documentation: { en: "Documentation of", fr: "Documentation de" },
@@ -35,8 +36,8 @@ export const FINDING_LABELS = {
 
 export const ENV_FILE = {
   pipeline: {
-    en: "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Another env file is there only if it is committed to Git: `.env.production`, usually ignored by Git, is not, and the deploy stops with `env file /opt/app/<pipeline>/.env.production not found`.",
-    fr: "**`env_file`** : fichiers dont les variables sont définies dans le conteneur.\n\nLe pipeline Elestio n'écrit qu'un seul fichier d'environnement : `.env`, dans le dossier de l'application (`/opt/app/<pipeline>/`), à partir de **Dashboard → Environment variables**. Un autre fichier d'environnement n'y existe que s'il est versionné dans Git : `.env.production`, en général ignoré par Git, n'y est pas, et le déploiement s'arrête avec l'erreur `env file /opt/app/<pipeline>/.env.production not found`.",
+    en: "**`env_file`**: files whose variables are set in the container.\n\nThe Elestio pipeline writes one env file only: `.env`, in the app folder (`/opt/app/<pipeline>/`), from **Dashboard → Environment variables**. Another env file is there only if it is committed to Git: `.env.production` usually is not (Git ignores it), and a required env file that is missing stops the deploy with `env file /opt/app/<pipeline>/.env.production not found`.",
+    fr: "**`env_file`** : fichiers dont les variables sont définies dans le conteneur.\n\nLe pipeline Elestio n'écrit qu'un seul fichier d'environnement : `.env`, dans le dossier de l'application (`/opt/app/<pipeline>/`), à partir de **Dashboard → Environment variables**. Un autre fichier d'environnement n'y existe que s'il est versionné dans Git : `.env.production` n'y est en général pas (Git l'ignore), et un fichier requis qui manque arrête le déploiement avec l'erreur `env file /opt/app/<pipeline>/.env.production not found`.",
   },
   local: {
     en: "**`env_file`**: files whose variables are set in the container, relative to this file. (The Elestio pipeline writes only `.env`; that matters in the pipeline's compose file, not here.)",
@@ -73,7 +74,7 @@ export const CONTAINER_NAME = {
 export const PORTS = {
   pipeline: {
     en: "**`ports`**: ports published on the VM.\n\nElestio's reverse proxy (`elestio-nginx`, OpenResty) owns ports 80 and 443, handles TLS and forwards the requests of each domain to `http://172.17.0.1:<host port>/` (172.17.0.1 is the VM's Docker bridge). Publish the web port as `\"172.17.0.1:8000:8000\"`: the proxy reaches it, the internet does not. Without an address the port is also open on the VM's public IP; bound to `127.0.0.1`, the proxy cannot reach it (502).",
-    fr: "**`ports`** : ports publiés sur la VM.\n\nLe reverse proxy d'Elestio (`elestio-nginx`, OpenResty) détient les ports 80 et 443, gère le TLS et transmet les requêtes de chaque domaine à `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le pont Docker de la VM). Publiez le port web en `\"172.17.0.1:8000:8000\"` : le proxy l'atteint, et il reste fermé à Internet. Sans adresse, le port est aussi ouvert sur l'IP publique de la VM ; lié à `127.0.0.1`, le proxy ne peut pas l'atteindre (502).",
+    fr: "**`ports`** : ports publiés sur la VM.\n\nLe reverse proxy d'Elestio (`elestio-nginx`, OpenResty) détient les ports 80 et 443, gère le TLS et transmet les requêtes de chaque domaine à `http://172.17.0.1:<port hôte>/` (172.17.0.1 est le pont Docker de la VM). Publiez le port web en `\"172.17.0.1:8000:8000\"` : le proxy l'atteint ; le port reste fermé à Internet. Sans adresse, le port est aussi ouvert sur l'IP publique de la VM ; lié à `127.0.0.1`, le proxy ne peut pas l'atteindre (502).",
   },
   local: {
     en: "**`ports`**: ports published on the host, as `[address:]host:container`. Without an address, a port is open on every interface, reachable from other machines.",
@@ -107,7 +108,7 @@ export const PORT_ITEM = {
   }),
   bridge: (port: string): Localized => ({
     en: `Elestio's proxy reaches it at \`172.17.0.1:${port}\`; the internet does not. This is how Elestio's own templates publish ports.`,
-    fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\`, et il reste fermé à Internet. C'est ainsi que les modèles d'Elestio publient leurs ports.`,
+    fr: `Le proxy d'Elestio l'atteint sur \`172.17.0.1:${port}\` ; le port reste fermé à Internet. C'est ainsi que les modèles d'Elestio publient leurs ports.`,
   }),
   public: (port: string, target: string): Localized => ({
     en: `Elestio's proxy reaches it at \`172.17.0.1:${port}\`, but it is **public** too: open on the VM's public IP, bypassing the proxy and TLS (how \`Invalid HTTP_HOST header: '<ip>:${port}'\` happens). To keep it private: \`"172.17.0.1:${port}:${target}"\`.`,
@@ -164,12 +165,12 @@ export const CONDITION = {
     fr: test ? `\`${target}\` a un healthcheck : \`${test}\`.` : `\`${target}\` a un healthcheck.`,
   }),
   noHealthcheck: (target: string): Localized => ({
-    en: `\`${target}\` has no healthcheck in this file: its image must define one (\`HEALTHCHECK\`), else the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
-    fr: `\`${target}\` n'a pas de healthcheck dans ce fichier : son image doit en définir un (\`HEALTHCHECK\`), sinon le déploiement échoue avec l'erreur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+    en: `\`${target}\` has no healthcheck in this file: its image must define one (\`HEALTHCHECK\`), else the deploy fails with \`container <pipeline>-${target}-1 has no healthcheck configured\`.`,
+    fr: `\`${target}\` n'a pas de healthcheck dans ce fichier : son image doit en définir un (\`HEALTHCHECK\`), sinon le déploiement échoue avec l'erreur \`container <pipeline>-${target}-1 has no healthcheck configured\`.`,
   }),
   disabled: (target: string): Localized => ({
-    en: `\`${target}\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <project>-${target}-1 has no healthcheck configured\`.`,
-    fr: `\`${target}\` désactive son healthcheck (\`disable: true\` ou \`test: ["NONE"]\`) : le déploiement échoue avec l'erreur \`container <projet>-${target}-1 has no healthcheck configured\`.`,
+    en: `\`${target}\` disables its healthcheck (\`disable: true\` or \`test: ["NONE"]\`): the deploy fails with \`container <pipeline>-${target}-1 has no healthcheck configured\`.`,
+    fr: `\`${target}\` désactive son healthcheck (\`disable: true\` ou \`test: ["NONE"]\`) : le déploiement échoue avec l'erreur \`container <pipeline>-${target}-1 has no healthcheck configured\`.`,
   }),
   inherited: (target: string): Localized => ({
     en: `\`${target}\` sets healthcheck options without a \`test\`: the test of its image (\`HEALTHCHECK\`) applies.`,
@@ -333,7 +334,7 @@ export const DJANGO = {
   }),
   secretKey: (name: string): Localized => ({
     en: `**\`${name}\`** (Django): keep its value out of Git and out of the compose file. Set it in **Dashboard → Environment variables** and reference \`\${${name}}\`.`,
-    fr: `**\`${name}\`** (Django) : gardez sa valeur hors de Git et du fichier compose. Définissez-la dans **Dashboard → Environment variables** et référencez \`\${${name}}\`.`,
+    fr: `**\`${name}\`** (Django) : gardez sa valeur hors de Git et du fichier compose. Définissez-la dans **Dashboard → Environment variables** et écrivez \`\${${name}}\` à sa place.`,
   }),
   debug: (name: string): Localized => ({
     en: `**\`${name}\`** (Django): keep it \`False\` in production. With \`True\`, Django shows its settings and stack traces to visitors.`,

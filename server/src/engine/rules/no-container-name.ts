@@ -27,7 +27,7 @@ export const noContainerName: Rule = {
     },
     messages: {
       fixedName: {
-        en: 'Fixed container_name "{{name}}": a redeploy fails while another container has that name. Remove it.',
+        en: 'Fixed container_name "{{name}}": redeploys fail while another container has that name. Remove it.',
         fr: "container_name « {{name}} » fixe : un redéploiement échoue tant qu'un autre conteneur porte ce nom. Supprimez-le.",
       },
     },

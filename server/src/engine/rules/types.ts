@@ -29,7 +29,7 @@ export interface RuleDocs {
   /**
    * The example of the rule's page (docs/rules/<id>.md): a pipeline file the
    * rule reports on, and the same file once fixed (the quick fix's output for
-   * a fixable rule). test/docs-pages.test.ts checks both against the rule.
+   * a fixable rule). test/docs.test.ts checks both against the rule.
    */
   example: { invalid: string; valid: string };
 }
@@ -114,6 +114,8 @@ export interface Report {
    * service, a database port), so the hover shows no example either.
    */
   log?: string | null;
+  /** The whole words of a tool the message quotes only in part (the YAML parser's error): the hover shows them. */
+  detail?: string;
 }
 
 export interface RuleContext {

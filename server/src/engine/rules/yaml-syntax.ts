@@ -62,8 +62,8 @@ export const yamlSyntax: Rule = {
     },
     messages: {
       duplicateKey: {
-        en: 'Duplicate key "{{key}}": compose refuses the file. Remove or rename one of the two.',
-        fr: "Clé « {{key}} » en double : compose refuse le fichier. Supprimez ou renommez l'une des deux.",
+        en: 'Duplicate key "{{key}}": compose refuses the file. Remove or rename the repeat.',
+        fr: "Clé « {{key}} » en double : compose refuse le fichier. Supprimez ou renommez la répétition.",
       },
       tabIndent: {
         en: "Tab in the indentation: YAML allows only spaces, so compose cannot read the file. Indent with spaces.",
@@ -114,7 +114,16 @@ export const yamlSyntax: Rule = {
         end = model.lines.lineEnd(line);
         start = lineStart + (/^[ \t]*/.exec(model.text.slice(lineStart, end))?.[0].length ?? 0);
       }
-      report({ start, end, messageId, data: dataOf(messageId, model.text, start, end, problem.message) });
+      report({
+        start,
+        end,
+        messageId,
+        data: dataOf(messageId, model.text, start, end, problem.message),
+        // The message shortens the parser's words; the hover quotes them whole.
+        ...(messageId === "other" ? { detail: problem.message } : {}),
+        // compose-go's own words for it (loader.go), the same in every language.
+        ...(messageId === "notMapping" ? { log: "Top-level object must be a mapping" } : {}),
+      });
     }
   },
 };
