@@ -75,7 +75,7 @@ declare const __PACKAGE_LINKS__: PackageJson | undefined;
 
 export function ruleDocsLocation(start: string = __dirname): RuleDocsLocation {
   const bundled = typeof __PACKAGE_LINKS__ === "object" && start === __dirname;
-  const found = bundled ? { root: dirname(start), pkg: __PACKAGE_LINKS__! } : packageRoot(start);
+  const found = bundled ? { root: dirname(start), pkg: __PACKAGE_LINKS__ } : packageRoot(start);
   const publishedBase = found ? publishedDocsBase(found.pkg) : undefined;
   return {
     root: found?.root,
