@@ -85,7 +85,7 @@ function baseSettings(): { properties: Record<string, Schema>; texts: Texts } {
     "config.language.fr": { en: "French (Français)", fr: "Français" },
     "config.dashboardUrl": {
       en: "The page that **Elestio: Copy compose file and open dashboard** opens: the dashboard, or better the page of your CI/CD pipeline (copy its address from the browser). A workspace setting may only name an `https` address on `elest.io`: your compose file, secrets included, is pasted there.",
-      fr: "La page qu’ouvre **Elestio : Copier le fichier compose et ouvrir le dashboard** : le dashboard, ou mieux la page de votre pipeline CI/CD (copiez son adresse depuis le navigateur). Un réglage d’espace de travail ne peut désigner qu’une adresse `https` sur `elest.io` : votre fichier compose, secrets compris, y est collé.",
+      fr: "La page qu’ouvre **Elestio : Copier le fichier compose et ouvrir le dashboard** : le dashboard, ou mieux la page de votre pipeline CI/CD (copiez son adresse depuis le navigateur). Un paramètre d’espace de travail ne peut désigner qu’une adresse `https` sur `elest.io` : votre fichier compose, secrets compris, y est collé.",
     },
     "config.trace.server": {
       en: "Traces the messages between VS Code and the Elestio language server in the **Elestio Compose** output channel.",
@@ -121,8 +121,9 @@ function settings(): { properties: Record<string, Schema>; texts: Texts } {
   const severity = (id: string, def: string, scope: keyof typeof SCOPE_TEXT, title: Localized) => {
     const key = `${NLS_CONFIG_PREFIX}rules.${id}`;
     texts[key] = {
-      en: `\`${id}\` (${SCOPE_TEXT[scope].en}): ${title.en}. Default: \`${def}\`.`,
-      fr: `\`${id}\` (${SCOPE_TEXT[scope].fr}) : ${title.fr}. Par défaut : \`${def}\`.`,
+      // The title first, after a dash: no capital after a colon, in French.
+      en: `\`${id}\` — ${title.en} (${SCOPE_TEXT[scope].en}). Default: \`${def}\`.`,
+      fr: `\`${id}\` — ${title.fr} (${SCOPE_TEXT[scope].fr}). Par défaut : \`${def}\`.`,
     };
     properties[`elestio.rules.${id}`] = {
       type: "string",

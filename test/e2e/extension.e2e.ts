@@ -177,11 +177,16 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await goTo(page, 7, 8);
     await page.keyboard.press("Control+K");
     await page.keyboard.press("Control+I");
-    const hover = page.locator(".monaco-hover", { hasText: "no-container-name" }).first();
+    // VS Code's marker part (the message) and the extension's part, in one hover.
+    const hover = page.locator(".monaco-hover", { hasText: "Pipeline log:" }).first();
     await hover.waitFor({ state: "visible" });
     const text = await hover.innerText();
     // The pipeline's own words, quoted.
     expect(text).toContain('Conflict. The container name "/latigue_web" is already in use');
+    // The message once, from VS Code: the extension's part adds to it and links the rule's page.
+    const message = 'Fixed container_name "latigue_web": redeploys fail while another container has that name. Remove it.';
+    expect(text.split(message).length - 1).toBe(1);
+    expect(text).toContain("Documentation of no-container-name");
     await screenshot(page, "03-hover");
     await page.keyboard.press("Escape");
   });
@@ -206,9 +211,12 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     await openFile(page, "docker-compose.yml");
     await goTo(page, 7, 8);
     await page.keyboard.press("Control+.");
-    const row = page.locator(".action-widget .monaco-list-row", { hasText: "Show documentation for no-container-name" });
-    await row.waitFor({ state: "visible" });
-    await row.click();
+    await page.locator(".action-widget .monaco-list-row", { hasText: "Show documentation for no-container-name" }).waitFor({ state: "visible" });
+    // The keyboard, as a user would: the menu opens on the preferred fix, the documentation comes last.
+    const focused = page.locator(".action-widget .monaco-list-row.focused");
+    for (let step = 0; step < 6 && !(await focused.innerText()).includes("Show documentation"); step++) await page.keyboard.press("ArrowDown");
+    await expect.poll(() => focused.innerText()).toContain("Show documentation for no-container-name");
+    await page.keyboard.press("Enter");
     // VS Code's Markdown preview of the page the extension ships, not its source.
     await page.locator(".tab", { hasText: "Preview no-container-name.md" }).waitFor({ state: "visible", timeout: 30_000 });
     const preview = page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
@@ -414,7 +422,7 @@ describe("in a Restricted Mode workspace, in French", () => {
     await goTo(page, 4, 8);
     await page.keyboard.press("Control+K");
     await page.keyboard.press("Control+I");
-    const hover = page.locator(".monaco-hover", { hasText: "no-container-name" }).first();
+    const hover = page.locator(".monaco-hover", { hasText: "Logs du pipeline" }).first();
     await hover.waitFor({ state: "visible" });
     const french = await hover.innerText();
     expect(french).toContain('Conflict. The container name "/web" is already in use');
