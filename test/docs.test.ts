@@ -149,8 +149,8 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-/** A markdown file's lines outside fenced code blocks, with their inline code spans blanked. */
-function proseLines(text: string): string[] {
+/** A markdown text's lines outside fenced code blocks. */
+function linesOutsideFences(text: string): string[] {
   const lines: string[] = [];
   let fence: string | undefined;
   for (const line of text.split("\n")) {
@@ -163,27 +163,21 @@ function proseLines(text: string): string[] {
       fence = marker;
       continue;
     }
-    lines.push(line.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, (span) => " ".repeat(span.length)));
+    lines.push(line);
   }
   return lines;
+}
+
+/** A markdown file's lines outside fenced code blocks, with their inline code spans blanked. */
+function proseLines(text: string): string[] {
+  return linesOutsideFences(text).map((line) => line.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, (span) => " ".repeat(span.length)));
 }
 
 /** A file's headings and their anchors, numbered as GitHub numbers a repeated one (`-1`, `-2`). */
 function headings(file: string): { text: string; anchor: string }[] {
   const seen = new Map<string, number>();
-  const text = readFileSync(file, "utf8");
   const found: { text: string; anchor: string }[] = [];
-  let fence: string | undefined;
-  for (const line of text.split("\n")) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
+  for (const line of linesOutsideFences(readFileSync(file, "utf8"))) {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1];
     if (heading === undefined) continue;
     const slug = headingSlug(heading);

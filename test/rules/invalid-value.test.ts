@@ -1,7 +1,3 @@
-import { describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
-import { fixAll } from "../../server/src/engine/fixes.js";
-import { lint } from "../../server/src/engine/lint.js";
 import { invalidValue } from "../../server/src/engine/rules/invalid-value.js";
 import { testRule } from "./rule-tester.js";
 
@@ -327,13 +323,3 @@ testRule(invalidValue, {
   ],
 });
 
-describe("invalid-value docs", () => {
-  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [invalidValue] });
-
-  it("the example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
-    const { invalid, valid } = invalidValue.meta.docs.example;
-    expect(lintAlone(invalid).length).toBeGreaterThan(0);
-    expect(lintAlone(valid)).toEqual([]);
-    expect(fixAll(invalid, lintAlone).text).toBe(valid);
-  });
-});

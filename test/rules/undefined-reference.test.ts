@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
-import { fixAll } from "../../server/src/engine/fixes.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { undefinedReference } from "../../server/src/engine/rules/undefined-reference.js";
@@ -371,14 +370,7 @@ testRule(undefinedReference, {
 });
 
 describe("undefined-reference", () => {
-  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [undefinedReference] });
 
-  it("the docs' example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
-    const { invalid, valid } = undefinedReference.meta.docs.example;
-    expect(lintAlone(invalid).length).toBeGreaterThan(0);
-    expect(lintAlone(valid)).toEqual([]);
-    expect(fixAll(invalid, lintAlone).text).toBe(valid);
-  });
 
   it("extends in a file that is not the pipeline's: compose's line names the file's own path", () => {
     const dir = mkdtempSync(join(tmpdir(), "elestio-extends-"));

@@ -4,8 +4,6 @@ import { editDistance } from "../../server/src/engine/suggest.js";
 import { composeSchema, schemaAt } from "../../server/src/engine/compose/schema.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
-import { fixAll } from "../../server/src/engine/fixes.js";
-import { lint } from "../../server/src/engine/lint.js";
 
 const SERVICE_KEYS = schemaAt("#/definitions/service");
 const HEALTHCHECK_KEYS = schemaAt("#/definitions/healthcheck");
@@ -370,14 +368,7 @@ describe("unknown-key suggestions", () => {
 });
 
 describe("unknown-key docs", () => {
-  const lintAlone = (text: string) => lint(parseCompose(text), { isPipeline: true, rules: [unknownKey] });
 
-  it("the example: the rule reports the invalid file, and its fix-all gives the valid one", () => {
-    const { invalid, valid } = unknownKey.meta.docs.example;
-    expect(lintAlone(invalid).length).toBeGreaterThan(0);
-    expect(lintAlone(valid)).toEqual([]);
-    expect(fixAll(invalid, lintAlone).text).toBe(valid);
-  });
 
   it("the log explainer reads compose's line in both wordings, current and older, and links the key", () => {
     const text = "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n";
