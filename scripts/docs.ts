@@ -5,12 +5,16 @@
  * package.nls.fr.json. `npm run docs` writes them; test/docs.test.ts fails
  * when they drift from the registry.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { parseCompose, type ComposeModel } from "../server/src/engine/compose/model.js";
 import { DEFAULT_PIPELINE_FILES } from "../server/src/engine/files.js";
 import { fixAll } from "../server/src/engine/fixes.js";
 import { FINDING_LABELS } from "../server/src/engine/i18n/hover-texts.js";
 import type { Language, Localized } from "../server/src/engine/i18n/index.js";
 import { lint, type Finding } from "../server/src/engine/lint.js";
+import { fileProject, type ProjectFiles } from "../server/src/engine/project.js";
 import { fence } from "../server/src/engine/markdown.js";
 import { FILE_TOO_LARGE_RULE_ID } from "../server/src/engine/rules/file-too-large.js";
 import { RULES } from "../server/src/engine/rules/index.js";
@@ -259,6 +263,14 @@ export const RULE_SECTIONS: Readonly<Record<string, DeploymentSection>> = {
   "undefined-reference": "what-compose-checks-before-starting",
   "undefined-variable": "where-the-values-come-from",
   "external-network": "what-compose-checks-before-starting",
+  "external-volume": "what-compose-checks-before-starting",
+  "host-network-mode": "publishing-a-port",
+  "proxy-target-port": "behind-the-proxy",
+  "bind-mount-missing-file": "how-the-pipeline-deploys",
+  "override-file-merged": "how-the-pipeline-deploys",
+  "inactive-profiles": "how-the-pipeline-deploys",
+  "privileged-container": "before-you-deploy",
+  "docker-socket-mount": "before-you-deploy",
   "file-too-large": "before-you-deploy",
 };
 
@@ -288,11 +300,32 @@ function exampleModel(rule: Rule, text: string): ComposeModel {
   return model.tooLarge ? { ...model, tooLarge: { limit: SERVER_MAX_CHARS } } : model;
 }
 
-/** The findings of the rule alone on one of its examples, as in the pipeline file (the page's "what the extension reports"). */
-export function lintExample(rule: Rule, text: string): Finding[] {
+/**
+ * The example's project when it names files beside it: a temporary Git
+ * checkout holding them and the pipeline file, as the rule tester writes one.
+ */
+function exampleProject(text: string, files: Readonly<Record<string, string>> | undefined): ProjectFiles | undefined {
+  if (!files) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), "elestio-example-"));
+  mkdirSync(join(dir, ".git"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  const composePath = join(dir, "docker-compose.yml");
+  writeFileSync(composePath, text);
+  return fileProject(composePath, dir);
+}
+
+/**
+ * The findings of the rule alone on one of its examples, as in the pipeline
+ * file (the page's "what the extension reports"), with `files` beside it.
+ */
+export function lintExample(rule: Rule, text: string, files?: Readonly<Record<string, string>>): Finding[] {
   return lint(exampleModel(rule, text), {
     isPipeline: true,
     rules: [rule],
+    project: exampleProject(text, files),
     onRuleError: (_, error) => {
       throw error;
     },
@@ -300,8 +333,8 @@ export function lintExample(rule: Rule, text: string): Finding[] {
 }
 
 /** What fix-all with the rule alone makes of a text (`source.fixAll.elestio`, `--fix`). */
-export function fixExample(rule: Rule, text: string): string {
-  return fixAll(text, (current) => lintExample(rule, current)).text;
+export function fixExample(rule: Rule, text: string, files?: Readonly<Record<string, string>>): string {
+  return fixAll(text, (current) => lintExample(rule, current, files)).text;
 }
 
 /**
@@ -368,6 +401,8 @@ const PAGE = {
   example: { en: "Example", fr: "Exemple" },
   exampleInvalid: { en: "A pipeline file (`docker-compose.yml`) the rule reports on:", fr: "Un fichier du pipeline (`docker-compose.yml`) que la règle signale :" },
   exampleReports: { en: "What the extension reports on it:", fr: "Ce que l'extension y signale :" },
+  besideIt: { en: (name: string) => `Beside it, \`${name}\`:`, fr: (name: string) => `À côté, \`${name}\` :` },
+  noFilesBeside: { en: "With none of those files beside it.", fr: "Sans aucun de ces fichiers à côté." },
   line: { en: (line: number) => `line ${line}:`, fr: (line: number) => `ligne ${line} :` },
   exampleFixed: {
     en: "After its quick fix (or fix-all on save, or `elestio-compose-lint --fix`):",
@@ -423,6 +458,13 @@ export function rulePage(rule: Rule, language: Language): string {
   const fileName = (lang: Language) => rulePagePath(id, lang).slice(RULE_PAGES_DIR.length + 1);
   const out: string[] = [];
   const paragraph = (...lines: string[]) => out.push(...lines, "");
+  /** The files an example has beside it, each in its fence. */
+  const besideFiles = (files: Readonly<Record<string, string>> | undefined) => {
+    for (const [name, content] of Object.entries(files ?? {})) {
+      paragraph(PAGE.besideIt[language](name));
+      paragraph(/\.ya?ml$/.test(name) ? yamlFence(content) : fence(content.replace(/\n$/, "")));
+    }
+  };
 
   paragraph(`<!-- Generated by \`npm run docs\` from server/src/engine/rules/${id}.ts: edit the rule's meta, not this page. -->`);
   paragraph(`# ${id}`);
@@ -443,16 +485,19 @@ export function rulePage(rule: Rule, language: Language): string {
   paragraph(...templates.map((template) => `- ${templateMarkdown(template)}`));
 
   paragraph(`## ${PAGE.example[language]}`);
-  const { invalid, valid } = docs.example;
+  const { invalid, valid, invalidFiles, validFiles } = docs.example;
   paragraph(PAGE.exampleInvalid[language]);
   paragraph(yamlFence(invalid));
-  const findings = lintExample(rule, invalid).filter((finding) => finding.ruleId === id);
+  besideFiles(invalidFiles);
+  const findings = lintExample(rule, invalid, invalidFiles).filter((finding) => finding.ruleId === id);
   if (findings.length === 0) throw new Error(`${id}: docs.example.invalid gets no finding of the rule`);
   const lines = new LineIndex(invalid);
   paragraph(PAGE.exampleReports[language]);
   paragraph(...findings.map((finding) => `- ${PAGE.line[language](lines.positionAt(finding.start).line + 1)} ${prose(finding.message[language])}`));
   paragraph(meta.fixable ? PAGE.exampleFixed[language] : PAGE.exampleValid[language]);
   paragraph(yamlFence(valid));
+  if (invalidFiles && !validFiles) paragraph(PAGE.noFilesBeside[language]);
+  besideFiles(validFiles);
 
   if (docs.log) {
     const source = docs.logSource ?? "pipeline";

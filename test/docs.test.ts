@@ -111,10 +111,10 @@ describe("a page per rule, docs/rules/<id>.md and <id>.fr.md (run `npm run docs`
     });
 
     it("its docs.example: the invalid file gets a finding of the rule, the valid one none" + (rule.meta.fixable ? ", and fix-all turns one into the other" : ""), () => {
-      const { invalid, valid } = rule.meta.docs.example;
-      expect(lintExample(rule, invalid).filter((f) => f.ruleId === id).length, `${id}: docs.example.invalid, as the pipeline file`).toBeGreaterThan(0);
-      expect(lintExample(rule, valid).map((f) => `${f.ruleId}: ${f.message.en}`), `${id}: docs.example.valid`).toEqual([]);
-      if (rule.meta.fixable) expect(fixExample(rule, invalid), `${id}: fix-all with the rule alone on docs.example.invalid gives docs.example.valid`).toBe(valid);
+      const { invalid, valid, invalidFiles, validFiles } = rule.meta.docs.example;
+      expect(lintExample(rule, invalid, invalidFiles).filter((f) => f.ruleId === id).length, `${id}: docs.example.invalid, as the pipeline file`).toBeGreaterThan(0);
+      expect(lintExample(rule, valid, validFiles).map((f) => `${f.ruleId}: ${f.message.en}`), `${id}: docs.example.valid`).toEqual([]);
+      if (rule.meta.fixable) expect(fixExample(rule, invalid, invalidFiles), `${id}: fix-all with the rule alone on docs.example.invalid gives docs.example.valid`).toBe(valid);
     });
   });
 

@@ -87,6 +87,13 @@ describe("explainers of failures no rule reports", () => {
     ]);
   });
 
+  it("bad-gateway: also the proxy target ports nothing publishes on 172.17.0.1, and the web services whose profile is off", () => {
+    const model = parseCompose(["services:", "  web:", "    image: app:1", "    profiles: [web]", "    ports:", '      - "172.17.0.1:8000:8000"', ""].join("\n"));
+    const findings = lint(model, { isPipeline: true, proxyTargetPorts: [9000] });
+    expect(findings.map((f) => `${f.ruleId} ${spanText(model, f)}`)).toEqual(["proxy-target-port 1:1-1:9 services", "inactive-profiles 4:5-4:13 profiles"]);
+    expect(explained("GET / 502 Bad Gateway", model, { findings })).toEqual([["bad-gateway", "502 Bad Gateway", ["1:1-1:9 services", "4:5-4:13 profiles"]], NOTE]);
+  });
+
   it("port-in-use: the findings at the entries publishing the port, and a bare `address already in use` beside it is the same failure", () => {
     const model = parseCompose(
       ["services:", "  db:", "    image: postgres:16", "    ports:", '      - "5432:5432"', "  replica:", "    image: postgres:16", "    ports:", '      - "172.17.0.1:5432:5432"', "  cache:", "    image: redis:7", "    ports:", '      - "127.0.0.1:6379:6379"', ""].join("\n"),
@@ -116,6 +123,9 @@ describe("the rules' log patterns", () => {
       // Their lines are failures no rule reports, explained by disallowed-host and bad-gateway, which link their findings.
       "public-port-binding": ["disallowed-host"],
       "loopback-port-binding": ["bad-gateway"],
+      "proxy-target-port": ["bad-gateway"],
+      "inactive-profiles": ["bad-gateway"],
+      "bind-mount-missing-file": ["bind-mount-missing-file"],
       "healthcheck-required": ["healthcheck-required"],
       "obsolete-version": ["obsolete-version"],
       "unknown-key": ["unknown-key"],
@@ -123,6 +133,7 @@ describe("the rules' log patterns", () => {
       "undefined-reference": ["undefined-reference"],
       "undefined-variable": ["undefined-variable"],
       "external-network": ["external-network"],
+      "external-volume": ["external-volume"],
     });
     for (const rule of RULES) {
       const pattern = rule.meta.docs.logPattern;
@@ -131,6 +142,18 @@ describe("the rules' log patterns", () => {
       expect(explainLog(rule.meta.docs.log!, "en")[0].id).toBe(declaredFirst.get(pattern));
       for (const regex of pattern.patterns) expect(regex.flags, `${rule.meta.id}: ${regex.source}`).toBe("i");
     }
+  });
+
+  it("Docker's other wording of a taken port, `Bind for …:80 failed: port is already allocated`, links the finding publishing that port", () => {
+    const model = parseCompose(
+      ["services:", "  web:", "    image: app:1", "    ports:", '      - "80:8000"', '      - "172.17.0.1:8000:8000"', "  admin:", "    image: app:1", "    ports:", '      - "[::]:443:443"', ""].join("\n"),
+    );
+    expect(findingsOf(model)).toEqual(['no-reserved-host-port 5:9-5:18 "80:8000"', 'no-reserved-host-port 10:9-10:23 "[::]:443:443"']);
+    const allocated = (address: string, port: number) =>
+      `Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint app-web-1 (5b0e7a1c): Bind for ${address}:${port} failed: port is already allocated`;
+    expect(explained(allocated("0.0.0.0", 80), model)).toEqual([["no-reserved-host-port", "Port 80 already in use", ['5:9-5:18 "80:8000"']], NOTE]);
+    expect(explained(allocated("[::]", 443), model)).toEqual([["no-reserved-host-port", "Port 443 already in use", ['10:9-10:23 "[::]:443:443"']], NOTE]);
+    expect(explained(allocated(":::", 443), model)).toEqual([["no-reserved-host-port", "Port 443 already in use", ['10:9-10:23 "[::]:443:443"']], NOTE]);
   });
 
   it("a rule without an explanation text of its own is explained by its docs: unknown-key", () => {

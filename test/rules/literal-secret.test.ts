@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { lint } from "../../server/src/engine/lint.js";
-import { isSecretName, literalSecret } from "../../server/src/engine/rules/literal-secret.js";
+import { isPlaceholder, isSecretName, literalSecret, passwordVariableName, urlPasswords } from "../../server/src/engine/rules/literal-secret.js";
 import { testRule } from "./rule-tester.js";
 
 const app = (environment: string) => `services:\n  app:\n    image: app\n    environment:\n${environment}`;
@@ -15,6 +15,21 @@ testRule(literalSecret, {
     { name: "not secrets: files, key ids, flags, settings, public halves", code: app('      POSTGRES_PASSWORD_FILE: /run/secrets/db\n      AWS_ACCESS_KEY_ID: AKIAEXAMPLE\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n      MYSQL_RANDOM_ROOT_PASSWORD: 1\n      ACCESS_TOKEN_EXPIRE_MINUTES: 30\n      PASSWORD_MIN_LENGTH: 12\n      REDIS_KEY_PREFIX: app\n      S3_ACCESS_KEY: minio\n      STRIPE_PUBLISHABLE_KEY: pk_test_1\n      DB_USER: admin\n      DATABASE_PASSWORD: /run/secrets/db-password\n') },
     { name: "a default that is not literal", code: app("      - DB_PASSWORD=${DB_PASSWORD:-${POSTGRES_PASSWORD}}\n") },
     { name: "a local dev file may hold dev passwords (scope pipeline)", pipeline: false, code: app("      - DB_PASSWORD=latigue\n") },
+    {
+      name: "placeholders that hold no secret: none (elx-loanbot's default), null, 0, a $$ escape, a secret file",
+      code: app("      EXTERNAL_CHATWOOT_TOKEN: ${EXTERNAL_CHATWOOT_TOKEN:-none}\n      API_TOKEN: none\n      SMTP_PASS: null\n      GPG_PASSPHRASE: 0\n      WEBHOOK_SECRET: $$WEBHOOK_SECRET\n      DB_PASS_FILE: /run/secrets/db\n"),
+    },
+    { name: "names that end in no secret: the shell's PWD, a cookie's domain, traefik's pass-host-header", code: app("      PWD: /app\n      SESSION_COOKIE_DOMAIN: example.com\n      PASS_HOST_HEADER: enabled\n") },
+    {
+      name: "URLs without a password, with an empty or placeholder one, or a reference",
+      code: app("      REDIS_URL: redis://redis:6379\n      SENTRY_DSN: https://key@sentry.io/1\n      BROKER_URL: amqp://guest@rabbit\n      CACHE_URL: redis://:@cache\n      QUEUE_URL: redis://:none@queue\n      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app\n      HOME_URL: https://example.com:8443/a@b\n"),
+    },
+    {
+      name: "a healthcheck that reads the container's variable; build args and labels without secrets",
+      code:
+        app("      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n") +
+        '    healthcheck:\n      test: ["CMD-SHELL", "PGPASSWORD=$${POSTGRES_PASSWORD} psql -U app -c \'select 1\'"]\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n        NPM_TOKEN: ${NPM_TOKEN}\n    labels:\n      - traefik.enable=true\n      - traefik.http.middlewares.auth.basicauth.users=${BASIC_AUTH_USERS}\n',
+    },
   ],
   invalid: [
     {
@@ -86,6 +101,161 @@ testRule(literalSecret, {
       errors: [{ line: 5, column: 27, endLine: 5, endColumn: 34, messageId: "plainValue" }],
       output: "services:\r\n  db:\r\n    image: postgres\r\n    environment:\r\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\r\n",
     },
+    {
+      name: "passwords in connection URLs: only the password, a variable named after the URL's",
+      code: app("      - DATABASE_URL=postgres://u:pw@db/x\n      - REDIS_URL=redis://:s3cret@redis:6379\n      - CELERY_BROKER_URL=amqp://u:guest1@rabbit//\n"),
+      errors: [
+        {
+          line: 5, column: 35, endLine: 5, endColumn: 37, messageId: "urlPassword",
+          message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD} and set it in the dashboard.",
+          fixOutput: app("      - DATABASE_URL=postgres://u:${DATABASE_PASSWORD}@db/x\n      - REDIS_URL=redis://:s3cret@redis:6379\n      - CELERY_BROKER_URL=amqp://u:guest1@rabbit//\n"),
+        },
+        { line: 6, column: 28, endLine: 6, endColumn: 34, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${REDIS_PASSWORD} and set it in the dashboard." },
+        { line: 7, column: 36, endLine: 7, endColumn: 42, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${CELERY_BROKER_PASSWORD} and set it in the dashboard." },
+      ],
+      output: app("      - DATABASE_URL=postgres://u:${DATABASE_PASSWORD}@db/x\n      - REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379\n      - CELERY_BROKER_URL=amqp://u:${CELERY_BROKER_PASSWORD}@rabbit//\n"),
+    },
+    {
+      name: "a URL that repeats a secret references its variable (umami)",
+      code: "services:\n  umami:\n    image: umami\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15\n    environment:\n      POSTGRES_USER: umami\n      POSTGRES_PASSWORD: umami\n",
+      errors: [
+        { line: 5, column: 40, endLine: 5, endColumn: 45, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${POSTGRES_PASSWORD} and set it in the dashboard." },
+        { line: 10, column: 26, endLine: 10, endColumn: 31, messageId: "plainValue" },
+      ],
+      output: "services:\n  umami:\n    image: umami\n    environment:\n      DATABASE_URL: postgresql://umami:${POSTGRES_PASSWORD}@db:5432/umami\n  db:\n    image: postgres:15\n    environment:\n      POSTGRES_USER: umami\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n",
+    },
+    {
+      name: "a URL's variable name taken by another value; a quoted URL; a flow map",
+      code: app("      DATABASE_URL: \"postgres://app:hunter2@db/app\"\n      DATABASE_PASSWORD: other\n") + "  b: {image: app, environment: {MONGO_URL: mongodb://u:pw@mongo/x}}\n",
+      errors: [
+        { line: 5, column: 37, endLine: 5, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_URL_PASSWORD} and set it in the dashboard." },
+        { line: 6, column: 26, endLine: 6, endColumn: 31, messageId: "plainValue" },
+        { line: 7, column: 56, endLine: 7, endColumn: 58, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${MONGO_PASSWORD} and set it in the dashboard." },
+      ],
+      output: app("      DATABASE_URL: \"postgres://app:${DATABASE_URL_PASSWORD}@db/app\"\n      DATABASE_PASSWORD: ${DATABASE_PASSWORD}\n") + "  b: {image: app, environment: {MONGO_URL: \"mongodb://u:${MONGO_PASSWORD}@mongo/x\"}}\n",
+    },
+    {
+      name: "a default in a URL's password, whatever its variable's name",
+      code: app("      DATABASE_URL: postgres://u:${DB_PW:-hunter2}@db/x\n"),
+      errors: [{ line: 5, column: 43, endLine: 5, endColumn: 50, messageId: "plainDefault" }],
+      output: app("      DATABASE_URL: postgres://u:${DB_PW}@db/x\n"),
+    },
+    {
+      name: "names ending _PASS, _PWD, _COOKIE; passphrases and private keys",
+      code: app("      SMTP_PASS: hunter2\n      MYSQL_PWD: x1\n      GPG_PASSPHRASE: 'correct horse'\n      RABBITMQ_ERLANG_COOKIE: secret-cookie\n      VAPID_PRIVATEKEY: abc\n"),
+      errors: [
+        { line: 5, column: 18, endLine: 5, endColumn: 25, messageId: "plainValue", message: "Secret in plain text, committed to Git: write ${SMTP_PASS} and set it in the dashboard." },
+        { line: 6, column: 18, endLine: 6, endColumn: 20, messageId: "plainValue" },
+        { line: 7, column: 24, endLine: 7, endColumn: 37, messageId: "plainValue" },
+        { line: 8, column: 31, endLine: 8, endColumn: 44, messageId: "plainValue" },
+        { line: 9, column: 25, endLine: 9, endColumn: 28, messageId: "plainValue" },
+      ],
+      output: app("      SMTP_PASS: ${SMTP_PASS}\n      MYSQL_PWD: ${MYSQL_PWD}\n      GPG_PASSPHRASE: '${GPG_PASSPHRASE}'\n      RABBITMQ_ERLANG_COOKIE: ${RABBITMQ_ERLANG_COOKIE}\n      VAPID_PRIVATEKEY: ${VAPID_PRIVATEKEY}\n"),
+    },
+    {
+      name: "build args: map, list and flow forms, a URL among them",
+      code: "services:\n  web:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: npm_abc\n        NODE_ENV: production\n  worker:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN=ghp_x\n        - PIP_INDEX_URL=https://u:pw@pypi.example.com/simple\n  cron:\n    build: {context: ., args: [SENTRY_AUTH_TOKEN=abc]}\n",
+      errors: [
+        {
+          line: 6, column: 20, endLine: 6, endColumn: 27, messageId: "buildArg",
+          message: "Secret in plain text in a build arg, committed to Git: write ${NPM_TOKEN} and set it in the dashboard.",
+          fixOutput: "services:\n  web:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: ${NPM_TOKEN}\n        NODE_ENV: production\n  worker:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN=ghp_x\n        - PIP_INDEX_URL=https://u:pw@pypi.example.com/simple\n  cron:\n    build: {context: ., args: [SENTRY_AUTH_TOKEN=abc]}\n",
+        },
+        { line: 12, column: 24, endLine: 12, endColumn: 29, messageId: "buildArg" },
+        { line: 13, column: 35, endLine: 13, endColumn: 37, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${PIP_INDEX_PASSWORD} and set it in the dashboard." },
+        { line: 15, column: 50, endLine: 15, endColumn: 53, messageId: "buildArg" },
+      ],
+      output: "services:\n  web:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: ${NPM_TOKEN}\n        NODE_ENV: production\n  worker:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN=${GITHUB_TOKEN}\n        - PIP_INDEX_URL=https://u:${PIP_INDEX_PASSWORD}@pypi.example.com/simple\n  cron:\n    build: {context: ., args: [\"SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}\"]}\n",
+    },
+    {
+      name: "basic-auth hashes in labels (apr1, bcrypt, SHA): each hash, no fix",
+      code: "services:\n  web:\n    image: app\n    labels:\n      - \"traefik.http.middlewares.auth.basicauth.users=admin:$$apr1$$H6uskkkW$$IgXLP6ewTrSuBkTrqE8wj/,bob:$$2y$$05$$abcdefghijklmnopqrstuu\"\n  api:\n    image: app\n    labels:\n      traefik.http.middlewares.api-auth.basicauth.users: \"ops:{SHA}qUqP5cyxm6YcTAhz05Hph5gvu9M=\"\n",
+      errors: [
+        { line: 5, column: 62, endLine: 5, endColumn: 102, messageId: "labelHash", message: 'Password hash of "admin" in a label, committed to Git, where it can be cracked: move it to the dashboard.', fixOutput: null },
+        { line: 5, column: 107, endLine: 5, endColumn: 139, messageId: "labelHash" },
+        { line: 9, column: 63, endLine: 9, endColumn: 96, messageId: "labelHash" },
+      ],
+      output: null,
+    },
+    {
+      name: "a secret repeated in a healthcheck run by a shell: both places, the copy reads the container's variable",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: mysqladmin ping -h localhost -padmin123\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        {
+          line: 7, column: 44, endLine: 7, endColumn: 52, messageId: "repeatedShell",
+          message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.",
+          fixOutput: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: mysqladmin ping -h localhost -p"$${MYSQL_ROOT_PASSWORD}"\n',
+        },
+      ],
+      output: 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysqladmin ping -h localhost -p"$${MYSQL_ROOT_PASSWORD}"\n',
+    },
+    {
+      name: "a secret repeated where no shell runs (CMD): reported, no fix",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-padmin123\"]\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        { line: 7, column: 46, endLine: 7, endColumn: 54, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-padmin123\"]\n",
+    },
+    {
+      name: "a secret repeated in another service's shell command: its container lacks the variable, no fix",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t\n  web:\n    image: app\n    command: [sh, -c, \"PGPASSWORD=s3cr3t psql -h db -U app -c 'select 1' && exec gunicorn\"]\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 32, messageId: "plainValue" },
+        { line: 8, column: 35, endLine: 8, endColumn: 41, messageId: "repeated", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n  web:\n    image: app\n    command: [sh, -c, \"PGPASSWORD=s3cr3t psql -h db -U app -c 'select 1' && exec gunicorn\"]\n",
+    },
+    {
+      name: "shell quoting: escaped in a YAML double-quoted script, bare inside shell double quotes, none inside single quotes",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: [\"CMD-SHELL\", \"mysqladmin ping -u root --password=admin123\"]\n  db2:\n    image: mysql:8\n    environment:\n      - MYSQL_ROOT_PASSWORD=admin123\n    healthcheck:\n      test: ['CMD-SHELL', 'mysql -p\"admin123\" -e \"select 1\"']\n    command:\n      - sh\n      - -c\n      - echo 'admin123' > /tmp/pw\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        {
+          line: 7, column: 63, endLine: 7, endColumn: 71, messageId: "repeatedShell",
+          fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: [\"CMD-SHELL\", \"mysqladmin ping -u root --password=\\\"$${MYSQL_ROOT_PASSWORD}\\\"\"]\n  db2:\n    image: mysql:8\n    environment:\n      - MYSQL_ROOT_PASSWORD=admin123\n    healthcheck:\n      test: ['CMD-SHELL', 'mysql -p\"admin123\" -e \"select 1\"']\n    command:\n      - sh\n      - -c\n      - echo 'admin123' > /tmp/pw\n",
+        },
+        { line: 11, column: 29, endLine: 11, endColumn: 37, messageId: "plainValue" },
+        {
+          line: 13, column: 37, endLine: 13, endColumn: 45, messageId: "repeatedShell",
+          fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: [\"CMD-SHELL\", \"mysqladmin ping -u root --password=admin123\"]\n  db2:\n    image: mysql:8\n    environment:\n      - MYSQL_ROOT_PASSWORD=admin123\n    healthcheck:\n      test: ['CMD-SHELL', 'mysql -p\"$${MYSQL_ROOT_PASSWORD}\" -e \"select 1\"']\n    command:\n      - sh\n      - -c\n      - echo 'admin123' > /tmp/pw\n",
+        },
+        { line: 17, column: 15, endLine: 17, endColumn: 23, messageId: "repeated", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: [\"CMD-SHELL\", \"mysqladmin ping -u root --password=\\\"$${MYSQL_ROOT_PASSWORD}\\\"\"]\n  db2:\n    image: mysql:8\n    environment:\n      - MYSQL_ROOT_PASSWORD=${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: ['CMD-SHELL', 'mysql -p\"$${MYSQL_ROOT_PASSWORD}\" -e \"select 1\"']\n    command:\n      - sh\n      - -c\n      - echo 'admin123' > /tmp/pw\n",
+    },
+    {
+      name: "a secret given as a default, repeated in a URL of a shell healthcheck: the container's variable, quoted",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASS:-hunter22}\n    healthcheck:\n      test: psql postgres://app:hunter22@localhost/app -c 'select 1'\n",
+      errors: [
+        { line: 5, column: 37, endLine: 5, endColumn: 45, messageId: "plainDefault" },
+        { line: 7, column: 33, endLine: 7, endColumn: 41, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable." },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASS}\n    healthcheck:\n      test: psql postgres://app:\"$${POSTGRES_PASSWORD}\"@localhost/app -c 'select 1'\n",
+    },
+    {
+      name: "a word of its own, when the value is distinctive (sqlcmd -P)",
+      code: "services:\n  mssql:\n    image: mcr.microsoft.com/mssql/server\n    environment:\n      SA_PASSWORD: example_123\n    healthcheck:\n      test: [\"CMD-SHELL\", \"/opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P example_123 -Q 'SELECT 1'\"]\n",
+      errors: [
+        { line: 5, column: 20, endLine: 5, endColumn: 31, messageId: "plainValue" },
+        { line: 7, column: 78, endLine: 7, endColumn: 89, messageId: "repeatedShell" },
+      ],
+      output: "services:\n  mssql:\n    image: mcr.microsoft.com/mssql/server\n    environment:\n      SA_PASSWORD: ${SA_PASSWORD}\n    healthcheck:\n      test: [\"CMD-SHELL\", \"/opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P \\\"$${SA_PASSWORD}\\\" -Q 'SELECT 1'\"]\n",
+    },
+    {
+      name: "a password equal to the user name: the user name and common words in commands are no copies",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: postgres\n    healthcheck:\n      test: pg_isready -U postgres && echo postgres\n    command: [postgres, -c, password_encryption=scram-sha-256]\n",
+      errors: [{ line: 6, column: 26, endLine: 6, endColumn: 34, messageId: "plainValue" }],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: postgres\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test: pg_isready -U postgres && echo postgres\n    command: [postgres, -c, password_encryption=scram-sha-256]\n",
+    },
+    {
+      name: "an anchored value is reported under the name written at the anchor (listmonk)",
+      code: "x-db: &db\n  POSTGRES_PASSWORD: &db-password listmonk\nservices:\n  app:\n    image: listmonk\n    environment:\n      LISTMONK_db__password: *db-password\n  db:\n    image: postgres\n    environment:\n      <<: *db\n",
+      errors: [{ line: 2, column: 35, endLine: 2, endColumn: 43, messageId: "plainValue", message: "Secret in plain text, committed to Git: write ${POSTGRES_PASSWORD} and set it in the dashboard." }],
+      output: "x-db: &db\n  POSTGRES_PASSWORD: &db-password ${POSTGRES_PASSWORD}\nservices:\n  app:\n    image: listmonk\n    environment:\n      LISTMONK_db__password: *db-password\n  db:\n    image: postgres\n    environment:\n      <<: *db\n",
+    },
   ],
 });
 
@@ -98,15 +268,68 @@ describe("the quick fixes' titles", () => {
       { en: "Remove the default: ${DB_PASS}", fr: "Supprimer la valeur par défaut : ${DB_PASS}" },
     ]);
   });
+
+  it("say which variable to set in the dashboard for a URL, and which one a shell reads", () => {
+    const text = "services:\n  db:\n    image: mysql\n    environment:\n      DATABASE_URL: mysql://root:hunter2@db/app\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: mysqladmin ping -padmin123\n";
+    const titles = lint(parseCompose(text), { isPipeline: true, rules: [literalSecret] }).map((f) => f.fix?.title);
+    expect(titles).toEqual([
+      { en: "Reference ${DATABASE_PASSWORD}, set in the dashboard", fr: "Référencer ${DATABASE_PASSWORD}, à définir dans le dashboard" },
+      { en: "Reference ${MYSQL_ROOT_PASSWORD}", fr: "Référencer ${MYSQL_ROOT_PASSWORD}" },
+      { en: "Reference $${MYSQL_ROOT_PASSWORD}, the container's variable", fr: "Référencer $${MYSQL_ROOT_PASSWORD}, la variable du conteneur" },
+    ]);
+  });
 });
 
 describe("isSecretName", () => {
   it("knows secrets by name", () => {
-    for (const name of ["DB_PASSWORD", "DB_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "API_KEY", "OPENAI_APIKEY", "SSH_PRIVATE_KEY", "APP_KEY", "SECRET_KEY_BASE", "AWS_SECRET_ACCESS_KEY", "api_key"]) {
+    for (const name of ["DB_PASSWORD", "DB_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "API_KEY", "OPENAI_APIKEY", "SSH_PRIVATE_KEY", "APP_KEY", "SECRET_KEY_BASE", "AWS_SECRET_ACCESS_KEY", "api_key", "SMTP_PASS", "POSTGRES_PASS", "MYSQL_PWD", "GPG_PASSPHRASE", "SSH_KEY_PASSPHRASE", "RABBITMQ_ERLANG_COOKIE", "PRIVATE_KEY", "JWT_PRIVATEKEY", "PGPASSWORD"]) {
       expect(isSecretName(name), name).toBe(true);
     }
-    for (const name of ["DB_USER", "DB_PASSWORD_FILE", "AWS_ACCESS_KEY_ID", "MYSQL_ALLOW_EMPTY_PASSWORD", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "KEY", "KEY_PREFIX", "MINIO_ACCESS_KEY", "SUPABASE_PUBLIC_KEY"]) {
+    for (const name of ["DB_USER", "DB_PASSWORD_FILE", "AWS_ACCESS_KEY_ID", "MYSQL_ALLOW_EMPTY_PASSWORD", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "KEY", "KEY_PREFIX", "MINIO_ACCESS_KEY", "SUPABASE_PUBLIC_KEY", "PWD", "PASS", "PASS_HOST_HEADER", "COOKIE_DOMAIN", "SESSION_COOKIE_SECURE", "DB_PASS_FILE", "password_encryption", "COMPASS", "CACHE_BYPASS"]) {
       expect(isSecretName(name), name).toBe(false);
     }
+  });
+});
+
+describe("isPlaceholder", () => {
+  it("tells values that hold no secret", () => {
+    for (const value of ["", "  ", "none", "None", "null", "nil", "0", "false", "true", '""', "/run/secrets/db", "$$DB_PASSWORD", "$${DB_PASSWORD}"]) {
+      expect(isPlaceholder(value), value).toBe(true);
+    }
+    for (const value of ["changeme", "password", "admin", "$$2y$$05$$abc", "1234"]) {
+      expect(isPlaceholder(value), value).toBe(false);
+    }
+  });
+});
+
+describe("urlPasswords", () => {
+  const passwords = (text: string) => urlPasswords(text).map((p) => [p.scheme, text.slice(p.start, p.end)]);
+  it("finds the password between user: and the authority's last @", () => {
+    expect(passwords("postgres://u:pw@db/x")).toEqual([["postgres", "pw"]]);
+    expect(passwords("redis://:pw@redis:6379/0")).toEqual([["redis", "pw"]]);
+    expect(passwords("amqp://u:p@ss@rabbit")).toEqual([["amqp", "p@ss"]]);
+    expect(passwords("mysql://root:a:b@db")).toEqual([["mysql", "a:b"]]);
+    expect(passwords("a=http://u:x@h b=https://v:y@k")).toEqual([["http", "x"], ["https", "y"]]);
+    expect(passwords("postgres://${DB_USER:-app}:${DB_PASSWORD}@${DB_HOST:-db}/x")).toEqual([["postgres", "${DB_PASSWORD}"]]);
+  });
+  it("finds none without a password", () => {
+    for (const text of ["https://example.com", "ssh://git@github.com:22/a", "https://key@sentry.io/1", "http://h:8080/a@b", "user:pass@host", "postgres://${CREDENTIALS:-u:p}@db"]) {
+      expect(passwords(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("passwordVariableName", () => {
+  it("names the password after the URL's variable", () => {
+    expect(["DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DB_CONNECTION_URI", "SQLALCHEMY_DATABASE_URI", "DATABASE_URL_TEST", "URL", "mongo_url"].map(passwordVariableName)).toEqual([
+      "DATABASE_PASSWORD",
+      "REDIS_PASSWORD",
+      "CELERY_BROKER_PASSWORD",
+      "DB_PASSWORD",
+      "SQLALCHEMY_DATABASE_PASSWORD",
+      "DATABASE_TEST_PASSWORD",
+      "URL_PASSWORD",
+      "mongo_password",
+    ]);
   });
 });

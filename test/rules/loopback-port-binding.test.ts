@@ -3,6 +3,10 @@ import { testRule } from "./rule-tester.js";
 
 testRule(loopbackPortBinding, {
   valid: [
+    {
+      name: "a service in network_mode host: compose ignores its ports (host-network-mode reports it)",
+      code: "services:\n  app:\n    image: ghcr.io/acme/app:1\n    network_mode: host\n    ports:\n      - \"127.0.0.1:8000:8000\"\n",
+    },
     { name: "bound to the bridge", code: 'services:\n  web:\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
     { name: "public ports are public-port-binding's finding", code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
     { name: "127.0.0.1:80 is no-reserved-host-port's finding", code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:80:80"\n' },

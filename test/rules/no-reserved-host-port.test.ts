@@ -3,6 +3,10 @@ import { testRule } from "./rule-tester.js";
 
 testRule(noReservedHostPort, {
   valid: [
+    {
+      name: "a service in network_mode host: compose ignores its ports (host-network-mode reports it)",
+      code: "services:\n  app:\n    image: ghcr.io/acme/app:1\n    network_mode: host\n    ports:\n      - \"80:80\"\n",
+    },
     { name: "host port 8080 for container port 80", code: 'services:\n  web:\n    ports:\n      - 8080:80\n      - "172.17.0.1:8443:443"\n' },
     { name: "a bare container port 80 gets a random host port", code: "services:\n  web:\n    ports:\n      - 80\n" },
     { name: "a variable without a default decides the host port", code: 'services:\n  web:\n    ports:\n      - "${HTTP_PORT}:80"\n' },

@@ -46,6 +46,8 @@ export interface ValidCase {
   files?: Record<string, string>;
   /** The project configuration's `dashboardVariables`; unset: the project lists none. */
   dashboardVariables?: string[];
+  /** The project configuration's `proxyTargetPorts`; unset: the project lists none. */
+  proxyTargetPorts?: number[];
   /** parseCompose's `maxChars`, the language server's size limit; unset: no limit, as in the CLI. */
   maxChars?: number;
 }
@@ -121,7 +123,7 @@ function lintWith(rule: Rule, test: ValidCase, text: string): Finding[] {
     writeFileSync(composePath, text);
     project = fileProject(composePath, dir);
   }
-  return lint(model, { isPipeline: test.pipeline ?? true, project, rules: [rule], dashboardVariables: test.dashboardVariables, onRuleError: (_, error) => { throw error; } });
+  return lint(model, { isPipeline: test.pipeline ?? true, project, rules: [rule], dashboardVariables: test.dashboardVariables, proxyTargetPorts: test.proxyTargetPorts, onRuleError: (_, error) => { throw error; } });
 }
 
 function position(text: string, offset: number) {

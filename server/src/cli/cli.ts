@@ -158,8 +158,8 @@ interface Target {
 /**
  * How each file is linted: `--pipeline` globs (relative to the current
  * folder) over the configuration's `pipelineFiles` (relative to its folder)
- * over the defaults, the configuration's rule severities and the names of the
- * variables the dashboard sets. A configuration with problems stops the run
+ * over the defaults, the configuration's rule severities, the names of the
+ * variables the dashboard sets and the ports its proxy forwards to. A configuration with problems stops the run
  * before any file is linted or fixed.
  */
 function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: string): Target[] {
@@ -173,7 +173,7 @@ function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: 
     const base = pipelineOption || !config?.pipelineFiles ? cwd : dirname(config.file);
     const isPipeline = isPipelineFile(absolute, globs, relative(base, absolute));
     const severities = config?.rules ?? {};
-    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities, dashboardVariables: config?.dashboardVariables };
+    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities, dashboardVariables: config?.dashboardVariables, proxyTargetPorts: config?.proxyTargetPorts };
     return { file, isPipeline, lintOptions, lintText: (text) => lint(parseCompose(text), lintOptions) };
   });
 }

@@ -4,9 +4,10 @@
  * compose file. It says what the editor settings say (`pipelineFiles`, rule
  * severities), so that the CLI in CI and every editor on the project agree,
  * and what only the project knows: the names of the variables set under
- * Dashboard → Environment variables (`dashboardVariables`, never their values).
+ * Dashboard → Environment variables (`dashboardVariables`, never their values),
+ * and the host ports the dashboard's reverse proxy forwards to (`proxyTargetPorts`).
  *
- *   { "pipelineFiles": ["deploy/compose.yml"], "rules": { "literal-secret": "error" }, "dashboardVariables": ["DB_PASSWORD"] }
+ *   { "pipelineFiles": ["deploy/compose.yml"], "rules": { "literal-secret": "error" }, "dashboardVariables": ["DB_PASSWORD"], "proxyTargetPorts": [8000] }
  *
  * The search stops at the folder holding `.git` (the checkout's root) or at
  * the filesystem root; the nearest file wins, there is no merging of several.
@@ -36,6 +37,12 @@ export interface ProjectConfig {
    * project does not say, and undefined-variable cannot tell what is set.
    */
   readonly dashboardVariables?: readonly string[];
+  /**
+   * The host ports Elestio's reverse proxy forwards to (`http://172.17.0.1:<port>/`),
+   * as set in the dashboard. Unset: the project does not say, and
+   * proxy-target-port can only tell when nothing is published for the proxy.
+   */
+  readonly proxyTargetPorts?: readonly number[];
 }
 
 export interface ConfigLookup {
@@ -53,7 +60,7 @@ export function describeProblems(lookup: ConfigLookup): string {
 }
 
 /** The configuration's keys, for "unknown key" problems. */
-const KEYS = ["pipelineFiles", "rules", "dashboardVariables"];
+const KEYS = ["pipelineFiles", "rules", "dashboardVariables", "proxyTargetPorts"];
 
 const NO_CONFIG: ConfigLookup = Object.freeze({ problems: Object.freeze([]) });
 
@@ -104,7 +111,7 @@ function parseConfig(text: string, file: string, shownAs: string = file, ruleIds
   if (!isObject(section)) return { config: { file }, shownAs: where, problems: [`expected an object such as {"rules": {"no-container-name": "warning"}}`] };
 
   const problems: string[] = [];
-  const config: { file: string; pipelineFiles?: string[]; rules?: Record<string, SeveritySetting>; dashboardVariables?: string[] } = { file };
+  const config: { file: string; pipelineFiles?: string[]; rules?: Record<string, SeveritySetting>; dashboardVariables?: string[]; proxyTargetPorts?: number[] } = { file };
   for (const [key, value] of Object.entries(section)) {
     if (key === "$schema") continue;
     if (key === "pipelineFiles") {
@@ -130,8 +137,11 @@ function parseConfig(text: string, file: string, shownAs: string = file, ruleIds
     } else if (key === "dashboardVariables") {
       const names = dashboardVariables(value, problems);
       if (names) config.dashboardVariables = names;
+    } else if (key === "proxyTargetPorts") {
+      const ports = proxyTargetPorts(value, problems);
+      if (ports) config.proxyTargetPorts = ports;
     } else {
-      problems.push(`unknown key "${key}"${didYouMean(key, KEYS) || " (the keys are pipelineFiles, rules and dashboardVariables)"}`);
+      problems.push(`unknown key "${key}"${didYouMean(key, KEYS) || " (the keys are pipelineFiles, rules, dashboardVariables and proxyTargetPorts)"}`);
     }
   }
   return { config, problems, shownAs: where };
@@ -163,6 +173,31 @@ function dashboardVariables(value: unknown, problems: string[]): string[] | unde
     else problems.push(`"dashboardVariables": ${JSON.stringify(shortEntry(equals >= 0 ? `${name}=…` : entry))} is not a variable name (letters, digits and _, not starting with a digit)`);
   }
   return names;
+}
+
+/**
+ * `proxyTargetPorts`: the valid ports of the list (integers from 1 to 65535),
+ * or the one port written alone; a problem for each entry that is not one.
+ */
+function proxyTargetPorts(value: unknown, problems: string[]): number[] | undefined {
+  const isPort = (entry: unknown): entry is number => typeof entry === "number" && Number.isInteger(entry) && entry >= 1 && entry <= 65535;
+  // One port may be written alone, as one glob may be for pipelineFiles.
+  if (isPort(value)) return [value];
+  if (!Array.isArray(value)) {
+    problems.push(`"proxyTargetPorts" must be a list of ports, such as [8000]`);
+    return undefined;
+  }
+  const ports: number[] = [];
+  for (const entry of value) {
+    if (isPort(entry)) ports.push(entry);
+    else if (typeof entry === "number") problems.push(`"proxyTargetPorts": ${String(entry)} is not a port (an integer from 1 to 65535)`);
+    else if (typeof entry === "string" && /^\s*\d+\s*$/.test(entry)) problems.push(`"proxyTargetPorts" holds numbers, not strings: write ${Number(entry)}`);
+    else {
+      const shown = typeof entry === "string" ? `the string ${JSON.stringify(shortEntry(entry))}` : entry === null ? "null" : Array.isArray(entry) ? "a list" : typeof entry;
+      problems.push(`"proxyTargetPorts" holds port numbers, not ${shown}`);
+    }
+  }
+  return ports;
 }
 
 /** An entry as a problem quotes it: at most 40 characters. */

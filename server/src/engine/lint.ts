@@ -9,7 +9,7 @@ import { nodeAt } from "./compose/position.js";
 import type { ComposeModel, Span } from "./compose/model.js";
 import type { ProjectFiles } from "./project.js";
 import { RULES } from "./rules/index.js";
-import type { Fix, Rule, Severity, SeveritySetting } from "./rules/types.js";
+import type { Fix, RelatedFile, Rule, Severity, SeveritySetting } from "./rules/types.js";
 
 /** Every id settings, configuration files and disable comments may name. */
 export function knownRuleIds(): string[] {
@@ -29,6 +29,8 @@ export interface Finding {
   log?: string | null;
   /** See Report.detail. */
   detail?: string;
+  /** See Report.related. */
+  related?: readonly RelatedFile[];
 }
 
 export interface LintOptions {
@@ -41,6 +43,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** The variables the dashboard sets (the project configuration's `dashboardVariables`), when it names them. */
   dashboardVariables?: readonly string[];
+  /** The ports the dashboard's reverse proxy forwards to (the project configuration's `proxyTargetPorts`), when it lists them. */
+  proxyTargetPorts?: readonly number[];
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -94,6 +98,7 @@ export function lint(model: ComposeModel, options: LintOptions): Finding[] {
         project: options.project,
         isPipeline: options.isPipeline,
         dashboardVariables,
+        proxyTargetPorts: options.proxyTargetPorts,
         report: ({ covers, once, messageId, data, severity: ownSeverity, ...report }) => {
           // A fault reached through several `<<` merges is reported once, where it is written.
           const key = `${id}:${report.start}:${report.end}`;

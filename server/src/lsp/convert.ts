@@ -1,8 +1,9 @@
 /** Engine results (UTF-16 offsets, localized texts) as LSP objects. */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from "vscode-languageserver/node";
+import { pathToFileURL } from "node:url";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from "vscode-languageserver/node";
 import { pick, type Language } from "../engine/i18n/index.js";
 import type { Finding } from "../engine/lint.js";
-import type { Severity } from "../engine/rules/types.js";
+import type { RelatedFile, Severity } from "../engine/rules/types.js";
 import type { LineIndex, OffsetEdit } from "../engine/text.js";
 
 import { DIAGNOSTIC_SOURCE } from "../protocol.js";
@@ -29,7 +30,15 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, language: Langu
   const href = docsUrl?.(finding.ruleId, language);
   if (href) diagnostic.codeDescription = { href };
   if (UNNECESSARY_RULES.has(finding.ruleId)) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  // Clients without relatedInformation support ignore it.
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((related) => toRelatedInformation(related, language));
   return diagnostic;
+}
+
+/** Another file of a finding, at its start (the file is not open: no offsets into it are known). */
+function toRelatedInformation(related: RelatedFile, language: Language): DiagnosticRelatedInformation {
+  const start = { line: 0, character: 0 };
+  return { location: { uri: pathToFileURL(related.file).href, range: { start, end: start } }, message: pick(related.message, language) };
 }
 
 export function toTextEdits(edits: readonly OffsetEdit[], lines: LineIndex): TextEdit[] {

@@ -167,6 +167,7 @@ export class AnalysisCache {
       project,
       severities: settings.severities,
       dashboardVariables: settings.dashboardVariables,
+      proxyTargetPorts: settings.proxyTargetPorts,
       onRuleError: this.onRuleError,
     };
     const analysis: Analysis = {

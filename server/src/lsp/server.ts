@@ -129,6 +129,8 @@ export function startServer(connection: Connection): void {
             { globPattern: "**/.env*" },
             { globPattern: "**/*.env" },
             { globPattern: "**/.gitignore" },
+            // An override file beside the pipeline file, which compose merges (override-file-merged).
+            { globPattern: "**/{compose,docker-compose}.override.{yml,yaml}" },
             { globPattern: `**/${CONFIG_FILE_NAME}` },
             { globPattern: "**/package.json" },
           ],
@@ -165,7 +167,7 @@ export function startServer(connection: Connection): void {
     const lookup = projectConfigs.find(path);
     if (lookup.problems.length > 0 && !reportedConfigs.has(lookup)) {
       reportedConfigs.add(lookup);
-      const restApplies = Boolean(lookup.config?.rules || lookup.config?.pipelineFiles || lookup.config?.dashboardVariables);
+      const restApplies = Boolean(lookup.config?.rules || lookup.config?.pipelineFiles || lookup.config?.dashboardVariables || lookup.config?.proxyTargetPorts);
       connection.console.warn(`Project configuration ${describeProblems(lookup)}. ${messages.projectConfigTail(restApplies).en}`);
       // A notification, not showWarningMessage's request: a client without window/showMessageRequest must not fail it.
       const message = pick(messages.projectConfigProblems(describeProblems(lookup), restApplies), resolveLanguage(editorSettings.language, locale));
@@ -359,7 +361,7 @@ export function startServer(connection: Connection): void {
     const path = uriToFilePath(uri);
     const effective = documents.get(uri) ? await documentSettings(uri) : withProjectConfig(await settings.get(undefined), path ? projectConfigs.find(path).config : undefined);
     const project = path ? fileProject(path, folders.rootFor(path)) : undefined;
-    return { model, findings: lint(model, { isPipeline: true, project, severities: effective.severities, dashboardVariables: effective.dashboardVariables, onRuleError: explainError }) };
+    return { model, findings: lint(model, { isPipeline: true, project, severities: effective.severities, dashboardVariables: effective.dashboardVariables, proxyTargetPorts: effective.proxyTargetPorts, onRuleError: explainError }) };
   }
 
   connection.onRequest(EXPLAIN_LOG_METHOD, async (params: ExplainLogParams): Promise<ExplainLogResult | ResponseError> => {

@@ -30,6 +30,8 @@ export interface ServerSettings {
    * settings, since what the dashboard holds belongs to the project.
    */
   readonly dashboardVariables?: readonly string[];
+  /** The ports the dashboard's reverse proxy forwards to: from the project configuration only (`proxyTargetPorts`), as dashboardVariables. */
+  readonly proxyTargetPorts?: readonly number[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
@@ -109,7 +111,7 @@ const withConfig = new WeakMap<ServerSettings, WeakMap<ProjectConfig, ServerSett
  * give the same object, so an analysis made with it stays cached.
  */
 export function withProjectConfig(settings: ServerSettings, config: ProjectConfig | undefined): ServerSettings {
-  if (!config || (!config.pipelineFiles && !config.rules && !config.dashboardVariables)) return settings;
+  if (!config || (!config.pipelineFiles && !config.rules && !config.dashboardVariables && !config.proxyTargetPorts)) return settings;
   let byConfig = withConfig.get(settings);
   if (!byConfig) withConfig.set(settings, (byConfig = new WeakMap()));
   let merged = byConfig.get(config);
@@ -119,6 +121,7 @@ export function withProjectConfig(settings: ServerSettings, config: ProjectConfi
       ...(config.pipelineFiles ? { pipelineFiles: config.pipelineFiles, pipelineFilesBase: dirname(config.file) } : {}),
       severities: Object.freeze({ ...settings.severities, ...config.rules }),
       dashboardVariables: config.dashboardVariables,
+      proxyTargetPorts: config.proxyTargetPorts,
     });
     byConfig.set(config, merged);
   }

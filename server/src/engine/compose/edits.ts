@@ -3,9 +3,9 @@
  * replace a scalar, insert keys. Everything outside the edited node stays
  * byte for byte the same: comments, blank lines, quoting, indentation.
  */
-import { type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { isAlias, isPair, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { OffsetEdit } from "../text.js";
-import type { ComposeModel, Entry } from "./model.js";
+import { modelFact, type ComposeModel, type Entry } from "./model.js";
 
 /** Offset of the end of a pair: its value's end, or its key's when it has no value. */
 function pairEnd(pair: Pair): number {
@@ -185,3 +185,43 @@ export function indentUnit(model: ComposeModel): string {
   return match ? match[1] : "  ";
 }
 
+/**
+ * Whether deleting what `edits` delete would leave an alias (`*name`) whose
+ * anchor (`&name`) went with the deleted text: the YAML would no longer
+ * parse. Fixes that remove whole nodes (a service, a list item) check it.
+ */
+export function breaksAliases(model: ComposeModel, edits: readonly OffsetEdit[]): boolean {
+  const deleted = (start: number, end: number) => edits.some((edit) => edit.start <= start && end <= edit.end && edit.start < edit.end);
+  const { anchors, aliases } = anchorsAndAliases(model);
+  const gone = new Set(anchors.filter((anchor) => deleted(anchor.start, anchor.end)).map((anchor) => anchor.name));
+  return gone.size > 0 && aliases.some((alias) => gone.has(alias.name) && !deleted(alias.start, alias.end));
+}
+
+interface Named {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Where each `&anchor` and `*alias` of the documents is written (once per parse). */
+function anchorsAndAliases(model: ComposeModel): { anchors: Named[]; aliases: Named[] } {
+  return modelFact(model, anchorsAndAliases, () => {
+    const anchors: Named[] = [];
+    const aliases: Named[] = [];
+    for (const doc of model.documents) {
+      visit(doc, (_key, node) => {
+        if (isPair(node)) return;
+        if (isAlias(node)) {
+          if (node.range) aliases.push({ name: node.source, start: node.range[0], end: node.range[1] });
+          return;
+        }
+        const { anchor, range } = node as { anchor?: string; range?: [number, number, number] };
+        if (!anchor || !range) return;
+        // `&name` is written before the node (on the key's line, for a block collection).
+        const at = model.text.lastIndexOf(`&${anchor}`, range[0]);
+        if (at >= 0) anchors.push({ name: anchor, start: at, end: at + anchor.length + 1 });
+      });
+    }
+    return { anchors, aliases };
+  });
+}

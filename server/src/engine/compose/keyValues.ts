@@ -32,6 +32,8 @@ export interface KeyValue {
   raw: string;
   /** True when the item came through a `<<` merge key of the map. */
   merged: boolean;
+  /** Whether the item is written in a flow collection, where a plain scalar cannot hold `{`, `}` or `,`. */
+  flow: boolean;
   /** Map form: the item's entry. */
   entry: Entry | undefined;
 }
@@ -61,20 +63,22 @@ export function readKeyValues(text: string, entry: Entry | undefined, document: 
       if (item.key === "") continue;
       const nameSpan = scalarSource(text, item.keyNode);
       const span = entrySpan(text, item);
+      const flow = item.owner.flow === true;
       const node = item.value;
       if (node === null || (isScalar(node) && (node.value === null || node.value === undefined))) {
         const end = item.keyNode.range![1];
-        items.push({ name: item.key, value: undefined, resolved: undefined, certain: true, form: "map", node: undefined, nameSpan, span, valueSpan: { start: end, end }, raw: "", merged: item.merged, entry: item });
+        items.push({ name: item.key, value: undefined, resolved: undefined, certain: true, form: "map", node: undefined, nameSpan, span, valueSpan: { start: end, end }, raw: "", merged: item.merged, flow, entry: item });
         continue;
       }
       if (!isScalar(node) || !node.range) continue;
       const written = scalarText(node) ?? "";
       const valueSpan = scalarSource(text, node);
-      items.push({ name: item.key, value: written, ...resolve(written), form: "map", node, nameSpan, span, valueSpan, raw: text.slice(valueSpan.start, valueSpan.end), merged: item.merged, entry: item });
+      items.push({ name: item.key, value: written, ...resolve(written), form: "map", node, nameSpan, span, valueSpan, raw: text.slice(valueSpan.start, valueSpan.end), merged: item.merged, flow, entry: item });
     }
     return items;
   }
   if (!isSeq(value)) return [];
+  const flow = value.flow === true;
   for (const { item } of seqItems(value, document)) {
     if (!isScalar(item) || !item.range) continue;
     const written = scalarText(item);
@@ -87,7 +91,7 @@ export function readKeyValues(text: string, entry: Entry | undefined, document: 
     const span = { start: item.range[0], end: item.range[1] };
     const rawEquals = raw.indexOf("=");
     if (equals < 0 || rawEquals < 0) {
-      items.push({ name, value: undefined, resolved: undefined, certain: true, form: "list", node: item, nameSpan: source, span, valueSpan: { start: source.end, end: source.end }, raw: "", merged: false, entry: undefined });
+      items.push({ name, value: undefined, resolved: undefined, certain: true, form: "list", node: item, nameSpan: source, span, valueSpan: { start: source.end, end: source.end }, raw: "", merged: false, flow, entry: undefined });
       continue;
     }
     const itemValue = written.slice(equals + 1);
@@ -103,6 +107,7 @@ export function readKeyValues(text: string, entry: Entry | undefined, document: 
       valueSpan: { start: valueStart, end: source.end },
       raw: text.slice(valueStart, source.end),
       merged: false,
+      flow,
       entry: undefined,
     });
   }

@@ -1,12 +1,17 @@
 /**
  * What a service is, from its image: a database, a TLS reverse proxy, a web
- * server, an ACME client. The only list of proxies and web servers: the rules
- * and the hovers ask these.
+ * server, an ACME client. Proxies and web servers are webServerImages.ts's
+ * list; what the rest of the file tells of a proxy (its settings, the labels
+ * of the services it routes, `network_mode: host`) is tlsProxies.ts's. The
+ * rules and the hovers ask these.
  */
 import { isMap } from "yaml";
 import { publishesReservedPort, RESERVED_HOST_PORTS, servicePorts } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
 import { mapEntries, scalarText, seqItems, serviceFact, type Service } from "./model.js";
+import { webServerImageKind, webServerNameKind, type WebServerKind } from "./webServerImages.js";
+
+export type { WebServerKind } from "./webServerImages.js";
 
 export interface ImageRef {
   /** Repository without registry host or tag: `library/postgres` is `postgres`, `certbot/certbot` stays. */
@@ -39,45 +44,35 @@ function computeServiceImage(service: Service): ImageRef | undefined {
   return text === undefined ? undefined : parseImage(text);
 }
 
-/** Images whose only job is to obtain certificates: always Elestio's job. */
-const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencrypt-nginx-proxy-companion", "docker-letsencrypt-nginx-proxy-companion", "lego", "letsencrypt"]);
-/** Reverse proxies that take Elestio's place when they hold 80/443 or certificates. */
-const PROXIES = new Set(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged"]);
-/** `nginx-alpine`, `traefik-v3`: a proxy name and a suffix. */
-const PROXY_PREFIXES = [...PROXIES].map((name) => `${name}-`);
-/** Web servers that serve an app behind a proxy and never terminate Elestio's TLS in its place. */
-const WEB_SERVERS = new Set(["httpd", "apache"]);
+/**
+ * Images whose only job is to obtain certificates: always Elestio's job.
+ * https-portal too: an nginx whose whole point is to get Let's Encrypt
+ * certificates for the domains it serves.
+ */
+const ACME_CLIENTS = new Set(["certbot", "acme.sh", "acme-companion", "letsencrypt-nginx-proxy-companion", "docker-letsencrypt-nginx-proxy-companion", "lego", "letsencrypt", "https-portal"]);
 
 export type TlsProxyKind = "acme" | "proxy";
-
-/** A reverse proxy (which may take Elestio's place), or a web server that only serves an app. */
-export type WebServerKind = "proxy" | "web-server";
 
 /**
  * What kind of web server the service runs, if any: `proxy`, a reverse proxy
  * that takes Elestio's place when it holds 80/443 or certificates
  * (tlsProxyKind tells whether it does; else it sits behind Elestio's proxy),
  * or `web-server`, one that only serves an app. From the image's name
- * (`nginx-alpine` included), else (no image) from the service's name.
+ * (`nginx-alpine` included, webServerImages.ts), else from the service's
+ * name: without an image, or when the service is built (`image` then only
+ * names what the build gives, `dockerize-nginx-production`).
  */
 export function webServerKind(service: Service): WebServerKind | undefined {
   const image = serviceImage(service);
-  if (image) {
-    if (isProxyName(image.name) || image.repository.includes("nginx-proxy")) return "proxy";
-    return WEB_SERVERS.has(image.name) ? "web-server" : undefined;
-  }
-  const name = service.name.toLowerCase();
-  return PROXIES.has(name) ? "proxy" : WEB_SERVERS.has(name) ? "web-server" : undefined;
+  const fromImage = image && webServerImageKind(image);
+  if (fromImage || (image && !service.get("build"))) return fromImage;
+  return webServerNameKind(service.name);
 }
 
+/** Whether the image is an ACME client (ACME_CLIENTS). */
 function isAcmeClient(image: ImageRef): boolean {
   // `certbot/dns-cloudflare` and the all-in-one `jonasal/nginx-certbot` run certbot too.
   return ACME_CLIENTS.has(image.name) || ACME_CLIENTS.has(image.repository) || image.repository.startsWith("certbot/") || image.name.includes("certbot");
-}
-
-function isProxyName(name: string): boolean {
-  // Variants such as `haproxy-alpine` or `caddy-docker-proxy` (holding 80/443 decides the rest).
-  return PROXIES.has(name) || PROXY_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /** The host port Elestio's proxy holds (80 before 443, on TCP) that the service publishes, whatever the address. */

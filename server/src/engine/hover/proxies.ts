@@ -3,14 +3,16 @@
  * `services:`, that Elestio's proxy already owns 80/443 and TLS (from
  * compose/services.ts, as no-tls-proxy-service reads them).
  */
-import type { Service } from "../compose/model.js";
-import { tlsProxyKind, webServerKind } from "../compose/services.js";
+import type { ComposeModel, Service } from "../compose/model.js";
+import { webServerKind } from "../compose/services.js";
+import { tlsProxyOf } from "../compose/tlsProxies.js";
 import { TLS_SERVICES } from "../i18n/hover-texts.js";
 import type { Localized } from "../i18n/index.js";
 import { inService, onNode, type HoverProvider } from "./provider.js";
 
-function tlsServiceText(service: Service, pipeline: boolean): Localized | undefined {
-  const kind = tlsProxyKind(service);
+function tlsServiceText(model: ComposeModel, service: Service, pipeline: boolean): Localized | undefined {
+  // The rule's reading (compose/tlsProxies.ts): a service it reports is never "fine behind Elestio's proxy" here.
+  const kind = tlsProxyOf(model, service)?.kind;
   if (kind === "acme") return TLS_SERVICES.acme(service.name, pipeline);
   if (kind === "proxy") return TLS_SERVICES.proxyOnReservedPorts(service.name, pipeline);
   if (!pipeline) return undefined;
@@ -21,9 +23,9 @@ function tlsServiceText(service: Service, pipeline: boolean): Localized | undefi
 export const proxyImageHover: HoverProvider = {
   id: "proxies:image",
   where: [{ path: "services/*/image" }],
-  provide({ node, isPipeline }) {
+  provide({ model, node, isPipeline }) {
     const inside = inService(node);
-    return inside && onNode(node, tlsServiceText(inside.service, isPipeline));
+    return inside && onNode(node, tlsServiceText(model, inside.service, isPipeline));
   },
 };
 
@@ -31,7 +33,7 @@ export const proxyImageHover: HoverProvider = {
 export const proxyServiceKeyHover: HoverProvider = {
   id: "proxies:service",
   where: [{ path: "services/*", on: "key", document: true }],
-  provide({ node, isPipeline }) {
-    return node.namesService && onNode(node, tlsServiceText(node.namesService, isPipeline));
+  provide({ model, node, isPipeline }) {
+    return node.namesService && onNode(node, tlsServiceText(model, node.namesService, isPipeline));
   },
 };

@@ -24,6 +24,14 @@ import { undefinedReference } from "./undefined-reference.js";
 import { undefinedVariable } from "./undefined-variable.js";
 import { externalNetwork } from "./external-network.js";
 import { fileTooLarge } from "./file-too-large.js";
+import { hostNetworkMode } from "./host-network-mode.js";
+import { proxyTargetPort } from "./proxy-target-port.js";
+import { bindMountMissingFile } from "./bind-mount-missing-file.js";
+import { overrideFileMerged } from "./override-file-merged.js";
+import { inactiveProfiles } from "./inactive-profiles.js";
+import { externalVolume } from "./external-volume.js";
+import { privilegedContainer } from "./privileged-container.js";
+import { dockerSocketMount } from "./docker-socket-mount.js";
 import type { Rule } from "./types.js";
 
 export const RULES: readonly Rule[] = [
@@ -32,18 +40,26 @@ export const RULES: readonly Rule[] = [
   noContainerName,
   noReservedHostPort,
   noTlsProxyService,
+  hostNetworkMode,
   publicPortBinding,
   loopbackPortBinding,
+  proxyTargetPort,
   healthcheckRequired,
   healthcheckExecShell,
   unescapedDollar,
   literalSecret,
+  bindMountMissingFile,
+  overrideFileMerged,
+  inactiveProfiles,
   obsoleteVersion,
   unknownKey,
   invalidValue,
   undefinedReference,
   undefinedVariable,
   externalNetwork,
+  externalVolume,
+  privilegedContainer,
+  dockerSocketMount,
   fileTooLarge,
 ];
 

@@ -1,3 +1,4 @@
+import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, reservedHostPort, servicePorts } from "../compose/ports.js";
 import type { Rule } from "./types.js";
 
@@ -33,6 +34,8 @@ export const loopbackPortBinding: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
+      // In network_mode host compose ignores `ports:`: host-network-mode reports the service.
+      if (usesHostNetwork(model, service)) continue;
       const bindings = servicePorts(service);
       for (const binding of bindings) {
         if (!binding.hostIpKnown || !isLoopbackAddress(binding.hostIp)) continue;

@@ -1,3 +1,4 @@
+import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { removeItems } from "../compose/edits.js";
 import { seqItems } from "../compose/model.js";
 import { bindingSpan, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
@@ -42,6 +43,8 @@ export const noReservedHostPort: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
+      // In network_mode host compose ignores `ports:`: host-network-mode reports the service.
+      if (usesHostNetwork(model, service)) continue;
       const portsEntry = service.get("ports");
       if (!portsEntry) continue;
       const bindings = servicePorts(service);

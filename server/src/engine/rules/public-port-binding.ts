@@ -1,14 +1,9 @@
+import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { scalarText } from "../compose/model.js";
 import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
+import { publicProtocolOf } from "../compose/publicProtocols.js";
 import { isDatabaseImage, isDatabasePort, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
-
-/**
- * Container ports of protocols Elestio's HTTP proxy does not carry, which
- * clients must reach on the VM's own address: SSH, SMTP, DNS, POP3, IMAP,
- * RTMP live streams, STUN/TURN. Publishing them is the point, not a leak.
- */
-const DIRECT_PROTOCOL_PORTS = new Set([22, 25, 53, 110, 143, 465, 587, 993, 995, 1935, 3478, 5349]);
 
 /** The first container port of a binding (`8000` for `8000-8001`), when it is a number. */
 function targetPort(binding: PortBinding): number | undefined {
@@ -43,8 +38,8 @@ export const publicPortBinding: Rule = {
         fr: "Lier les ports publiés à 172.17.0.1, pas à toutes les interfaces",
       },
       description: {
-        en: "A port published without an address (`\"8000:8000\"`, `0.0.0.0`, `::`) listens on the VM's public IP: unless a firewall in front of the VM blocks it (Docker-published ports bypass ufw), anyone reaches `http://<ip>:8000` in plain HTTP, and a Django app answers `DisallowedHost` for that host. Elestio's proxy sends requests to `172.17.0.1`, the VM's Docker bridge, where Elestio's own templates publish their ports: bound there, a port is out of the internet's reach, while the VM (and an SSH tunnel) still reach it. A database needs no published port for the other services of the file, which reach it by its service name (`db:5432`).",
-        fr: "Un port publié sans adresse (`\"8000:8000\"`, `0.0.0.0`, `::`) écoute sur l'IP publique de la VM : à moins qu'un pare-feu devant la VM ne le bloque (les ports publiés par Docker contournent ufw), n'importe qui joint `http://<ip>:8000` en HTTP, et une application Django répond `DisallowedHost` pour cet hôte. Le proxy d'Elestio envoie les requêtes à `172.17.0.1`, le pont Docker de la VM, là où les modèles d'Elestio publient leurs ports : lié à cette adresse, un port est hors d'atteinte depuis Internet, mais la VM (et un tunnel SSH) le joignent toujours. Une base de données n'a besoin d'aucun port publié pour les autres services du fichier, qui la joignent par son nom de service (`db:5432`).",
+        en: "A port published without an address (`\"8000:8000\"`, `0.0.0.0`, `::`) listens on the VM's public IP: unless a firewall in front of the VM blocks it (Docker-published ports bypass ufw), anyone reaches `http://<ip>:8000` in plain HTTP, and a Django app answers `DisallowedHost` for that host. Elestio's proxy sends requests to `172.17.0.1`, the VM's Docker bridge, where Elestio's own templates publish their ports: bound there, a port is out of the internet's reach, while the VM (and an SSH tunnel) still reach it. A database needs no published port, since the other services reach it by its service name (`db:5432`); ports of protocols the proxy does not carry (SSH, mail, DNS, VPN, RustDesk, WebRTC media, UDP) are meant to be public, and not reported.",
+        fr: "Un port publié sans adresse (`\"8000:8000\"`, `0.0.0.0`, `::`) écoute sur l'IP publique de la VM : à moins qu'un pare-feu devant la VM ne le bloque (les ports publiés par Docker contournent ufw), n'importe qui joint `http://<ip>:8000` en HTTP, et une application Django répond `DisallowedHost` pour cet hôte. Le proxy d'Elestio envoie les requêtes à `172.17.0.1`, le pont Docker de la VM, là où les modèles d'Elestio publient leurs ports : lié à cette adresse, un port est hors d'atteinte depuis Internet, mais la VM (et un tunnel SSH) le joignent toujours. Une base de données n'a besoin d'aucun port publié, puisque les autres services la joignent par son nom de service (`db:5432`) ; les ports des protocoles que le proxy ne relaie pas (SSH, messagerie, DNS, VPN, RustDesk, médias WebRTC, UDP) sont faits pour être publics, et la règle ne les signale pas.",
       },
       log: "Invalid HTTP_HOST header: '159.195.104.193:8000'. You may need to add '159.195.104.193' to ALLOWED_HOSTS.",
       logSource: "app",
@@ -71,13 +66,16 @@ export const publicPortBinding: Rule = {
   },
   check({ model, report }) {
     for (const service of model.services) {
+      // In network_mode host compose ignores `ports:`: host-network-mode reports the service.
+      if (usesHostNetwork(model, service)) continue;
       const image = serviceImage(service);
       for (const binding of servicePorts(service)) {
         if (!binding.hostIpKnown || !isPublicAddress(binding.hostIp)) continue;
-        // 80/443 are no-reserved-host-port's finding; UDP and mail, SSH, TURN... are meant to be public.
-        if (reservedHostPort(binding) !== undefined || binding.protocol !== "tcp") continue;
+        // 80/443 are no-reserved-host-port's finding.
+        if (reservedHostPort(binding) !== undefined) continue;
+        // UDP, SSH, mail, VPN, RustDesk, WebRTC media...: protocols the proxy does not carry, meant to be public.
+        if (publicProtocolOf(binding, image)) continue;
         const target = targetPort(binding);
-        if (target !== undefined && DIRECT_PROTOCOL_PORTS.has(target)) continue;
         const database = isDatabaseImage(image) || (target !== undefined && isDatabasePort(target, image));
         const edit = bindToAddressEdit(model, binding);
         report({

@@ -31,7 +31,17 @@ export interface RuleDocs {
    * rule reports on, and the same file once fixed (the quick fix's output for
    * a fixable rule). test/docs.test.ts checks both against the rule.
    */
-  example: { invalid: string; valid: string };
+  example: RuleExample;
+}
+
+/** A rule page's example: the pipeline file before and after, and the files beside it when the rule reads the project. */
+export interface RuleExample {
+  invalid: string;
+  valid: string;
+  /** Files beside the invalid example (`docker-compose.override.yml`, `.gitignore`), by path relative to it; the example then lives on disk in a Git checkout. */
+  invalidFiles?: Readonly<Record<string, string>>;
+  /** Files beside the valid example. */
+  validFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -116,6 +126,15 @@ export interface Report {
   log?: string | null;
   /** The whole words of a tool the message quotes only in part (the YAML parser's error): the hover shows them. */
   detail?: string;
+  /** Other files the finding is about (the override file compose merges), by absolute path: LSP's relatedInformation, at their start. */
+  related?: readonly RelatedFile[];
+}
+
+/** A file a finding points to besides its own, with what it has to do with it. */
+export interface RelatedFile {
+  /** Absolute path on disk. */
+  file: string;
+  message: Localized;
 }
 
 export interface RuleContext {
@@ -125,6 +144,8 @@ export interface RuleContext {
   readonly isPipeline: boolean;
   /** The names of the variables set under Dashboard → Environment variables (`dashboardVariables` of the project's configuration), when it lists them. */
   readonly dashboardVariables: ReadonlySet<string> | undefined;
+  /** The host ports Elestio's reverse proxy forwards to on `172.17.0.1` (`proxyTargetPorts` of the project's configuration), when it lists them. */
+  readonly proxyTargetPorts: readonly number[] | undefined;
   /** A function, not a method: rules take it out of the context (`check({ model, report })`). */
   readonly report: (report: Report) => void;
 }

@@ -1,0 +1,86 @@
+/**
+ * compose/commandScripts.ts: the words of a service's healthcheck test,
+ * command and entrypoint, each with whether a shell reads it as its script
+ * (`[place, shell, plainInFlow, span]`, spans as
+ * `line:column-endLine:endColumn text`).
+ */
+import { describe, expect, it } from "vitest";
+import { serviceCommandWords } from "../../server/src/engine/compose/commandScripts.js";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { spanText } from "../helpers/spans.js";
+
+const service = (body: string) => `services:\n  db:\n    image: mysql\n${body}`;
+
+function words(code: string) {
+  const model = parseCompose(code);
+  return serviceCommandWords(model, model.services[0]).map((w) => [w.place, w.shell, w.plainInFlow, spanText(model, w.word.textSpan)]);
+}
+
+describe("serviceCommandWords", () => {
+  it.each([
+    {
+      name: "a string test: compose runs it with CMD-SHELL",
+      code: service("    healthcheck:\n      test: mysqladmin ping -padmin\n"),
+      expected: [["healthcheck", true, false, "5:13-5:36 mysqladmin ping -padmin"]],
+    },
+    {
+      name: "CMD-SHELL: its script",
+      code: service('    healthcheck:\n      test: ["CMD-SHELL", "mysqladmin ping -padmin"]\n'),
+      expected: [
+        ["healthcheck", false, false, '5:14-5:25 "CMD-SHELL"'],
+        ["healthcheck", true, false, '5:27-5:52 "mysqladmin ping -padmin"'],
+      ],
+    },
+    {
+      name: "CMD without a shell: no script",
+      code: service('    healthcheck:\n      test: ["CMD", "mysqladmin", "-padmin"]\n'),
+      expected: [
+        ["healthcheck", false, false, '5:14-5:19 "CMD"'],
+        ["healthcheck", false, false, '5:21-5:33 "mysqladmin"'],
+        ["healthcheck", false, false, '5:35-5:44 "-padmin"'],
+      ],
+    },
+    {
+      name: "CMD with sh -c: the script; plain words in a flow list",
+      code: service("    healthcheck:\n      test: [CMD, sh, -c, mysqladmin ping]\n"),
+      expected: [
+        ["healthcheck", false, true, "5:14-5:17 CMD"],
+        ["healthcheck", false, true, "5:19-5:21 sh"],
+        ["healthcheck", false, true, "5:23-5:25 -c"],
+        ["healthcheck", true, true, "5:27-5:42 mysqladmin ping"],
+      ],
+    },
+    {
+      name: "a list command with bash -lc; a string entrypoint is split by compose, no shell",
+      code: service('    command:\n      - bash\n      - -lc\n      - "redis-server --requirepass x"\n    entrypoint: sh -c "echo x"\n'),
+      expected: [
+        ["command", false, false, "5:9-5:13 bash"],
+        ["command", false, false, "6:9-6:12 -lc"],
+        ["command", true, false, '7:9-7:39 "redis-server --requirepass x"'],
+        ["entrypoint", false, false, '8:17-8:31 sh -c "echo x"'],
+      ],
+    },
+    {
+      name: "entrypoint [sh, -c]: the list command's first word is the script",
+      code: service("    entrypoint: [/bin/sh, -c]\n    command:\n      - mysqld --skip-grant\n      - arg0\n"),
+      expected: [
+        ["command", true, false, "6:9-6:28 mysqld --skip-grant"],
+        ["command", false, false, "7:9-7:13 arg0"],
+        ["entrypoint", false, true, "4:18-4:25 /bin/sh"],
+        ["entrypoint", false, true, "4:27-4:29 -c"],
+      ],
+    },
+    {
+      name: "a string command, even sh -c, is no shell's script",
+      code: service("    command: sh -c 'mysqld -padmin'\n"),
+      expected: [["command", false, false, "4:14-4:36 sh -c 'mysqld -padmin'"]],
+    },
+    {
+      name: "no command line",
+      code: service(""),
+      expected: [],
+    },
+  ])("$name", ({ code, expected }) => {
+    expect(words(code)).toEqual(expected);
+  });
+});
