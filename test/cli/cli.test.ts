@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "../helpers/cli.js";
 
-const WITH_CONTAINER_NAME = "services:\n  web:\n    image: nginx:alpine\n    container_name: latigue_web\n    restart: unless-stopped\n";
+const WITH_CONTAINER_NAME = 'services:\n  web:\n    image: nginx:alpine\n    container_name: latigue_web\n    restart: unless-stopped\n    ports:\n      - "172.17.0.1:8080:80"\n';
 
 describe("exit codes and JSON output", () => {
   it("reports a pipeline file's error as JSON with 1-based positions and exits 1", () => {
@@ -120,15 +120,16 @@ describe("text output", () => {
 
 describe("--fix", () => {
   it("rewrites the file with the editor's edits, keeps the rest byte for byte, and reports what remains", () => {
-    const original = "# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n    container_name: latigue_web\n\n    restart: unless-stopped\n";
+    const ports = '    ports:\n      - "172.17.0.1:8080:80"\n';
+    const original = `# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n    container_name: latigue_web\n\n    restart: unless-stopped\n${ports}`;
     const dir = tempProject({ "docker-compose.yml": original });
     const result = runCli(["--fix", "--format", "json"], { cwd: dir });
-    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe("# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n\n    restart: unless-stopped\n");
+    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe(`# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n\n    restart: unless-stopped\n${ports}`);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)[0].diagnostics).toEqual([]);
     const again = runCli(["--fix"], { cwd: dir });
     expect(again.status).toBe(0);
-    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe("# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n\n    restart: unless-stopped\n");
+    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe(`# keep me\nservices:\n  web:\n    image: nginx:alpine   # pinned later\n\n    restart: unless-stopped\n${ports}`);
   });
 
   it("never writes through a symbolic link", () => {

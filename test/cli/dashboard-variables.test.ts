@@ -11,6 +11,8 @@ const COMPOSE = [
   "      SECRET_KEY_FALLBACKS: ${DJANGO_SECRET_KEY}",
   "      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app",
   "      SENTRY_DSN: ${SENTRY_DSN}",
+  "    ports:",
+  '      - "172.17.0.1:8000:8000"',
   "  db:",
   "    image: postgres:16",
   "    environment:",

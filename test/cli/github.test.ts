@@ -39,14 +39,14 @@ describe("--format github", () => {
   it("escapes what would end a property or the message, so that the runner reads it back intact", () => {
     expect(escapeData("50% done\r\nnext: a, b")).toBe("50%25 done%0D%0Anext: a, b");
     expect(escapeProperty("dir,a:b/100%.yml")).toBe("dir%2Ca%3Ab/100%25.yml");
-    const dir = tempProject({ "we,ird:100%/docker-compose.yml": "services:\n  web:\n    image: x\n    container_name: a\n" });
+    const dir = tempProject({ "we,ird:100%/docker-compose.yml": 'services:\n  web:\n    image: x\n    container_name: a\n    ports:\n      - "172.17.0.1:8000:8000"\n' });
     const [line] = runCli(["--format", "github"], { cwd: dir }).stdout.trimEnd().split("\n");
     expect(line.startsWith("::error file=we%2Cird%3A100%25/docker-compose.yml,line=4,col=5,")).toBe(true);
     expect(parseCommand(line).properties.file).toBe("we,ird:100%/docker-compose.yml");
   });
 
   it("prints nothing when there is nothing to annotate", () => {
-    const result = runCli(["--format", "github"], { cwd: tempProject({ "docker-compose.yml": "services:\n  web:\n    image: nginx:1\n" }) });
+    const result = runCli(["--format", "github"], { cwd: tempProject({ "docker-compose.yml": 'services:\n  web:\n    image: nginx:1\n    ports:\n      - "172.17.0.1:8080:80"\n' }) });
     expect(result).toEqual({ status: 0, stdout: "", stderr: "" });
   });
 });

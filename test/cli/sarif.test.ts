@@ -100,7 +100,7 @@ describe("--format sarif, other cases", () => {
   });
 
   it("is a valid log without results when nothing is found", () => {
-    const result = runCli(["--format", "sarif"], { cwd: tempProject({ "docker-compose.yml": "services:\n  web:\n    image: nginx:1\n" }) });
+    const result = runCli(["--format", "sarif"], { cwd: tempProject({ "docker-compose.yml": 'services:\n  web:\n    image: nginx:1\n    ports:\n      - "172.17.0.1:8080:80"\n' }) });
     expect(result.status).toBe(0);
     const clean = JSON.parse(result.stdout);
     expect(clean.runs[0].results).toEqual([]);

@@ -26,7 +26,7 @@ import { shippedDocs } from "../package/shipped-docs.js";
 
 const ROOT = join(__dirname, "../..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-const CLEAN = { "docker-compose.yml": "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n" };
+const CLEAN = { "docker-compose.yml": 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n    ports:\n      - "172.17.0.1:8080:80"\n' };
 
 interface Run {
   status: number | null;

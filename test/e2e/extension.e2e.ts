@@ -352,7 +352,7 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     mkdirSync(join(session.workspace, "vars"), { recursive: true });
     writeFileSync(
       join(session.workspace, "vars", "docker-compose.yaml"),
-      "services:\n  app:\n    image: ghcr.io/acme/app:1\n    environment:\n      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}\n      SENTRY_DSN: ${SENTRY_DSN}\n",
+      'services:\n  app:\n    image: ghcr.io/acme/app:1\n    environment:\n      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}\n      SENTRY_DSN: ${SENTRY_DSN}\n    ports:\n      - "172.17.0.1:8000:8000"\n',
     );
     const config = join(session.workspace, ".elestio-compose.json");
     await openFile(page, "vars/docker-compose.yaml");

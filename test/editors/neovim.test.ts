@@ -25,6 +25,8 @@ const TEXT = [
   "    image: ghcr.io/acme/web:1",
   "    container_name: acme_web",
   "    restart: unless-stopped",
+  "    ports:",
+  '      - "172.17.0.1:8000:8000"',
   "",
 ].join("\n");
 
@@ -98,7 +100,7 @@ describe("Neovim with the README's configuration", () => {
     expect(run.diagnostics).toEqual([{ code: "no-container-name", source: "elestio", severity: 1, lnum: 3, col: 4, end_lnum: 3, end_col: 28 }]);
     expect(run.hover).toMatch(/^\*\*No container_name in the pipeline's compose file\*\* \(`no-container-name`\)\n\nPipeline log:\n\n```text\nError response from daemon: Conflict\. The container name "\/acme_web" is already in use\n```/);
     expect(run.actions).toEqual(expect.arrayContaining(["Remove container_name"]));
-    expect(run.text).toBe("services:\n  web:\n    image: ghcr.io/acme/web:1\n    restart: unless-stopped\n");
+    expect(run.text).toBe('services:\n  web:\n    image: ghcr.io/acme/web:1\n    restart: unless-stopped\n    ports:\n      - "172.17.0.1:8000:8000"\n');
     expect(run.remaining).toEqual([]);
   }, 90_000);
 });

@@ -19,6 +19,11 @@ const ENV_FILE_PIPELINE =
 const CONDITION_EXPLAINED =
   "**`condition`**: what to wait for. `service_started` (the default): the container has started. `service_healthy`: its healthcheck passes, which needs a healthcheck. `service_completed_successfully`: it has exited with code 0 (migrations, one-off jobs).";
 
+/** The port a service publishes for Elestio's proxy, after its other keys: proxy-target-port then has nothing to say. */
+const WEB_PORT = '    ports: ["172.17.0.1:8000:8000"]\n';
+/** A web service the proxy reaches, after the services a test is about. */
+const WEB = `  web:\n    image: app\n${WEB_PORT}`;
+
 /** The findings of a pipeline file, as `rule line:column-endLine:endColumn text`. */
 function findings(model: ComposeModel, rule?: string): string[] {
   return lint(model, { isPipeline: true })
@@ -35,7 +40,7 @@ function hoverOn(model: ComposeModel, text: string, shift = 0): { markdown: stri
 
 describe("env_file: the rule and the hover read `required` the same way", () => {
   it("`required: False` is optional for both: no finding, and the hover says compose skips the file", () => {
-    const model = parseCompose("services:\n  app:\n    image: app\n    env_file:\n      - path: .env.production\n        required: False\n");
+    const model = parseCompose("services:\n  app:\n    image: app\n    env_file:\n      - path: .env.production\n        required: False\n" + WEB_PORT);
     expect(findings(model)).toEqual([]);
     expect(hoverOn(model, ".env.production", 2)).toEqual({
       markdown: `${ENV_FILE_PIPELINE}\n\n\`.env.production\` is optional (\`required: false\`): compose skips it when it is missing.`,
@@ -53,8 +58,8 @@ describe("env_file: the rule and the hover read `required` the same way", () => 
 });
 
 describe("a healthcheck test merged with `<<`: one finding per fault", () => {
-  const merged = 'x-hc: &hc\n  test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\nservices:\n  db:\n    environment: { POSTGRES_USER: app }\n    healthcheck: { <<: *hc, interval: 5s }\n';
-  const direct = 'services:\n  db:\n    environment: { POSTGRES_USER: app }\n    healthcheck: { test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"], interval: 5s }\n';
+  const merged = 'x-hc: &hc\n  test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\nservices:\n  db:\n    environment: { POSTGRES_USER: app }\n    healthcheck: { <<: *hc, interval: 5s }\n' + WEB;
+  const direct = 'services:\n  db:\n    environment: { POSTGRES_USER: app }\n    healthcheck: { test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"], interval: 5s }\n' + WEB;
 
   it("without the merge, unescaped-dollar reports $POSTGRES_USER and undefined-variable steps aside", () => {
     expect(findings(parseCompose(direct))).toEqual(["unescaped-dollar 4:55-4:69 $POSTGRES_USER"]);
@@ -91,7 +96,7 @@ describe("healthcheck-required and the explainer point at the same place", () =>
 });
 
 describe("depends_on hovers say what healthcheck-required decides", () => {
-  const waiting = (db: string, extra = "") => `services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n${extra}  db:\n    image: some/db\n${db}`;
+  const waiting = (db: string, extra = "") => `services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n${extra}${WEB_PORT}  db:\n    image: some/db\n${db}`;
 
   it("healthcheck options without a test: the image's test applies; no finding, and the hover does not call it missing", () => {
     const model = parseCompose(waiting("    healthcheck:\n      interval: 10s\n"));

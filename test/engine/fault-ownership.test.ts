@@ -55,7 +55,9 @@ describe("fault ownership", () => {
     expect(findings(text)).toEqual(["public-port-binding 12:9-12:20"]);
   });
 
-  const EXEC = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD", "pg_isready", "-U", "$POSTGRES_USER"]\n';
+  // The web service the proxy reaches, so that proxy-target-port has nothing to say.
+  const WEB = '  web:\n    image: app\n    ports: ["172.17.0.1:8000:8000"]\n';
+  const EXEC = `services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD", "pg_isready", "-U", "$POSTGRES_USER"]\n${WEB}`;
 
   it("healthcheck-exec-shell owns the $VAR of the exec-form test it converts", () => {
     expect(findings(EXEC)).toEqual(["healthcheck-exec-shell 7:13-7:58"]);
@@ -65,7 +67,7 @@ describe("fault ownership", () => {
   });
 
   it("unescaped-dollar owns a container variable that compose would substitute: undefined-variable steps aside at the same range", () => {
-    const text = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\n    command: echo ${POSTGRES_USER}\n';
+    const text = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER"]\n    command: echo ${POSTGRES_USER}\n' + WEB;
     expect(findings(text)).toEqual(["unescaped-dollar 7:42-7:56", "unescaped-dollar 8:19-8:35"]);
     // undefined-variable reports a variable once per file, at its first use.
     expect(findings(text, { severities: { "unescaped-dollar": "off" } })).toEqual(["undefined-variable 7:42-7:56"]);
@@ -75,9 +77,9 @@ describe("fault ownership", () => {
   });
 
   it("invalid-value owns a top-level version written as a number: compose stops on it, so it is not merely ignored", () => {
-    expect(findings("version: 3.8\nservices:\n  web:\n    image: x\n")).toEqual(["invalid-value 1:10-1:13"]);
-    expect(findings("version: 3.8\nservices:\n  web:\n    image: x\n", { severities: { "invalid-value": "off" } })).toEqual(["obsolete-version 1:1-1:13"]);
+    expect(findings(`version: 3.8\nservices:\n${WEB}`)).toEqual(["invalid-value 1:10-1:13"]);
+    expect(findings(`version: 3.8\nservices:\n${WEB}`, { severities: { "invalid-value": "off" } })).toEqual(["obsolete-version 1:1-1:13"]);
     // A string is only obsolete.
-    expect(findings("version: '3.8'\nservices:\n  web:\n    image: x\n")).toEqual(["obsolete-version 1:1-1:15"]);
+    expect(findings(`version: '3.8'\nservices:\n${WEB}`)).toEqual(["obsolete-version 1:1-1:15"]);
   });
 });

@@ -90,8 +90,8 @@ describe("files compose refuses before any rule", () => {
   });
 
   it("a lone value at the top level, in a second document", () => {
-    const findings = lintPipeline("services:\n  web:\n    image: nginx\n---\njust a string\n");
-    expect(findings.map((f) => [f.ruleId, f.start, f.end])).toEqual([["yaml-syntax", 38, 51]]);
+    const findings = lintPipeline('services:\n  web:\n    image: nginx\n    ports: ["172.17.0.1:8000:80"]\n---\njust a string\n');
+    expect(findings.map((f) => [f.ruleId, f.start, f.end])).toEqual([["yaml-syntax", 72, 85]]);
   });
 
   it("but not an empty file, a comment-only file, or a lone ---", () => {

@@ -18,6 +18,7 @@ const TEXT = [
   "      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}",
   "      SECRET_KEY_FALLBACKS: ${DJANGO_SECRET_KEY}",
   "      DB_PASSWORD: ${DB_PASSWORD}",
+  '    ports: ["172.17.0.1:8000:8000"]',
   "",
 ].join("\n");
 

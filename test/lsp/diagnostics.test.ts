@@ -128,19 +128,19 @@ describe("didOpen", () => {
 describe("didChange", () => {
   it("publishes the new version's diagnostics, never an older version's", async () => {
     const uri = fileUri(join(dir, "sub", "compose.yaml"));
-    const v1 = "services:\n  web:\n    image: ghcr.io/acme/web:1\n    container_name: web\n";
+    const v1 = "services:\n  web:\n    image: ghcr.io/acme/web:1\n    container_name: web\n    ports: [\"172.17.0.1:8000:8000\"]\n";
     client.open(uri, v1);
     expect((await client.waitForDiagnostics(uri, 1)).map((d) => d.range)).toEqual([at(3, 4, 3, 23)]);
 
     // Typing: two incremental changes in a row, then a third one that removes the faults.
-    client.edit(uri, 2, at(4, 0, 4, 0), "  api:\n    container_name: api\n");
+    client.edit(uri, 2, at(5, 0, 5, 0), "  api:\n    container_name: api\n");
     client.edit(uri, 3, at(0, 0, 0, 0), "# app\n");
     const v3 = await client.waitForDiagnostics(uri, 3);
     expect(v3.map((d) => [d.code, d.range])).toEqual([
       ["no-container-name", at(4, 4, 4, 23)],
-      ["no-container-name", at(6, 4, 6, 23)],
+      ["no-container-name", at(7, 4, 7, 23)],
     ]);
-    client.change(uri, 4, "services:\n  web:\n    image: ghcr.io/acme/web:1\n");
+    client.change(uri, 4, "services:\n  web:\n    image: ghcr.io/acme/web:1\n    ports: [\"172.17.0.1:8000:8000\"]\n");
     expect(await client.waitForDiagnostics(uri, 4)).toEqual([]);
 
     const versions = client.publicationsFor(uri).map((p) => p.version!);
@@ -152,20 +152,20 @@ describe("didChange", () => {
     const uri = fileUri(join(dir, "fast", "docker-compose.yml"));
     client.open(uri, "services:\n  web:\n    container_name: app\n");
     // Sent before the server's workspace/configuration request can be answered: version 1 is stale when they arrive.
-    client.change(uri, 2, "services:\n  web:\n    image: ghcr.io/acme/web:1\n");
+    client.change(uri, 2, "services:\n  web:\n    image: ghcr.io/acme/web:1\n    ports: [\"172.17.0.1:8000:8000\"]\n");
     expect(await client.waitForDiagnostics(uri, 2)).toEqual([]);
     expect(client.publicationsFor(uri).map((p) => p.version)).toEqual([2]);
   });
 
   it("reports a syntax error with its exact range and still lints the part that parsed", async () => {
     const uri = fileUri(join(dir, "broken", "docker-compose.yml"));
-    const text = "services:\n  web:\n    image: ghcr.io/acme/web:1\n    container_name: web\n  db:\n    image: postgres:16\n    environment: [A\n";
+    const text = "services:\n  web:\n    image: ghcr.io/acme/web:1\n    container_name: web\n    ports: [\"172.17.0.1:8000:8000\"]\n  db:\n    image: postgres:16\n    environment: [A\n";
     client.open(uri, text);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     expect(diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range }))).toEqual([
       { code: "no-container-name", severity: 1, range: at(3, 4, 3, 23) },
       // From the unclosed bracket to the end of its line (the parser itself points at the end of the text).
-      { code: "yaml-syntax", severity: 1, range: at(6, 17, 6, 19) },
+      { code: "yaml-syntax", severity: 1, range: at(7, 17, 7, 19) },
     ]);
   });
 });
@@ -173,7 +173,7 @@ describe("didChange", () => {
 describe("didClose", () => {
   it("clears the document's diagnostics", async () => {
     const uri = fileUri(join(dir, "closing", "docker-compose.yml"));
-    client.open(uri, "services:\n  web:\n    container_name: app\n");
+    client.open(uri, "services:\n  web:\n    container_name: app\n    ports: [\"172.17.0.1:8000:8000\"]\n");
     expect(await client.waitForDiagnostics(uri, 1)).toHaveLength(1);
     client.close(uri);
     const cleared = await client.waitFor(() => client.publicationsFor(uri).find((p) => p.version === undefined), "cleared diagnostics");

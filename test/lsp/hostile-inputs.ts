@@ -32,7 +32,7 @@ export function nineFoldAliasBomb(): string {
   const names = "abcdefghij";
   const lines = ["name: test", `x-${names[0]}: &${names[0]} {k: v}`];
   for (let level = 1; level < names.length; level++) lines.push(`x-${names[level]}: &${names[level]} [${Array(9).fill(`*${names[level - 1]}`).join(", ")}]`);
-  lines.push("services:", "  svc:", "    image: alpine");
+  lines.push("services:", "  svc:", "    image: alpine", '    ports: ["172.17.0.1:8000:8000"]');
   return lines.join("\n") + "\n";
 }
 

@@ -11,6 +11,7 @@ const TEXT = [
   "    container_name: acme_web",
   "    environment:",
   "      SITE_URL: ${SITE_URL}",
+  '    ports: ["172.17.0.1:8000:8000"]',
   "",
 ].join("\n");
 

@@ -11,6 +11,7 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError } from "vscode-la
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { lint } from "../../server/src/engine/lint.js";
+import { fileProject } from "../../server/src/engine/project.js";
 import { generateCompose } from "../generators/compose.js";
 import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
 
@@ -38,10 +39,10 @@ afterAll(async () => {
   await client?.stop();
 });
 
-/** What the server should publish for a pipeline file's text: codes and ranges. */
-function expectedFor(text: string): string[] {
+/** What the server should publish for a pipeline file's text at `filePath`, with the files around it in the workspace: codes and ranges. */
+function expectedFor(text: string, filePath: string): string[] {
   const model = parseCompose(text);
-  return lint(model, { isPipeline: true }).map((f) => `${f.ruleId} ${JSON.stringify(model.lines.range(f.start, f.end))}`);
+  return lint(model, { isPipeline: true, project: fileProject(filePath, dir) }).map((f) => `${f.ruleId} ${JSON.stringify(model.lines.range(f.start, f.end))}`);
 }
 
 function summary(diagnostics: { code?: string | number; range: unknown }[]): string[] {
@@ -118,7 +119,8 @@ describe("documents the server does not hold", () => {
   });
 
   it("takes versions out of order as the editor sends them, and publishes for the text it holds", async () => {
-    const uri = fileUri(join(dir, "versions", "docker-compose.yml"));
+    const path = join(dir, "versions", "docker-compose.yml");
+    const uri = fileUri(path);
     const older = "services:\n  web:\n    image: nginx\n    container_name: web\n";
     const newer = 'services:\n  web:\n    image: nginx\n    ports:\n      - "80:80"\n';
     client.open(uri, LATIGUE_BEFORE, "yaml", 1);
@@ -127,18 +129,19 @@ describe("documents the server does not hold", () => {
     await client.waitForDiagnostics(uri, 5);
     client.change(uri, 3, older);
     const diagnostics = await client.waitForDiagnostics(uri, 3);
-    expect(summary(diagnostics)).toEqual(expectedFor(older));
+    expect(summary(diagnostics)).toEqual(expectedFor(older, path));
     // An incremental change past the end of the text lands at its end.
     client.edit(uri, 4, { start: { line: 99, character: 0 }, end: { line: 99, character: 0 } }, "    restart: always\n");
     const appended = await client.waitForDiagnostics(uri, 4);
-    expect(summary(appended)).toEqual(expectedFor(`${older}    restart: always\n`));
+    expect(summary(appended)).toEqual(expectedFor(`${older}    restart: always\n`, path));
     client.close(uri);
   });
 });
 
 describe("a burst of edits", () => {
   it("ends with the diagnostics of the last version only, and memory comes back", async () => {
-    const uri = fileUri(join(dir, "burst", "docker-compose.yml"));
+    const path = join(dir, "burst", "docker-compose.yml");
+    const uri = fileUri(path);
     const text = generateCompose({ lines: 5_000, seed: 21, faults: true });
     client.open(uri, text);
     await client.waitForDiagnostics(uri, 1);
@@ -164,7 +167,7 @@ describe("a burst of edits", () => {
     const last = version;
     const diagnostics = await client.waitForDiagnostics(uri, last, start);
     const finalText = client.text(uri);
-    expect(summary(diagnostics)).toEqual(expectedFor(finalText));
+    expect(summary(diagnostics)).toEqual(expectedFor(finalText, path));
     expect(diagnostics.some((d) => d.code === "public-port-binding" && JSON.stringify(d.message).includes("9999"))).toBe(true);
     const published = client.diagnostics.slice(start).filter((p) => p.uri === uri);
     const versions = published.map((p) => p.version!);

@@ -6,6 +6,8 @@ import { testRule } from "./rule-tester.js";
 
 testRule(proxyTargetPort, {
   valid: [
+    { name: "a syntax error may hide the port: nothing concluded", code: "services:\n  db:\n    image: postgres:16\n  web: [\n    image: nginx:1,\n    ports: [\"172.17.0.1:8080:80\"]\n" },
+    { name: "a missing colon hides the ports below it", code: "services:\n  web:\n    image nginx:1\n    ports:\n      - \"172.17.0.1:8080:80\"\n", proxyTargetPorts: [8080] },
     { name: "the target port published on the bridge", proxyTargetPorts: [8000], code: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
     {
       name: "published on every interface: the proxy reaches it too (public-port-binding's finding)",

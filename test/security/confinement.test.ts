@@ -70,7 +70,7 @@ describe("project files (project.ts)", () => {
     const project = fileProject(join(ws, "docker-compose.yml"), ws);
     expect(project.dotEnv()).toBeUndefined();
     // Through the rules: the variable set only outside is reported as not set, and nothing shows its value.
-    const text = "services:\n  web:\n    image: nginx\n    environment:\n      X: ${ONLY_OUTSIDE}\n    env_file:\n      - ../outside/secret.env\n      - link-out.env\n      - ../../../../../../etc/passwd\n";
+    const text = "services:\n  web:\n    image: nginx\n    environment:\n      X: ${ONLY_OUTSIDE}\n    env_file:\n      - ../outside/secret.env\n      - link-out.env\n      - ../../../../../../etc/passwd\n    ports: [\"172.17.0.1:8000:80\"]\n";
     const findings = lint(parseCompose(text), { isPipeline: true, project });
     expect(findings.map((f) => f.ruleId)).toEqual(["undefined-variable"]);
     for (const finding of findings) expect(JSON.stringify(finding)).not.toContain(SECRET);

@@ -210,7 +210,8 @@ function anchorsAndAliases(model: ComposeModel): { anchors: Named[]; aliases: Na
     const aliases: Named[] = [];
     for (const doc of model.documents) {
       visit(doc, (_key, node) => {
-        if (isPair(node)) return;
+        // A pair, or the null a truncated document leaves where a value was.
+        if (!node || isPair(node)) return;
         if (isAlias(node)) {
           if (node.range) aliases.push({ name: node.source, start: node.range[0], end: node.range[1] });
           return;

@@ -68,6 +68,8 @@ export const proxyTargetPort: Rule = {
   check({ model, proxyTargetPorts, report }) {
     const services = model.top.find((entry) => entry.key === "services");
     if (!services?.keyNode.range || model.services.length === 0 || hidesPorts(model)) return;
+    // What a syntax error hides may publish the port: yaml-syntax reports the file, nothing is concluded from the rest.
+    if (model.syntaxErrors.length > 0) return;
     const range = { start: services.keyNode.range[0], end: services.keyNode.range[1] };
     const all = model.services.flatMap((service) => servicePorts(service));
     const bindings = all.filter(reachableByProxy);
