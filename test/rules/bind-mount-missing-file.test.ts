@@ -7,6 +7,7 @@ import { explainLog } from "../../server/src/engine/explain.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { bindMountMissingFile } from "../../server/src/engine/rules/bind-mount-missing-file.js";
+import { gitIndexText } from "../helpers/git-index.js";
 import { testRule } from "./rule-tester.js";
 
 const NGINX = "services:\n  web:\n    image: nginx:1.27\n    volumes:\n";
@@ -18,6 +19,11 @@ const runcLog = (host: string, target: string) =>
 
 testRule(bindMountMissingFile, {
   valid: [
+    {
+      name: "committed: the checkout's .git/index lists it",
+      code: "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n",
+      files: { "nginx.conf": "events {}\n", ".git/index": gitIndexText(["docker-compose.yml", "nginx.conf"]) },
+    },
     { name: "without the project on disk nothing is known of the file", code: `${NGINX}      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n` },
     { name: "a committed file", files: { "nginx.conf": "events {}\n" }, code: `${NGINX}      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n` },
     {
@@ -61,6 +67,13 @@ testRule(bindMountMissingFile, {
     },
   ],
   invalid: [
+    {
+      name: "on disk but not committed (the checkout's .git/index lacks it): the clone lacks it too",
+      code: "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n",
+      files: { "nginx.conf": "events {}\n", ".git/index": gitIndexText(["docker-compose.yml"]) },
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 21, messageId: "notCommitted", message: '"./nginx.conf" is not committed: the pipeline\'s clone lacks it and mounts an empty folder instead. Commit it.' }],
+      output: null,
+    },
     {
       name: "the nginx.conf the clone lacks: the source part of the item only",
       files: {},

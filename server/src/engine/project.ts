@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { trackedPaths } from "./gitIndex.js";
 
 export interface ProjectFiles {
   /** Absolute path of the compose file. */
@@ -16,6 +17,8 @@ export interface ProjectFiles {
   exists(path: string): boolean | undefined;
   /** Whether Git ignores the path (per the .gitignore files from the root down); undefined outside the root. */
   isGitIgnored(path: string): boolean | undefined;
+  /** Whether the Git checkout tracks the file (its `.git/index` lists it); undefined without a readable index or outside the root. */
+  isGitTracked?(path: string): boolean | undefined;
   /** Variables of the `.env` file beside the compose file, or undefined when there is none. */
   dotEnv(): ReadonlyMap<string, string> | undefined;
   /** The text of a small file (a Dockerfile) inside the root; undefined when missing, too large or outside the root. */
@@ -75,6 +78,7 @@ export function fileProject(filePath: string, rootDir?: string): ProjectFiles {
   }
   let ignoreLevels: { dir: string; rules: Ignore }[] | undefined;
   let dotEnvCache: { value: ReadonlyMap<string, string> | undefined } | undefined;
+  let tracked: { root: string; paths: Set<string> | undefined } | undefined;
 
   /** The real path of `path` when it resolves inside the root, else undefined. */
   const confined = (path: string): string | undefined => {
@@ -122,6 +126,16 @@ export function fileProject(filePath: string, rootDir?: string): ProjectFiles {
         else if (result.unignored) ignored = false;
       }
       return ignored;
+    },
+    isGitTracked(path) {
+      const target = resolve(dir, path);
+      if (!isInside(root, target)) return undefined;
+      if (!tracked) {
+        const gitRoot = findGitRoot(dir);
+        tracked = { root: gitRoot ?? dir, paths: gitRoot !== undefined && isInside(root, gitRoot) ? trackedPaths(gitRoot) : undefined };
+      }
+      if (!tracked.paths || !isInside(tracked.root, target)) return undefined;
+      return tracked.paths.has(relative(tracked.root, target).split(sep).join("/"));
     },
     readText(path) {
       const real = confined(path);

@@ -129,6 +129,8 @@ export function startServer(connection: Connection): void {
             { globPattern: "**/.env*" },
             { globPattern: "**/*.env" },
             { globPattern: "**/.gitignore" },
+            // What the checkout tracks: a commit changes what the pipeline's clone holds (bind-mount-missing-file).
+            { globPattern: "**/.git/index" },
             // An override file beside the pipeline file, which compose merges (override-file-merged).
             { globPattern: "**/{compose,docker-compose}.override.{yml,yaml}" },
             { globPattern: `**/${CONFIG_FILE_NAME}` },

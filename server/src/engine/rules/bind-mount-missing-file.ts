@@ -90,9 +90,12 @@ function runsCommandBeforeUp(project: ProjectFiles): boolean {
 }
 
 /** Why the pipeline's clone lacks the file, as the id of the message that says it, or undefined when it has it (or nothing is known). */
-function missingReason(source: string, project: ProjectFiles): "gitIgnored" | "notInRepository" | undefined {
+function missingReason(source: string, project: ProjectFiles): "gitIgnored" | "notInRepository" | "notCommitted" | undefined {
   if (project.isGitIgnored(source) === true) return "gitIgnored";
-  if (project.exists(source) === false) return "notInRepository";
+  const exists = project.exists(source);
+  if (exists === false) return "notInRepository";
+  // On disk but not in the checkout's index: the clone lacks it too (unknown without a readable .git/index).
+  if (exists === true && project.isGitTracked?.(source) === false) return "notCommitted";
   return undefined;
 }
 
@@ -134,6 +137,10 @@ export const bindMountMissingFile: Rule = {
       },
     },
     messages: {
+      notCommitted: {
+        en: '"{{file}}" is not committed: the pipeline\'s clone lacks it and mounts an empty folder instead. Commit it.',
+        fr: "« {{file}} » n'est pas versionné : le clone du pipeline ne l'a pas et monte un dossier vide à la place. Versionnez-le.",
+      },
       gitIgnored: {
         en: 'Git ignores "{{file}}": the deploy mounts an empty folder instead. Commit the file.',
         fr: "Git ignore « {{file}} » : le déploiement monte un dossier vide à sa place. Versionnez-le dans Git.",
