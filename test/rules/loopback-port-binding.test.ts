@@ -3,6 +3,7 @@ import { testRule } from "./rule-tester.js";
 
 testRule(loopbackPortBinding, {
   valid: [
+    { name: "a database on the loopback: reached through an SSH tunnel, never by the proxy", code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  cache:\n    image: ghcr.io/acme/cache:1\n    ports:\n      - \"127.0.0.1:6379:6379\"\n" },
     {
       name: "a service in network_mode host: compose ignores its ports (host-network-mode reports it)",
       code: "services:\n  app:\n    image: ghcr.io/acme/app:1\n    network_mode: host\n    ports:\n      - \"127.0.0.1:8000:8000\"\n",
@@ -35,12 +36,12 @@ testRule(loopbackPortBinding, {
     },
     {
       name: "[::1] and localhost, plain and quoted",
-      code: 'services:\n  db:\n    ports:\n      - "[::1]:5432:5432"\n      - localhost:3000:3000\n',
+      code: 'services:\n  db:\n    ports:\n      - "[::1]:8080:8080"\n      - localhost:3000:3000\n',
       errors: [
-        { line: 4, column: 9, endLine: 4, endColumn: 26, fixOutput: "services:\n  db:\n    ports:\n      - \"172.17.0.1:5432:5432\"\n      - localhost:3000:3000\n", messageId: "loopback", message: "Port 5432 is bound to ::1: Elestio's proxy cannot reach it (502 if it serves the site). Bind it to 172.17.0.1." },
-        { line: 5, column: 9, endLine: 5, endColumn: 28, fixOutput: "services:\n  db:\n    ports:\n      - \"[::1]:5432:5432\"\n      - 172.17.0.1:3000:3000\n", messageId: "loopback", message: "Port 3000 is bound to localhost: Elestio's proxy cannot reach it (502 if it serves the site). Bind it to 172.17.0.1." },
+        { line: 4, column: 9, endLine: 4, endColumn: 26, fixOutput: "services:\n  db:\n    ports:\n      - \"172.17.0.1:8080:8080\"\n      - localhost:3000:3000\n", messageId: "loopback", message: "Port 8080 is bound to ::1: Elestio's proxy cannot reach it (502 if it serves the site). Bind it to 172.17.0.1." },
+        { line: 5, column: 9, endLine: 5, endColumn: 28, fixOutput: "services:\n  db:\n    ports:\n      - \"[::1]:8080:8080\"\n      - 172.17.0.1:3000:3000\n", messageId: "loopback", message: "Port 3000 is bound to localhost: Elestio's proxy cannot reach it (502 if it serves the site). Bind it to 172.17.0.1." },
       ],
-      output: 'services:\n  db:\n    ports:\n      - "172.17.0.1:5432:5432"\n      - 172.17.0.1:3000:3000\n',
+      output: 'services:\n  db:\n    ports:\n      - "172.17.0.1:8080:8080"\n      - 172.17.0.1:3000:3000\n',
     },
     {
       name: "a 5-digit port",
