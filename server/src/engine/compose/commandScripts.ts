@@ -11,7 +11,7 @@
  * its quotes taken by compose's splitting, not by the shell, and counts as no
  * shell here.
  */
-import { SHELL, SHELL_SCRIPT_FLAG, serviceCommand, type CommandValue, type CommandWord } from "./commands.js";
+import { serviceCommand, shellScriptIndex, type CommandValue, type CommandWord } from "./commands.js";
 import { serviceHealthcheck } from "./healthcheck.js";
 import { serviceModelFact, type ComposeModel, type Service } from "./model.js";
 
@@ -25,13 +25,6 @@ export interface CommandScriptWord {
   shell: boolean;
   /** A plain scalar in a flow collection, where `{`, `}` and `,` need quotes. */
   plainInFlow: boolean;
-}
-
-/** Index of the script in `[shell, ..., "-c", script, ...]`, or -1. */
-function scriptIndex(texts: readonly string[]): number {
-  if (!SHELL.test(texts[0] ?? "")) return -1;
-  const flag = texts.findIndex((w, i) => i > 0 && SHELL_SCRIPT_FLAG.test(w));
-  return flag < 0 ? -1 : flag + 1;
 }
 
 function wordsOf(place: CommandPlace, value: Pick<CommandValue, "words" | "flow"> | undefined, script: number): CommandScriptWord[] {
@@ -52,7 +45,7 @@ function readCommandWords(model: ComposeModel, service: Service): CommandScriptW
     let script = -1;
     if (test.form === "string" || test.form === "CMD-SHELL") script = test.form === "string" ? 0 : 1;
     else if (test.form === "CMD") {
-      const index = scriptIndex(texts.slice(1));
+      const index = shellScriptIndex(texts.slice(1));
       script = index < 0 ? -1 : index + 1;
     }
     words.push(...wordsOf("healthcheck", test, script));
@@ -60,9 +53,9 @@ function readCommandWords(model: ComposeModel, service: Service): CommandScriptW
   const command = serviceCommand(service, "command");
   const entrypoint = serviceCommand(service, "entrypoint");
   const entrypointTexts = entrypoint?.form === "list" ? entrypoint.words.map((w) => w.text ?? "") : [];
-  const entrypointScript = entrypoint?.form === "list" ? scriptIndex(entrypointTexts) : -1;
+  const entrypointScript = entrypoint?.form === "list" ? shellScriptIndex(entrypointTexts) : -1;
   // `entrypoint: [sh, -c]`: the command's first word is the script.
-  const commandScript = command?.form !== "list" ? -1 : entrypointScript === entrypointTexts.length && entrypointScript > 0 ? 0 : scriptIndex(command.words.map((w) => w.text ?? ""));
+  const commandScript = command?.form !== "list" ? -1 : entrypointScript === entrypointTexts.length && entrypointScript > 0 ? 0 : shellScriptIndex(command.words.map((w) => w.text ?? ""));
   words.push(...wordsOf("command", command, commandScript));
   words.push(...wordsOf("entrypoint", entrypoint, entrypointScript));
   return words;

@@ -79,3 +79,10 @@ export function serviceCommand(service: Service, key: "command" | "entrypoint"):
 /** Shells: `sh -c <script>` (and `bash -lc`, ...) runs its script through a shell. */
 export const SHELL = /^(?:\S*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 export const SHELL_SCRIPT_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
+
+/** Index of the script in `[shell, ..., "-c", script, ...]` (`bash -lc`, `/bin/ash -c`), or -1. */
+export function shellScriptIndex(words: readonly string[]): number {
+  if (!SHELL.test(words[0] ?? "")) return -1;
+  const flag = words.findIndex((w, i) => i > 0 && SHELL_SCRIPT_FLAG.test(w));
+  return flag < 0 ? -1 : flag + 1;
+}

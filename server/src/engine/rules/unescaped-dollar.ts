@@ -1,4 +1,4 @@
-import { SHELL, SHELL_SCRIPT_FLAG, serviceCommand, type CommandValue } from "../compose/commands.js";
+import { serviceCommand, shellScriptIndex, type CommandValue } from "../compose/commands.js";
 import { containerVariables, serviceEnvironment, type EnvironmentVariable } from "../compose/environment.js";
 import { serviceHealthcheck } from "../compose/healthcheck.js";
 import { findInterpolations } from "../compose/interpolation.js";
@@ -12,13 +12,6 @@ interface Target {
   /** A plain scalar in a flow collection, where `{` and `,` need quotes. */
   plainInFlow: boolean;
   shell: boolean;
-}
-
-/** Index of the script in `[shell, ..., "-c", script, ...]`, or -1. */
-function shellScriptIndex(words: readonly string[]): number {
-  if (!SHELL.test(words[0] ?? "")) return -1;
-  const flag = words.findIndex((w, i) => i > 0 && SHELL_SCRIPT_FLAG.test(w));
-  return flag < 0 ? -1 : flag + 1;
 }
 
 /** The value's scalars, those at `shellIndexes(texts)` read by a shell. */
