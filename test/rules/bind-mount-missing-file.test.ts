@@ -47,7 +47,7 @@ testRule(bindMountMissingFile, {
       files: {},
       code: "services:\n  web:\n    image: app:1\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ~/.ssh/id_ed25519:/root/.ssh/id_ed25519:ro\n      - config:/app/config.yml\n      - type: tmpfs\n        target: /tmp/cache.db\nvolumes:\n  config: {}\n",
     },
-    { name: "outside the checkout: not looked at", files: {}, code: "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ../../shared/nginx.conf:/etc/nginx/nginx.conf\n" },
+    { name: "outside the checkout: not looked at", files: {}, code: "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ../../elsewhere/nginx.conf:/etc/nginx/nginx.conf\n" },
     { name: "a dev file may mount what it likes", pipeline: false, files: {}, code: `${NGINX}      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n` },
     { name: "a file Git does not ignore any more (a ! rule)", files: { ".gitignore": "*.json\n!config.json\n", "config.json": "{}" }, code: "services:\n  web:\n    build: .\n    volumes:\n      - ./config.json:/app/config.json\n" },
     {
