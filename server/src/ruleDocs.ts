@@ -77,15 +77,22 @@ export function ruleDocsLocation(start: string = __dirname): RuleDocsLocation {
   const bundled = typeof __PACKAGE_LINKS__ === "object" && start === __dirname;
   const found = bundled ? { root: dirname(start), pkg: __PACKAGE_LINKS__ } : packageRoot(start);
   const publishedBase = found ? publishedDocsBase(found.pkg) : undefined;
+  // Asked for every diagnostic of every publication: each page is looked up on disk once.
+  const urls = new Map<string, string | undefined>();
+  const lookUp = (id: string, language: Language): string | undefined => {
+    const path = ruleDocsPath(id, language);
+    if (publishedBase) return publishedBase + path;
+    if (!found) return undefined;
+    const file = join(found.root, path);
+    return existsSync(file) ? pathToFileURL(file).href : undefined;
+  };
   return {
     root: found?.root,
     publishedBase,
     url: (id, language) => {
-      const path = ruleDocsPath(id, language);
-      if (publishedBase) return publishedBase + path;
-      if (!found) return undefined;
-      const file = join(found.root, path);
-      return existsSync(file) ? pathToFileURL(file).href : undefined;
+      const key = `${id}\0${language}`;
+      if (!urls.has(key)) urls.set(key, lookUp(id, language));
+      return urls.get(key);
     },
   };
 }

@@ -211,6 +211,12 @@ export function portBindingAt(service: Service, offset: number): PortBinding | u
   return servicePorts(service).find(({ node }) => node.range && node.range[0] <= offset && offset < node.range[1]);
 }
 
+/** The first container port of a binding (`8000` for `8000-8001`), when it is a number. */
+export function firstTargetPort(binding: PortBinding): number | undefined {
+  const match = /^(\d+)/.exec(binding.target.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
 export function publishesPort(binding: PortBinding, port: number): boolean {
   return binding.published !== undefined && binding.published[0] <= port && port <= binding.published[1];
 }

@@ -6,7 +6,7 @@
  * rules and the hovers ask these.
  */
 import { isMap } from "yaml";
-import { publishesReservedPort, RESERVED_HOST_PORTS, servicePorts } from "./ports.js";
+import { firstTargetPort, publishesReservedPort, RESERVED_HOST_PORTS, servicePorts, type PortBinding } from "./ports.js";
 import { resolveDefaults } from "./interpolation.js";
 import { mapEntries, scalarText, seqItems, serviceFact, type Service } from "./model.js";
 import { webServerImageKind, webServerNameKind, type WebServerKind } from "./webServerImages.js";
@@ -124,4 +124,11 @@ export function isDatabaseImage(image: ImageRef | undefined): boolean {
 export function isDatabasePort(port: number, image: ImageRef | undefined): boolean {
   if (port === 9000) return image?.name.includes("clickhouse") ?? false;
   return DATABASE_PORTS.has(port);
+}
+
+/** Whether a binding publishes a database: the service's image is one, or its container port is a database's. */
+export function isDatabaseBinding(binding: PortBinding, image: ImageRef | undefined): boolean {
+  if (isDatabaseImage(image)) return true;
+  const target = firstTargetPort(binding);
+  return target !== undefined && isDatabasePort(target, image);
 }

@@ -1,7 +1,7 @@
 import type { Service } from "../compose/model.js";
 import { servicePorts } from "../compose/ports.js";
 import { serviceProfiles } from "../compose/references.js";
-import { isDatabaseImage, isDatabasePort, serviceImage } from "../compose/services.js";
+import { isDatabaseBinding, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
 
 /** The variable that names the profiles `docker compose up` enables, when no `--profile` is given (the pipeline gives none). */
@@ -15,12 +15,7 @@ const COMPOSE_PROFILES = "COMPOSE_PROFILES";
  */
 function isWebFacing(service: Service): boolean {
   const image = serviceImage(service);
-  if (isDatabaseImage(image)) return false;
-  return servicePorts(service).some((binding) => {
-    if (binding.protocol !== "tcp") return false;
-    const target = /^(\d+)/.exec(binding.target.trim());
-    return !(target && isDatabasePort(Number(target[1]), image));
-  });
+  return servicePorts(service).some((binding) => binding.protocol === "tcp" && !isDatabaseBinding(binding, image));
 }
 
 export const inactiveProfiles: Rule = {

@@ -1,6 +1,6 @@
 import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { bindingSpan, bindToAddressEdit, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, reservedHostPort, servicePorts } from "../compose/ports.js";
-import { isDatabaseImage, isDatabasePort, serviceImage } from "../compose/services.js";
+import { isDatabaseBinding, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
 
 export const loopbackPortBinding: Rule = {
@@ -42,8 +42,7 @@ export const loopbackPortBinding: Rule = {
       for (const binding of bindings) {
         if (!binding.hostIpKnown || !isLoopbackAddress(binding.hostIp)) continue;
         // A database never sits behind Elestio's proxy: on the loopback it is reached through an SSH tunnel, as it should be.
-        const target = Number.parseInt(binding.target, 10);
-        if (isDatabaseImage(image) || (Number.isInteger(target) && isDatabasePort(target, image))) continue;
+        if (isDatabaseBinding(binding, image)) continue;
         if (reservedHostPort(binding) !== undefined) continue;
         // The same container port also bound to the bridge: the proxy reaches it there, this one is for local use.
         if (bindings.some((other) => other.target === binding.target && other.hostIp === ELESTIO_BRIDGE_ADDRESS)) continue;

@@ -2,14 +2,8 @@ import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { scalarText } from "../compose/model.js";
 import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
 import { publicProtocolOf } from "../compose/publicProtocols.js";
-import { isDatabaseImage, isDatabasePort, serviceImage } from "../compose/services.js";
+import { isDatabaseBinding, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
-
-/** The first container port of a binding (`8000` for `8000-8001`), when it is a number. */
-function targetPort(binding: PortBinding): number | undefined {
-  const match = /^(\d+)/.exec(binding.target.trim());
-  return match ? Number(match[1]) : undefined;
-}
 
 /**
  * The port a message names: the host port (or range) as published; the
@@ -75,8 +69,7 @@ export const publicPortBinding: Rule = {
         if (reservedHostPort(binding) !== undefined) continue;
         // UDP, SSH, mail, VPN, RustDesk, WebRTC media...: protocols the proxy does not carry, meant to be public.
         if (publicProtocolOf(binding, image)) continue;
-        const target = targetPort(binding);
-        const database = isDatabaseImage(image) || (target !== undefined && isDatabasePort(target, image));
+        const database = isDatabaseBinding(binding, image);
         const edit = bindToAddressEdit(model, binding);
         report({
           ...bindingSpan(model, binding),
