@@ -5,8 +5,11 @@
  * keys and after values, blank lines between services. With `faults`, it
  * plants the Elestio pitfalls the rules know (one kind per faulty service),
  * so that findings and fixes grow with the file as they would in a real one.
+ * With `anchors: false`, the same kind of services with no anchor, alias or
+ * merge: what the `x-` blocks held is written out in each service.
  *
  *   generateCompose({ lines: 5_000, seed: 42, faults: true })
+ *   generateCompose({ lines: 5_000, seed: 42, faults: true, anchors: false })
  *
  * Same options, same text, on every machine: a failing seed reproduces.
  */
@@ -42,6 +45,14 @@ export interface GenerateOptions {
   faults?: boolean | number | readonly FaultKind[];
   /** Line break (default `\n`). */
   eol?: "\n" | "\r\n";
+  /**
+   * `x-` blocks with anchors, merged into services with `<<: *alias` (the
+   * default); `false` writes no anchor, alias or merge key: a service that
+   * would merge `x-common` carries its restart, logging and networks itself,
+   * a healthcheck that would merge the timings lists them (the benchmark
+   * times servers on both kinds of file: merges cost some of them dearly).
+   */
+  anchors?: boolean;
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
@@ -78,6 +89,9 @@ const DATABASES = [
 ];
 const WORDS = ["api", "web", "worker", "scheduler", "frontend", "admin", "auth", "search", "mailer", "queue", "gateway", "reports", "billing", "media", "sync", "cron"];
 const COMMENTS = ["# keep in sync with the dashboard copy", "# TODO: move to the .env file", "# see docs/deploy.md", "# the proxy forwards here", "# Elestio: bound to the bridge", "# do not change without a migration"];
+/** What `x-common` and `x-healthcheck-timing` hold (besides restart and networks), at the indentation of a top-level entry's keys. */
+const COMMON_LOGGING = ["  logging:", "    driver: json-file", "    options:", '      max-size: "10m"'];
+const HEALTHCHECK_TIMING = ["  interval: 30s", "  timeout: 5s", "  retries: 3"];
 const HEALTHY_TESTS = [
   `["CMD-SHELL", "curl -fsS http://localhost:{port}/health || exit 1"]`,
   `["CMD", "wget", "-q", "--spider", "http://localhost:{port}/"]`,
@@ -87,6 +101,8 @@ const HEALTHY_TESTS = [
 interface Context {
   r: Picker;
   out: string[];
+  /** `<<: *alias` merges (GenerateOptions.anchors), or what they bring written out. */
+  anchors: boolean;
   names: Set<string>;
   databases: string[];
   networksUsed: boolean;
@@ -150,12 +166,13 @@ function emitApp(ctx: Context, fault: FaultKind | undefined): void {
   const anchored = r.chance(0.4);
   if (r.chance(0.35)) out.push(`  ${r.pick(COMMENTS)}`);
   out.push(`  ${name}:`);
-  if (anchored) out.push("    <<: *common");
+  if (anchored && ctx.anchors) out.push("    <<: *common");
   if (r.chance(0.3)) {
     out.push("    build:", "      context: .", `      dockerfile: docker/${name}.Dockerfile`);
   } else out.push(`    image: ${r.pick(APP_IMAGES)}${r.chance(0.2) ? "  # pinned" : ""}`);
   if (fault === "container-name") out.push(`    container_name: ${name}`);
   if (!anchored) out.push(`    restart: ${r.pick(["always", "unless-stopped", '"no"'])}`);
+  else if (!ctx.anchors) out.push("    restart: unless-stopped", ...COMMON_LOGGING.map((line) => `  ${line}`));
   if (fault === "unknown-key") out.push(`    ${r.pick(["stop_grace_priod: 30s", "restrat: always", "helthcheck_disabled: true", "mem_limt: 512m"])}`);
 
   // Environment, as a map or a list; unescaped-dollar needs a variable the container sets itself.
@@ -220,14 +237,15 @@ function emitApp(ctx: Context, fault: FaultKind | undefined): void {
     out.push("    healthcheck:", `      test: ["CMD", "curl", "-f", "http://localhost:${port}/", "||", "exit", "1"]`, "      interval: 30s");
   } else if (r.chance(0.6)) {
     out.push("    healthcheck:", `      test: ${r.pick(HEALTHY_TESTS).replace("{port}", String(port))}`);
-    if (r.chance(0.5)) out.push("      <<: *healthcheck-timing");
+    if (r.chance(0.5)) out.push(...(ctx.anchors ? ["      <<: *healthcheck-timing"] : HEALTHCHECK_TIMING.map((line) => `    ${line}`)));
     else out.push("      interval: 30s", "      retries: 3");
   }
   if (r.chance(0.3)) {
     if (r.chance(0.5)) out.push("    labels:", `      - "com.acme.team=${r.pick(WORDS)}"`, `      - com.acme.tier=${r.pick(["front", "back"])}`);
     else out.push("    labels:", `      com.acme.team: ${r.pick(WORDS)}`, `      com.acme.tier: "${r.pick(["front", "back"])}"`);
   }
-  const networks = ctx.networksUsed && !anchored ? ["backend"] : [];
+  // x-common puts the merging services on the backend network.
+  const networks = ctx.networksUsed && (!anchored || !ctx.anchors) ? ["backend"] : [];
   if (fault === "external-network") {
     ctx.external = true;
     networks.push("shared");
@@ -271,7 +289,7 @@ function wants(options: GenerateOptions, kind: FaultKind, r: Picker): boolean {
 
 export function generateCompose(options: GenerateOptions): string {
   const r = new Picker(seededRandom(options.seed));
-  const ctx: Context = { r, out: [], names: new Set(), databases: [], networksUsed: r.chance(0.6), external: false, volumes: [] };
+  const ctx: Context = { r, out: [], anchors: options.anchors ?? true, names: new Set(), databases: [], networksUsed: r.chance(0.6), external: false, volumes: [] };
   const { out } = ctx;
   const nextFault = faultPlan(options, r);
   const externalWanted = wants(options, "external-network", r);
@@ -279,9 +297,11 @@ export function generateCompose(options: GenerateOptions): string {
   out.push(`# ${r.pick(["Production stack", "Deployed by the Elestio CI/CD pipeline", "App and its database"])} (seed ${options.seed})`);
   if (wants(options, "obsolete-version", r)) out.push(`version: ${r.pick(['"3.8"', "'3'", "3.9"])}`, "");
   out.push(`name: stack-${options.seed >>> 0}`, "");
-  out.push("x-common: &common", "  restart: unless-stopped", "  logging:", "    driver: json-file", "    options:", '      max-size: "10m"');
-  if (ctx.networksUsed) out.push("  networks:", "    - backend");
-  out.push("", "x-healthcheck-timing: &healthcheck-timing", "  interval: 30s", "  timeout: 5s", "  retries: 3", "");
+  if (ctx.anchors) {
+    out.push("x-common: &common", "  restart: unless-stopped", ...COMMON_LOGGING);
+    if (ctx.networksUsed) out.push("  networks:", "    - backend");
+    out.push("", "x-healthcheck-timing: &healthcheck-timing", ...HEALTHCHECK_TIMING, "");
+  }
   out.push("services:");
 
   const target = Math.max(1, options.lines);

@@ -78,48 +78,84 @@ export function disableCommentLine(model: ComposeModel, offset: number): number 
 }
 
 export function lint(model: ComposeModel, options: LintOptions): Finding[] {
-  const rules = options.rules ?? RULES;
-  const reported: Finding[] = [];
-  /** What the findings of superseding rules cover, when larger than their range. */
-  const covered = new Map<Finding, Span>();
-  /** The `once` keys of the findings that gave one (see Report.once). */
-  const onceKeys = new Map<Finding, string>();
-  const seen = new Set<string>();
-  const severityOf = (id: string, fallback: Severity): SeveritySetting => options.severities?.[id] ?? fallback;
-  const dashboardVariables = options.dashboardVariables ? new Set(options.dashboardVariables) : undefined;
-
-  for (const rule of rules) {
-    const { id, scope, severity } = rule.meta;
-    const effective = severityOf(id, severity);
-    if (effective === "off" || (scope === "pipeline" && !options.isPipeline)) continue;
-    try {
-      rule.check({
-        model,
-        project: options.project,
-        isPipeline: options.isPipeline,
-        dashboardVariables,
-        proxyTargetPorts: options.proxyTargetPorts,
-        report: ({ covers, once, messageId, data, severity: ownSeverity, ...report }) => {
-          // A fault reached through several `<<` merges is reported once, where it is written.
-          const key = `${id}:${report.start}:${report.end}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          const template = rule.meta.messages[messageId];
-          if (!template) throw new Error(`${id} reports messageId "${messageId}", which its meta.messages lacks`);
-          const chosen = options.severities?.[id] ?? ownSeverity ?? severity;
-          if (chosen === "off") return;
-          const finding: Finding = { ruleId: id, messageId, severity: chosen, message: fillMessage(template, data), ...report };
-          reported.push(finding);
-          if (covers) covered.set(finding, covers);
-          if (once !== undefined) onceKeys.set(finding, `${id}:${once}`);
-        },
-      });
-    } catch (error) {
-      options.onRuleError?.(id, error);
-    }
+  const steps = lintSteps(model, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
+}
 
-  const findings = firstOfEachKey(withoutSuperseded(reported, rules, covered), onceKeys);
+/** A finding as its rule reported it, before lint's filters (see finishFindings). */
+export interface Reported {
+  finding: Finding;
+  /** See Report.covers. */
+  covers?: Span;
+  /** The rule's id and Report.once, when the report gave one. */
+  once?: string;
+}
+
+/** Whether lint runs the rule with these options: on, and in scope. */
+export function isActive(rule: Rule, options: LintOptions): boolean {
+  const { id, scope, severity } = rule.meta;
+  return (options.severities?.[id] ?? severity) !== "off" && (scope !== "pipeline" || options.isPipeline);
+}
+
+/** What one rule reports on a model, in the order it reports; a rule that throws keeps what it reported before. */
+export function ruleFindings(rule: Rule, model: ComposeModel, options: LintOptions): Reported[] {
+  const { id, severity } = rule.meta;
+  const reported: Reported[] = [];
+  const seen = new Set<string>();
+  try {
+    rule.check({
+      model,
+      project: options.project,
+      isPipeline: options.isPipeline,
+      dashboardVariables: options.dashboardVariables ? new Set(options.dashboardVariables) : undefined,
+      proxyTargetPorts: options.proxyTargetPorts,
+      report: ({ covers, once, messageId, data, severity: ownSeverity, ...report }) => {
+        // A fault reached through several `<<` merges is reported once, where it is written.
+        const key = `${report.start}:${report.end}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const template = rule.meta.messages[messageId];
+        if (!template) throw new Error(`${id} reports messageId "${messageId}", which its meta.messages lacks`);
+        const chosen = options.severities?.[id] ?? ownSeverity ?? severity;
+        if (chosen === "off") return;
+        const finding: Finding = { ruleId: id, messageId, severity: chosen, message: fillMessage(template, data), ...report };
+        reported.push({ finding, covers, once: once === undefined ? undefined : `${id}:${once}` });
+      },
+    });
+  } catch (error) {
+    options.onRuleError?.(id, error);
+  }
+  return reported;
+}
+
+/**
+ * lint, one rule per step: the language server runs the steps with yields
+ * between them, so that a newer version of the document stops the analysis
+ * of an older one before it ends (see AnalysisCache.analyzeCooperatively).
+ */
+export function* lintSteps(model: ComposeModel, options: LintOptions): Generator<void, Finding[], void> {
+  const rules = options.rules ?? RULES;
+  const reported: Reported[] = [];
+  for (const rule of rules) {
+    if (!isActive(rule, options)) continue;
+    reported.push(...ruleFindings(rule, model, options));
+    yield;
+  }
+  return finishFindings(model, reported, rules);
+}
+
+/** One finding per fault, disable comments applied, in file order: what lint returns of what the rules reported. */
+export function finishFindings(model: ComposeModel, reported: readonly Reported[], rules: readonly Rule[]): Finding[] {
+  const covered = new Map<Finding, Span>();
+  const onceKeys = new Map<Finding, string>();
+  for (const { finding, covers, once } of reported) {
+    if (covers) covered.set(finding, covers);
+    if (once !== undefined) onceKeys.set(finding, once);
+  }
+  const findings = firstOfEachKey(withoutSuperseded(reported.map((r) => r.finding), rules, covered), onceKeys);
   const disabled = disabledLines(model);
   const isDisabled = (f: Finding, line: number) => {
     const ids = disabled.get(line);

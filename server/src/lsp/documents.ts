@@ -8,10 +8,12 @@ import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { reparseIncrementally, type ServiceEdit } from "../engine/compose/incremental.js";
 import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
 import { isComposeFileName, isPipelineFile } from "../engine/files.js";
 import { resolveLanguage, type Language } from "../engine/i18n/index.js";
-import { lint, type Finding, type LintOptions } from "../engine/lint.js";
+import { lintStateSteps, relintSteps, type LintState } from "../engine/incrementalLint.js";
+import type { Finding, LintOptions } from "../engine/lint.js";
 import { fileProject, type ProjectFiles } from "../engine/project.js";
 import type { ServerSettings } from "./settings.js";
 
@@ -117,6 +119,8 @@ export interface Analysis {
   language: Language;
   model: ComposeModel;
   findings: readonly Finding[];
+  /** What each rule reported: the basis of the next version's analysis after an edit inside one service (the cache's analyses have it). */
+  lintState?: LintState;
   /** The options the findings were computed with; fix-all lints its intermediate texts with them. */
   lintOptions: LintOptions;
   project: ProjectFiles | undefined;
@@ -128,6 +132,10 @@ interface CacheEntry {
   analysis?: Analysis;
   /** The project epoch the analysis was made in: project files (`.env`, `.gitignore`) may have changed since. */
   epoch?: number;
+  /** Set when the model was made from the previous version's by an edit inside one service. */
+  edit?: ServiceEdit;
+  /** The previous version's analysis, when `edit` is set: its findings outside the edited service carry over. */
+  basis?: { analysis: Analysis; epoch: number };
 }
 
 /**
@@ -137,6 +145,12 @@ interface CacheEntry {
  * CLI has no such limit.
  */
 const MAX_ANALYZED_CHARS = 2_000_000;
+
+/** How long analyzeCooperatively works before it lets the event loop receive what arrived meanwhile. */
+const YIELD_AFTER_MS = 10;
+
+/** What analyzeCooperatively resolves to when a newer version made its work useless. */
+export const SUPERSEDED = Symbol("superseded");
 
 /**
  * The parse of each open document's current version, and its analysis for the
@@ -155,14 +169,51 @@ export class AnalysisCache {
 
   /** The analysis of a document's current text; undefined for documents that get no diagnostics. */
   analyze(document: TextDocument, settings: ServerSettings): Analysis | undefined {
+    const steps = this.analysisSteps(document, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * analyze, with a yield to the event loop whenever a slice of work has run
+   * for `sliceMs`: changes that arrive meanwhile are received, and
+   * `stillWanted()` (false once a newer version makes this one useless) stops
+   * the analysis at the next yield. Resolves to SUPERSEDED when it stopped.
+   */
+  async analyzeCooperatively(document: TextDocument, settings: ServerSettings, stillWanted: () => boolean, sliceMs = YIELD_AFTER_MS): Promise<Analysis | undefined | typeof SUPERSEDED> {
+    const steps = this.analysisSteps(document, settings);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!stillWanted()) return SUPERSEDED;
+      sliceStart = performance.now();
+    }
+  }
+
+  /**
+   * The steps of an analysis: the parse, then one rule per step. The text and
+   * version are read once, at the start: TextDocuments updates a document in
+   * place, and a yield between steps may see a newer version arrive.
+   */
+  private *analysisSteps(document: TextDocument, settings: ServerSettings): Generator<void, Analysis | undefined, void> {
     const info = classify(document.uri, document.languageId, settings, this.folders);
     if (info.kind === "other") return undefined;
     const entry = this.parsed(document);
     const cached = entry.analysis;
     if (cached && cached.settings === settings && entry.epoch === this.epoch && cached.info.kind === info.kind) return cached;
+    const epoch = this.epoch;
+    yield;
 
-    const project = info.filePath ? fileProject(info.filePath, info.rootDir) : undefined;
-    const lintOptions: LintOptions = {
+    // After an edit inside one service, the previous version's findings elsewhere carry over when nothing else changed.
+    const basis = entry.basis;
+    const previous = basis && basis.analysis.settings === settings && basis.epoch === epoch && basis.analysis.info.kind === info.kind ? basis.analysis : undefined;
+    const project = previous ? previous.project : info.filePath ? fileProject(info.filePath, info.rootDir) : undefined;
+    const lintOptions: LintOptions = previous?.lintOptions ?? {
       isPipeline: info.kind === "pipeline",
       project,
       severities: settings.severities,
@@ -170,29 +221,42 @@ export class AnalysisCache {
       proxyTargetPorts: settings.proxyTargetPorts,
       onRuleError: this.onRuleError,
     };
+    const lintState = previous?.lintState && entry.edit ? yield* relintSteps(previous.lintState, entry.model, entry.edit, lintOptions) : yield* lintStateSteps(entry.model, lintOptions);
+    // The basis is used once: the next version's is this analysis.
+    entry.basis = undefined;
     const analysis: Analysis = {
       uri: document.uri,
-      version: document.version,
+      version: entry.version,
       info,
       settings,
       language: resolveLanguage(settings.language, this.locale()),
       model: entry.model,
-      findings: lint(entry.model, lintOptions),
+      findings: lintState.findings,
+      lintState,
       lintOptions,
       project,
     };
-    entry.analysis = analysis;
-    entry.epoch = this.epoch;
+    // Kept only while it is still the entry of the document's version, in the epoch it was made in.
+    if (this.entries.get(document.uri) === entry && this.epoch === epoch) {
+      entry.analysis = analysis;
+      entry.epoch = epoch;
+    }
     return analysis;
   }
 
   /** The parse of a document's current version, whatever its kind (explainLog reads any open document). */
   parsed(document: TextDocument): CacheEntry {
-    let entry = this.entries.get(document.uri);
-    if (!entry || entry.version !== document.version) {
-      entry = { version: document.version, model: parseCompose(document.getText(), { maxChars: MAX_ANALYZED_CHARS }) };
-      this.entries.set(document.uri, entry);
-    }
+    const previous = this.entries.get(document.uri);
+    if (previous && previous.version === document.version) return previous;
+    const text = document.getText();
+    // An edit inside one service parses that service again, and nothing else (see reparseIncrementally).
+    const incremental = previous && text.length <= MAX_ANALYZED_CHARS ? reparseIncrementally(previous.model, text) : undefined;
+    let entry: CacheEntry;
+    if (previous && incremental?.model) {
+      const basis = previous.analysis && previous.epoch !== undefined ? { analysis: previous.analysis, epoch: previous.epoch } : undefined;
+      entry = { version: document.version, model: incremental.model, edit: incremental.edit, basis };
+    } else entry = { version: document.version, model: parseCompose(text, { maxChars: MAX_ANALYZED_CHARS }) };
+    this.entries.set(document.uri, entry);
     return entry;
   }
 

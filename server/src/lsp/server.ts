@@ -28,7 +28,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { Cancelled, codeActions } from "./codeActions.js";
 import { toDiagnostic } from "./convert.js";
-import { AnalysisCache, WorkspaceFolders, uriToFilePath, type Analysis } from "./documents.js";
+import { AnalysisCache, SUPERSEDED, WorkspaceFolders, uriToFilePath, type Analysis } from "./documents.js";
 import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
 import { CONFIG_FILE_NAME, ConfigFinder, describeProblems, type ConfigLookup } from "../engine/config.js";
 import { explainLog } from "../engine/explain.js";
@@ -42,8 +42,6 @@ import { Commands, EXPLAIN_LOG_METHOD, FIX_ALL_KIND, ServerCommands, SETTINGS_SE
 import { ruleDocsLocation } from "../ruleDocs.js";
 import { SettingsStore, withProjectConfig, type ServerSettings } from "./settings.js";
 
-/** Keystrokes closer than this are a burst of typing, linted once at its end (the first change after a pause is linted at once). */
-const DIAGNOSTICS_DEBOUNCE_MS = 100;
 /** Compose files larger than this are not read from disk for explainLog. */
 const MAX_FILE_BYTES = 5_000_000;
 
@@ -187,7 +185,8 @@ export function startServer(connection: Connection): void {
     return document ? cache.analyze(document, effective) : undefined;
   }
 
-  const changes = new ChangeScheduler(DIAGNOSTICS_DEBOUNCE_MS, (uri) => void validate(uri).catch(reportFailure));
+  /** When each change is linted: at once while its document's analyses are cheap, coalesced by their cost when not. */
+  const changes = new ChangeScheduler((uri) => void validate(uri).catch(reportFailure));
   /** Bumped by every validation of a uri: only the latest one may publish. */
   const generations = new Map<string, number>();
   /** Uris whose last publication was not empty: a document that stops being a compose file is cleared once. */
@@ -200,12 +199,19 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const documentVersion = document.version;
+    // Whether this validation's result is still wanted: its document open (not reopened since) at the
+    // version it started with, and no later validation started (newer settings, another change).
+    const stillWanted = () => documents.get(uri) === document && document.version === documentVersion && generations.get(uri) === generation;
     const effective = await documentSettings(uri);
     // Never publish for an older version, nor with settings older than a later validation's.
-    const current = documents.get(uri);
-    if (!current || current.version !== documentVersion || generations.get(uri) !== generation) return;
-    const analysis = cache.analyze(current, effective);
-    changes.finished(uri);
+    if (!stillWanted()) return;
+    const started = performance.now();
+    // It yields to the event loop as it goes: a newer version that arrives meanwhile stops it at the next yield.
+    const analysis = await cache.analyzeCooperatively(document, effective, stillWanted);
+    if (analysis === SUPERSEDED || !stillWanted()) return;
+    // Wall time, yields included: what the user waited for, and what the next change's schedule is based on
+    // (work for other documents in the yields counts too, which only errs toward coalescing).
+    changes.finished(uri, performance.now() - started);
     if (!analysis) {
       if (published.delete(uri)) publish({ uri, version: documentVersion, diagnostics: [] });
       return;

@@ -105,6 +105,16 @@ export function parseCompose(text: string, options: ParseOptions = {}): ComposeM
     }
   }
 
+  return buildModel(text, lines, documents, syntaxErrors);
+}
+
+/**
+ * The model of parsed documents: their top-level entries and services.
+ * `reused` gives, by the pair of a service's entry, a service of an earlier
+ * model of the same text up to that service (see reparseIncrementally): it
+ * keeps its facts, already worked out.
+ */
+export function buildModel(text: string, lines: LineIndex, documents: Document.Parsed[], syntaxErrors: SyntaxProblem[], reused?: ReadonlyMap<Pair, Service>): ComposeModel {
   const top: Entry[] = [];
   const services: Service[] = [];
   for (const doc of documents) {
@@ -115,6 +125,14 @@ export function parseCompose(text: string, options: ParseOptions = {}): ComposeM
     const servicesEntry = topEntries.find((e) => e.key === "services");
     if (!servicesEntry || !isMap(servicesEntry.value)) continue;
     for (const entry of mapEntries(servicesEntry.value, doc)) {
+      const earlier = reused?.get(entry.pair);
+      if (earlier) {
+        const service: Service = { ...earlier, entry, document: doc };
+        const facts = serviceFacts.get(earlier);
+        if (facts) serviceFacts.set(service, facts);
+        services.push(service);
+        continue;
+      }
       const map = isMap(entry.value) ? entry.value : null;
       const entries = map ? mapEntries(map, doc) : [];
       const byKey = new Map(entries.map((e) => [e.key, e]));
@@ -251,6 +269,16 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
   return duplicates;
 }
 
+/** Gives `to`, a document made of `from`'s nodes, `from`'s anchors: aliases resolve as they do in `from`. */
+export function shareAnchors(from: Document, to: Document): void {
+  anchorIndexes.set(to, anchorIndex(from));
+}
+
+/** The duplicate keys of a document (see scanDocument); indexes its anchors too. */
+export function duplicateKeys(doc: Document): { message: string; pos: [number, number] }[] {
+  return scanDocument(doc);
+}
+
 /** The node an alias names: the last anchor of that name defined before the alias, as YAML says. */
 function resolveAlias(alias: Alias, doc: Document): Node | undefined {
   const candidates = anchorIndex(doc).get(alias.source);
@@ -298,6 +326,11 @@ interface CollectedEntries {
  */
 const entriesCache = new WeakMap<YAMLMap, Entry[]>();
 const IN_PROGRESS = null;
+
+/** A map whose items changed (reparseIncrementally replaced one): its entries are worked out again. */
+export function forgetEntries(map: YAMLMap): void {
+  entriesCache.delete(map);
+}
 
 /** An entry as it appears in a map that merges it: one copy per entry, shared by every map that merges it. */
 const mergedCopies = new WeakMap<Entry, Entry>();

@@ -7,6 +7,7 @@ export const dockerSocketMount: Rule = {
     severity: "warning",
     scope: "all",
     fixable: false,
+    reads: "service",
     docs: {
       title: {
         en: "No Docker socket mounted in a container",

@@ -36,6 +36,7 @@ export const envFileNotDotenv: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "env_file must be the `.env` the pipeline writes",

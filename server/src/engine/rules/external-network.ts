@@ -7,6 +7,7 @@ export const externalNetwork: Rule = {
     severity: "info",
     scope: "pipeline",
     fixable: false,
+    reads: "service",
     docs: {
       title: {
         en: "External networks must exist on the VM before the deploy",

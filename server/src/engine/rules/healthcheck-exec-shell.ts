@@ -156,6 +156,7 @@ export const healthcheckExecShell: Rule = {
     severity: "error",
     scope: "all",
     fixable: true,
+    reads: "service",
     // Converting the test to CMD-SHELL is the fix for every `$VAR` in it.
     supersedes: ["unescaped-dollar", "undefined-variable"],
     docs: {

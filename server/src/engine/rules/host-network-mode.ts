@@ -9,6 +9,7 @@ export const hostNetworkMode: Rule = {
     severity: "warning",
     scope: "pipeline",
     fixable: false,
+    reads: "service",
     docs: {
       title: {
         en: "No service on the VM's network (`network_mode: host`)",

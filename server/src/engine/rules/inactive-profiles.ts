@@ -24,6 +24,7 @@ export const inactiveProfiles: Rule = {
     severity: "warning",
     scope: "pipeline",
     fixable: false,
+    reads: "service",
     docs: {
       title: {
         en: "A web service with profiles starts only when COMPOSE_PROFILES names one",

@@ -267,6 +267,7 @@ export const invalidValue: Rule = {
     severity: "error",
     scope: "all",
     fixable: true,
+    reads: "service",
     supersedes: ["obsolete-version"],
     docs: {
       title: {

@@ -9,6 +9,7 @@ export const loopbackPortBinding: Rule = {
     severity: "info",
     scope: "pipeline",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "A port bound to 127.0.0.1 is out of reach of Elestio's proxy",

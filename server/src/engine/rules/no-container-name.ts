@@ -8,6 +8,7 @@ export const noContainerName: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "No container_name in the pipeline's compose file",

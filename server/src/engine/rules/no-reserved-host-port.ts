@@ -17,6 +17,7 @@ export const noReservedHostPort: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "No host port 80 or 443: Elestio's proxy holds them",

@@ -24,6 +24,7 @@ export const obsoleteVersion: Rule = {
     severity: "warning",
     scope: "all",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "Obsolete top-level `version`",

@@ -7,6 +7,7 @@ export const privilegedContainer: Rule = {
     severity: "warning",
     scope: "all",
     fixable: false,
+    reads: "service",
     docs: {
       title: {
         en: "No privileged container, no `SYS_ADMIN` or `ALL` capability",

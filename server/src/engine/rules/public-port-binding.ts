@@ -26,6 +26,7 @@ export const publicPortBinding: Rule = {
     severity: "warning",
     scope: "pipeline",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "Bind published ports to 172.17.0.1, not to every interface",

@@ -93,6 +93,16 @@ export interface RuleMeta {
    * the more specific one. lint() enforces it; test/engine/fault-ownership.test.ts lists the graph.
    */
   supersedes?: readonly string[];
+  /**
+   * What a finding of the rule depends on. `service`: the service it lies in
+   * (with what that service merges) and the file's top-level entries other
+   * than `services:`, never another service; after an edit inside one
+   * service, the language server checks that service alone with the rule and
+   * keeps its other findings (see engine/incrementalLint.ts). `file`, the
+   * default: anything in the file; the rule runs over the whole file again.
+   * test/property/incremental.property.test.ts holds the rules to it.
+   */
+  reads?: "service" | "file";
 }
 
 export interface Fix {

@@ -66,6 +66,7 @@ export const unescapedDollar: Rule = {
     severity: "warning",
     scope: "all",
     fixable: true,
+    reads: "service",
     // `$VAR` meant for the container: writing `$$VAR` is the fix, the variable need not be set for compose.
     supersedes: ["undefined-variable"],
     docs: {

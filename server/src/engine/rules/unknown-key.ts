@@ -93,6 +93,7 @@ export const unknownKey: Rule = {
     severity: "error",
     scope: "all",
     fixable: true,
+    reads: "service",
     docs: {
       title: {
         en: "Unknown or misspelled compose keys",
