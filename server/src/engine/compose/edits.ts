@@ -3,9 +3,9 @@
  * replace a scalar, insert keys. Everything outside the edited node stays
  * byte for byte the same: comments, blank lines, quoting, indentation.
  */
-import { isAlias, isPair, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { isAlias, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { OffsetEdit } from "../text.js";
-import { modelFact, type ComposeModel, type Entry } from "./model.js";
+import { documentAnchors, modelFact, type ComposeModel, type Entry } from "./model.js";
 
 /** Offset of the end of a pair: its value's end, or its key's when it has no value. */
 function pairEnd(pair: Pair): number {
@@ -192,9 +192,9 @@ export function indentUnit(model: ComposeModel): string {
  */
 export function breaksAliases(model: ComposeModel, edits: readonly OffsetEdit[]): boolean {
   const deleted = (start: number, end: number) => edits.some((edit) => edit.start <= start && end <= edit.end && edit.start < edit.end);
-  const { anchors, aliases } = anchorsAndAliases(model);
-  const gone = new Set(anchors.filter((anchor) => deleted(anchor.start, anchor.end)).map((anchor) => anchor.name));
-  return gone.size > 0 && aliases.some((alias) => gone.has(alias.name) && !deleted(alias.start, alias.end));
+  // The anchors first, from the document's index: most removals delete none, and the aliases need a walk of the file.
+  const gone = new Set(anchorsOf(model).filter((anchor) => deleted(anchor.start, anchor.end)).map((anchor) => anchor.name));
+  return gone.size > 0 && aliasesOf(model).some((alias) => gone.has(alias.name) && !deleted(alias.start, alias.end));
 }
 
 interface Named {
@@ -203,26 +203,32 @@ interface Named {
   end: number;
 }
 
-/** Where each `&anchor` and `*alias` of the documents is written (once per parse). */
-function anchorsAndAliases(model: ComposeModel): { anchors: Named[]; aliases: Named[] } {
-  return modelFact(model, anchorsAndAliases, () => {
+/** Where each `&anchor` of the documents is written. */
+function anchorsOf(model: ComposeModel): Named[] {
+  return modelFact(model, anchorsOf, () => {
     const anchors: Named[] = [];
+    for (const doc of model.documents) {
+      for (const [name, nodes] of documentAnchors(doc)) {
+        for (const node of nodes) {
+          // `&name` is written before the node (on the key's line, for a block collection).
+          const at = node.range ? model.text.lastIndexOf(`&${name}`, node.range[0]) : -1;
+          if (at >= 0) anchors.push({ name, start: at, end: at + name.length + 1 });
+        }
+      }
+    }
+    return anchors;
+  });
+}
+
+/** Where each `*alias` of the documents is written (once per parse). */
+function aliasesOf(model: ComposeModel): Named[] {
+  return modelFact(model, aliasesOf, () => {
     const aliases: Named[] = [];
     for (const doc of model.documents) {
       visit(doc, (_key, node) => {
-        // A pair, or the null a truncated document leaves where a value was.
-        if (!node || isPair(node)) return;
-        if (isAlias(node)) {
-          if (node.range) aliases.push({ name: node.source, start: node.range[0], end: node.range[1] });
-          return;
-        }
-        const { anchor, range } = node as { anchor?: string; range?: [number, number, number] };
-        if (!anchor || !range) return;
-        // `&name` is written before the node (on the key's line, for a block collection).
-        const at = model.text.lastIndexOf(`&${anchor}`, range[0]);
-        if (at >= 0) anchors.push({ name: anchor, start: at, end: at + anchor.length + 1 });
+        if (isAlias(node) && node.range) aliases.push({ name: node.source, start: node.range[0], end: node.range[1] });
       });
     }
-    return { anchors, aliases };
+    return aliases;
   });
 }

@@ -133,8 +133,21 @@ function shiftNode(node: unknown, delta: number): void {
   }
 }
 
-/** Anchors are what an edit of one service can change in others. */
-const hasAnchor = (text: string) => text.includes("&");
+/** Whether a node or anything under it defines an anchor (`&name`): what an edit of one service can change in others. */
+function definesAnchor(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (isPair(current)) {
+      stack.push(current.key, current.value);
+      continue;
+    }
+    if (!current || typeof current !== "object") continue;
+    if ((current as { anchor?: string }).anchor) return true;
+    if (isMap(current) || isSeq(current)) for (const item of current.items) stack.push(item);
+  }
+  return false;
+}
 
 /**
  * The model of `text`, made from `previous` (the model of the version before
@@ -152,7 +165,8 @@ export function reparseIncrementally(previous: ComposeModel, text: string): Repa
   const oldSegment = before.slice(segment.lineStart, segment.end);
   const newEnd = segment.end + delta;
   const newSegment = text.slice(segment.lineStart, newEnd);
-  if (hasAnchor(oldSegment) || hasAnchor(newSegment)) return { reason: "anchor" };
+  // A `&` in the text may be an anchor or a shell's `&&`: the nodes say which (the new ones once parsed, below).
+  if (oldSegment.includes("&") && definesAnchor(segment.pair)) return { reason: "anchor" };
   // A lone \r breaks a line for compose but not for the parser (parseCompose rewrites it): left to the full parse.
   if (/\r(?!\n)/.test(newSegment) || /\r(?!\n)/.test(oldSegment)) return { reason: "line-break" };
   // The next service (or top-level key) must still start a line.
@@ -173,7 +187,7 @@ export function reparseIncrementally(previous: ComposeModel, text: string): Repa
   const oldKey = segment.pair.key;
   // Same name, written the same way at the same place: nothing that refers to it changes.
   if (!isScalar(pair.key) || !pair.key.range || pair.key.value !== oldKey.value || pair.key.type !== oldKey.type || pair.key.range[0] + offset !== segment.keyStart) return { reason: "structure" };
-  if (isAlias(pair.value)) return { reason: "anchor" };
+  if (isAlias(pair.value) || (newSegment.includes("&") && definesAnchor(pair))) return { reason: "anchor" };
   shiftNode(pair, offset);
 
   // The previous document becomes the new text's: the service's new nodes in, the nodes below the edit shifted.

@@ -269,6 +269,11 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
   return duplicates;
 }
 
+/** The anchored nodes of a document by anchor name, in source order (indexed once per document). */
+export function documentAnchors(doc: Document): ReadonlyMap<string, readonly Node[]> {
+  return anchorIndex(doc);
+}
+
 /** Gives `to`, a document made of `from`'s nodes, `from`'s anchors: aliases resolve as they do in `from`. */
 export function shareAnchors(from: Document, to: Document): void {
   anchorIndexes.set(to, anchorIndex(from));

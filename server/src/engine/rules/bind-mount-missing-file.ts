@@ -105,7 +105,6 @@ export const bindMountMissingFile: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: false,
-    reads: "service",
     docs: {
       title: {
         en: "A bind-mounted file must be in the repository",

@@ -36,7 +36,6 @@ export const envFileNotDotenv: Rule = {
     severity: "error",
     scope: "pipeline",
     fixable: true,
-    reads: "service",
     docs: {
       title: {
         en: "env_file must be the `.env` the pipeline writes",

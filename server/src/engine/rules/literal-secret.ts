@@ -3,7 +3,7 @@ import { serviceCommandWords, type CommandScriptWord } from "../compose/commandS
 import { serviceEnvironment, type EnvironmentVariable } from "../compose/environment.js";
 import { findInterpolations, resolveDefaults, type Interpolation } from "../compose/interpolation.js";
 import { serviceLabels } from "../compose/labels.js";
-import type { ComposeModel, Service, Span } from "../compose/model.js";
+import { serviceModelFact, type ComposeModel, type Service, type Span } from "../compose/model.js";
 import { contentStart } from "../compose/scalars.js";
 import type { OffsetEdit } from "../text.js";
 import type { Rule } from "./types.js";
@@ -23,6 +23,19 @@ const NOT_SECRET = /ALLOW_EMPTY|RANDOM_ROOT_PASSWORD|^ACCESS_KEY$|(?<!SECRET)_AC
  * `RABBITMQ_ERLANG_COOKIE`; not `*_FILE` (a path to the secret) nor `*_KEY_ID`.
  */
 export function isSecretName(name: string): boolean {
+  let answer = secretNames.get(name);
+  if (answer === undefined) {
+    // Files repeat the same few names in every service: each is judged once (the memo is reset if a file has very many).
+    if (secretNames.size > 10_000) secretNames.clear();
+    answer = judgeSecretName(name);
+    secretNames.set(name, answer);
+  }
+  return answer;
+}
+
+const secretNames = new Map<string, boolean>();
+
+function judgeSecretName(name: string): boolean {
   const upper = name.toUpperCase();
   if (upper.endsWith("_FILE") || upper.endsWith("_KEY_ID") || NOT_SECRET.test(upper)) return false;
   const segments = upper.split("_");
@@ -141,6 +154,15 @@ interface ValueItem {
   span: Span;
   /** `build.args` rather than `environment`. */
   buildArg: boolean;
+}
+
+/** The service's environment variables and build args, once per service of a parse. */
+function valueItems(model: ComposeModel, service: Service): readonly ValueItem[] {
+  return serviceModelFact(model, service, readValueItems);
+}
+
+function readValueItems(model: ComposeModel, service: Service): ValueItem[] {
+  return [...environmentItems(model, service), ...buildArgItems(model, service)];
 }
 
 function environmentItems(model: ComposeModel, service: Service): ValueItem[] {
@@ -329,7 +351,7 @@ export const literalSecret: Rule = {
     /** The literal value of each name that has one: a URL's password gets a variable of its own only under a name that holds no other value. */
     const literalNames = new Map<string, string>();
     const urls: { item: ValueItem; password: UrlPassword }[] = [];
-    const items = model.services.map((service) => ({ service, items: [...environmentItems(model, service), ...buildArgItems(model, service)] }));
+    const items = model.services.map((service) => ({ service, items: valueItems(model, service) }));
     // A value reached through an alias (`KEY: *password`) is reported once, where it is written: under the name written there.
     const aliased = (item: ValueItem) => item.valueSpan.start < item.span.start || item.valueSpan.end > item.span.end;
     const all = items.flatMap((s) => s.items);

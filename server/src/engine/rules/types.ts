@@ -95,11 +95,14 @@ export interface RuleMeta {
   supersedes?: readonly string[];
   /**
    * What a finding of the rule depends on. `service`: the service it lies in
-   * (with what that service merges) and the file's top-level entries other
-   * than `services:`, never another service; after an edit inside one
-   * service, the language server checks that service alone with the rule and
-   * keeps its other findings (see engine/incrementalLint.ts). `file`, the
-   * default: anything in the file; the rule runs over the whole file again.
+   * (with what that service merges), the file's top-level entries other than
+   * `services:`, and files the language server watches (`.env`, `.gitignore`,
+   * `.git/index`, override files), never another service nor another file on
+   * disk; after an edit inside one service, the language server checks that
+   * service alone with the rule and keeps its other findings (see
+   * engine/incrementalLint.ts). `file`, the default: anything; the rule runs
+   * over the whole file again after every edit (bind-mount-missing-file, for
+   * one, asks the disk whether each mounted file exists).
    * test/property/incremental.property.test.ts holds the rules to it.
    */
   reads?: "service" | "file";
