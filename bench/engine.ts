@@ -135,3 +135,31 @@ export async function benchEngine(fixtures: readonly Fixture[], options: { budge
   };
   return { results, growth: { engine: slope("engineMs"), parse: slope("parseMs"), rules: slope("rulesMs") } };
 }
+
+export interface BareParse {
+  size: number;
+  generator: Fixture["generator"];
+  lines: number;
+  /** ms of each timed `yaml.parseDocument` (after warm-up runs). */
+  ms: number[];
+  medianMs: number;
+}
+
+/**
+ * The floor of an edit's latency: one bare `yaml.parseDocument` of the whole
+ * file (default options, as the engine's floor), in this process, the median
+ * of `runs` single calls after a warm-up. A server that parses the file again
+ * for every keystroke cannot answer faster; one that re-checks only the
+ * edited entry can.
+ */
+export function bareParse(fixture: Fixture, runs: number): BareParse {
+  // Warm-up by time, not by count: the first parses of a process run before the JIT has optimised the parser
+  // (a server answering edits is long past them), and 3 parses of a small file are over in a few ms.
+  const warmUntil = now() + 300;
+  for (let i = 0; i < 3 || now() < warmUntil; i++) parseDocument(fixture.text);
+  // At least `runs`, and for at least 500 ms: the median of a small file's 15 parses (75 ms in all) is one burst of another process away from double.
+  const ms: number[] = [];
+  const timeUntil = now() + 500;
+  for (let i = 0; i < runs || now() < timeUntil; i++) ms.push(round(timed(() => parseDocument(fixture.text), 1), 3));
+  return { size: fixture.size, generator: fixture.generator, lines: fixture.lines, ms, medianMs: round(median(ms), 3) };
+}

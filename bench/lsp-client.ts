@@ -1,10 +1,11 @@
 /**
  * A minimal LSP client over stdio, enough to time diagnostics: it starts a
  * server, answers what servers ask of an editor (configuration, capability
- * registration, progress), and resolves a promise on the next
- * publishDiagnostics of a document.
+ * registration, progress), and resolves a promise on the publishDiagnostics
+ * of the version of a document it sent (the next one, from a server that
+ * does not say which version it checked).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
@@ -20,6 +21,8 @@ export interface Diagnostics {
 
 interface Waiter {
   uri: string;
+  /** The document version sent: a publication of an older one is not its answer. */
+  version?: number;
   resolve: (diagnostics: Diagnostics) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -37,6 +40,19 @@ function section(settings: Record<string, unknown>, name: string | undefined): u
   return current;
 }
 
+/** Clock ticks per second of /proc's CPU times (100 on Linux, asked once). */
+let clockTicks: number | undefined;
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
 export class LspClient {
   readonly process: ChildProcess;
   private readonly connection: MessageConnection;
@@ -45,6 +61,8 @@ export class LspClient {
   private readonly texts = new Map<string, string>();
   /** Every publishDiagnostics received, in order. */
   readonly published: Diagnostics[] = [];
+  /** Publications, while a version was awaited, of an older version of the document (superseded work the server still published). */
+  stale = 0;
   /** Full or incremental, from the server's textDocumentSync capability. */
   private incremental = true;
   private stderr = "";
@@ -70,7 +88,10 @@ export class LspClient {
     this.connection.onNotification("textDocument/publishDiagnostics", (params: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const diagnostics: Diagnostics = { uri: params.uri, version: params.version, count: params.diagnostics.length, at: now() };
       this.published.push(diagnostics);
-      const index = this.waiters.findIndex((w) => w.uri === params.uri);
+      // A server that names the version it checked answers a waiter only with that version (or a later one);
+      // one that names none answers with its next publication.
+      const index = this.waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || params.version === undefined || params.version >= w.version));
+      if (index < 0 && this.waiters.some((w) => w.uri === params.uri)) this.stale++;
       if (index >= 0) {
         const [waiter] = this.waiters.splice(index, 1);
         clearTimeout(waiter.timer);
@@ -114,16 +135,20 @@ export class LspClient {
     await this.connection.sendNotification("workspace/didChangeConfiguration", { settings: this.settings });
   }
 
-  /** Resolves on the next publishDiagnostics for `uri` (registered before the message that causes it is sent). */
-  nextDiagnostics(uri: string, timeoutMs: number): Promise<Diagnostics> {
+  /**
+   * Resolves on the next publishDiagnostics for `uri` of `version` or later
+   * (any version when the server names none); registered before the message
+   * that causes it is sent.
+   */
+  nextDiagnostics(uri: string, timeoutMs: number, version?: number): Promise<Diagnostics> {
     if (this.exited) return Promise.reject(new Error(`server ${this.exited}: ${this.stderr.slice(-2000)}`));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const index = this.waiters.findIndex((w) => w.timer === timer);
         if (index >= 0) this.waiters.splice(index, 1);
-        reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`));
+        reject(new Error(`no diagnostics for ${uri}${version === undefined ? "" : ` version ${version}`} within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.waiters.push({ uri, resolve, reject, timer });
+      this.waiters.push({ uri, version, resolve, reject, timer });
     });
   }
 
@@ -133,14 +158,14 @@ export class LspClient {
     const text = readFileSync(path, "utf8");
     this.versions.set(uri, 1);
     this.texts.set(uri, text);
-    const next = this.nextDiagnostics(uri, timeoutMs);
+    const next = this.nextDiagnostics(uri, timeoutMs, 1);
     const start = now();
     await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } });
     const diagnostics = await next;
     return { ms: diagnostics.at - start, diagnostics };
   }
 
-  /** Inserts `insert` at a position (one keystroke); resolves with the ms until the next diagnostics. */
+  /** Inserts `insert` at a position (one keystroke); resolves with the ms until the diagnostics of the new version. */
   async type(path: string, line: number, character: number, insert: string, timeoutMs: number): Promise<{ ms: number; diagnostics: Diagnostics }> {
     const uri = pathToFileURL(path).href;
     const version = (this.versions.get(uri) ?? 1) + 1;
@@ -151,7 +176,7 @@ export class LspClient {
     const updated = lines.join("\n");
     this.texts.set(uri, updated);
     const change = this.incremental ? { range: { start: { line, character }, end: { line, character } }, text: insert } : { text: updated };
-    const next = this.nextDiagnostics(uri, timeoutMs);
+    const next = this.nextDiagnostics(uri, timeoutMs, version);
     const start = now();
     await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
     const diagnostics = await next;
@@ -200,6 +225,23 @@ export class LspClient {
       const quietFor = now() - Math.max(last, start);
       if (quietFor >= quietMs || now() - start > maxMs) return;
       await new Promise((resolve) => setTimeout(resolve, Math.max(5, quietMs - quietFor)));
+    }
+  }
+
+  /**
+   * CPU time the server process has used (user + system, every thread), from
+   * /proc (Linux), in ms; 10 ms resolution. Against the wall time of an edit,
+   * it tells the server's work from its waiting (a debounce, or a machine
+   * busy with other processes).
+   */
+  cpuMs(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.process.pid}/stat`, "utf8");
+      // The fields after the command name (which may hold spaces) in parentheses: utime and stime are the 14th and 15th of the line.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond();
+    } catch {
+      return undefined;
     }
   }
 

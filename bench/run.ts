@@ -4,12 +4,13 @@
  * against dclint, and the packaged extension. Writes bench/results.json and
  * BENCHMARKS.md.
  *
- *   npm run bench                 the full run (about 10 minutes on 2 cores)
+ *   npm run bench                 the full run (about 15 minutes on 2 cores)
  *   npm run bench -- --quick      a smoke run: small files, few repetitions, nothing written
  *   npm run bench -- --only engine,lsp,cli,package
  *   npm run bench -- --quick --out /tmp/bench   writes the results there
  *   npm run bench -- --report-only   BENCHMARKS.md again from bench/results.json
  *   npm run bench -- --corpus DIR    the CLI runs over DIR's compose files
+ *   npm run bench -- --sizes 500,5000 --servers elestio,yaml-language-server   fewer files or servers (a partial run)
  *
  * The CLI measurement runs over a folder of real compose files: `--corpus
  * DIR`, else COMPOSE_CORPUS, else ../shared/corpus beside the repository;
@@ -20,8 +21,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { benchCli, type CliResult } from "./cli.js";
-import { benchEngine, type EngineSummary } from "./engine.js";
-import { fixtures, generatorName, SEED, SIZES, type Fixture } from "./generate.js";
+import { bareParse, benchEngine, type BareParse, type EngineSummary } from "./engine.js";
+import { fixtures, generatorName, PLAIN_SIZES, SEED, SIZES, TYPING_SIZES, type Fixture, type Generator } from "./generate.js";
 import { benchServer, coldStart, packageDir, packageVersion, servers, type LspSizeResult, type ServerSpec } from "./lsp.js";
 import { buildPackage, type PackageResult } from "./package.js";
 import { writeReport } from "./report.js";
@@ -45,6 +46,15 @@ export interface ColdStart {
   medianMs: number;
 }
 
+export interface PreviousRun {
+  date: string;
+  commit?: string;
+  os: string;
+  loadBefore: number[];
+  coldStartMs?: number;
+  lsp: { server: ServerSpec["id"]; size: number; generator: Generator; openP50: number; editP50: number; typingP50?: number }[];
+}
+
 export interface Results {
   date: string;
   command: string;
@@ -53,12 +63,17 @@ export interface Results {
   durationS: number;
   machine: Machine;
   generator: { name: string; seed: number };
-  fixtures: { size: number; lines: number; bytes: number }[];
+  /** The files (results of runs before there were two generators have no `generator`: the anchors one). */
+  fixtures: { size: number; generator?: Generator; lines: number; bytes: number; aliases?: number }[];
   peers: Record<string, string>;
   servers: { id: ServerSpec["id"]; name: string; version: string; checks: string; languageId: string }[];
   engine?: EngineSummary;
   lsp?: LspSizeResult[];
+  /** A bare `yaml.parseDocument` of each file the typing measurement edits: the floor of an edit's latency. */
+  bareParse?: BareParse[];
   coldStart?: ColdStart[];
+  /** Figures of the run before this one (bench/results.json as it was), for the no-regression targets and the run-to-run comparison. */
+  previous?: PreviousRun;
   cli?: CliResult;
   package?: PackageResult;
 }
@@ -74,13 +89,32 @@ function commitOf(root: string): string | undefined {
   }
 }
 
-function parseArgs(argv: string[]): { quick: boolean; only: Set<string>; out?: string; corpus?: string } {
-  const quick = argv.includes("--quick");
-  const onlyIndex = argv.indexOf("--only");
-  const only = new Set(onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? "").split(",") : ["package", "engine", "lsp", "cli"]);
-  const outIndex = argv.indexOf("--out");
-  const corpusIndex = argv.indexOf("--corpus");
-  return { quick, only, out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? ".") : undefined, corpus: corpusIndex >= 0 ? (argv[corpusIndex + 1] ?? "") : undefined };
+interface Args {
+  quick: boolean;
+  only: Set<string>;
+  out?: string;
+  corpus?: string;
+  /** `--sizes 500,5000`: only the files of these sizes (both generators). */
+  sizes?: number[];
+  /** `--servers elestio,yaml-language-server`: only these servers. */
+  servers?: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? (argv[index + 1] ?? "") : undefined;
+  };
+  const list = (flag: string) => value(flag)?.split(",").filter((item) => item !== "");
+  const out = value("--out");
+  return {
+    quick: argv.includes("--quick"),
+    only: new Set(list("--only") ?? ["package", "engine", "lsp", "cli"]),
+    out: out === undefined ? undefined : resolve(out || "."),
+    corpus: value("--corpus"),
+    sizes: list("--sizes")?.map(Number),
+    servers: list("--servers"),
+  };
 }
 
 /**
@@ -99,14 +133,33 @@ function findCorpus(option: string | undefined): { dir: string; label: string } 
   return { dir, label: `the corpus folder given in ${from}` };
 }
 
-/** How many opens, edits and bursts each server gets per size: the slow peers get fewer on the largest file (see BENCHMARKS.md). */
-function plan(spec: ServerSpec, size: number, quick: boolean): { opens: number; edits: number; bursts: number } {
-  if (quick) return { opens: 2, edits: 4, bursts: 1 };
+/** Typing edits on a file: at 15 places spread through it. */
+const TYPING_EDITS = 15;
+/** Quiet edits where one of the peer's takes seconds (yaml-language-server on the 5,000-line anchors file): the typing ones are the target's. */
+const SLOW_QUIET_EDITS = 10;
+
+/**
+ * How many opens, quiet edits, typing edits and bursts each server gets per
+ * file: the slow peers get fewer where one edit takes seconds (BENCHMARKS.md
+ * says so under its tables).
+ */
+function plan(spec: ServerSpec, fixture: Fixture, quick: boolean): { opens: number; edits: number; typing: number; bursts: number } {
+  const { size, generator } = fixture;
+  const typed = (TYPING_SIZES as readonly number[]).includes(size);
+  // compose-language-service waits 1,000 ms after every change whatever the file: a few typing edits show it.
+  const composeTyping = 5;
+  if (quick) return { opens: 2, edits: 4, typing: typed ? (spec.id === "compose-language-service" ? 2 : 3) : 0, bursts: generator === "anchors" ? 1 : 0 };
   // yaml-language-server takes a minute or more per validation of the largest file: it is opened once, for its time and memory.
-  if (size >= 20_000) return spec.id === "elestio" ? { opens: 3, edits: 20, bursts: 0 } : { opens: 1, edits: spec.id === "yaml-language-server" ? 0 : 10, bursts: 0 };
-  const bursts = size === 5_000 ? 3 : 0;
-  if (size >= 5_000 && spec.id === "yaml-language-server") return { opens: 3, edits: 20, bursts };
-  return { opens: 5, edits: 20, bursts };
+  if (size >= 20_000) return spec.id === "elestio" ? { opens: 3, edits: 20, typing: 0, bursts: 0 } : { opens: 1, edits: spec.id === "yaml-language-server" ? 0 : 10, typing: 0, bursts: 0 };
+  const bursts = size === 5_000 && generator === "anchors" ? 3 : 0;
+  const typing = typed ? TYPING_EDITS : 0;
+  // The plain files are for typing: their quiet rows need fewer repetitions.
+  const opens = generator === "plain" ? 3 : 5;
+  const edits = generator === "plain" && spec.id !== "elestio" ? 10 : 20;
+  if (spec.id === "compose-language-service") return { opens, edits, typing: typed ? composeTyping : 0, bursts };
+  // Seconds per validation of the anchors file: fewer opens and quiet edits (all 15 typing edits: the target is theirs).
+  if (size >= 5_000 && generator === "anchors" && spec.id === "yaml-language-server") return { opens: 3, edits: SLOW_QUIET_EDITS, typing, bursts };
+  return { opens, edits, typing, bursts };
 }
 
 async function main(): Promise<void> {
@@ -116,7 +169,16 @@ async function main(): Promise<void> {
     writeFileSync(join(repoRoot, "BENCHMARKS.md"), writeReport(results));
     return;
   }
-  const { quick, only, out, corpus: corpusOption } = parseArgs(process.argv.slice(2));
+  const { quick, only, out, corpus: corpusOption, sizes: sizesOption, servers: serversOption } = parseArgs(process.argv.slice(2));
+  const previous = previousRun();
+  const partial = only.size < 4 || sizesOption !== undefined || serversOption !== undefined;
+  // What the report names of the command: the options that change what is measured (no paths of this machine).
+  const commandOptions = [
+    ...(quick ? ["--quick"] : []),
+    ...(only.size < 4 ? [`--only ${[...only].join(",")}`] : []),
+    ...(sizesOption ? [`--sizes ${sizesOption.join(",")}`] : []),
+    ...(serversOption ? [`--servers ${serversOption.join(",")}`] : []),
+  ];
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const machine: Machine = {
@@ -130,19 +192,20 @@ async function main(): Promise<void> {
   };
   log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadBefore.join(" ")}`);
 
-  const sizes = quick ? [50, 500] : [...SIZES];
-  const files: Fixture[] = fixtures(sizes);
-  log(`files (${generatorName}, seed ${SEED}): ${files.map((f) => `${f.lines} lines`).join(", ")}`);
+  const wanted = (sizes: readonly number[]) => sizes.filter((size) => !sizesOption || sizesOption.includes(size));
+  // Anchors and plain files of a size side by side, smallest first.
+  const files: Fixture[] = [...fixtures(wanted(quick ? [50, 500] : SIZES), "anchors"), ...fixtures(wanted(quick ? [500] : PLAIN_SIZES), "plain")].sort((a, b) => a.size - b.size || a.generator.localeCompare(b.generator));
+  log(`files (${generatorName}, seed ${SEED}): ${files.map((f) => `${f.lines} lines ${f.generator}`).join(", ")}`);
   const ourVersion = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-  const specs = servers(repoRoot, ourVersion);
+  const specs = servers(repoRoot, ourVersion).filter((spec) => !serversOption || serversOption.includes(spec.id));
   const results: Results = {
     date: new Date().toISOString(),
-    command: `npm run bench${quick ? " -- --quick" : ""}`,
+    command: `npm run bench${commandOptions.length > 0 ? ` -- ${commandOptions.join(" ")}` : ""}`,
     commit: commitOf(repoRoot),
     durationS: 0,
     machine,
     generator: { name: generatorName, seed: SEED },
-    fixtures: files.map(({ size, lines, bytes }) => ({ size, lines, bytes })),
+    fixtures: files.map(({ size, generator, lines, bytes, aliases }) => ({ size, generator, lines, bytes, aliases })),
     peers: {
       "yaml-language-server": packageVersion("yaml-language-server"),
       "@microsoft/compose-language-service": packageVersion("@microsoft/compose-language-service"),
@@ -150,23 +213,33 @@ async function main(): Promise<void> {
       yaml: packageVersion("yaml"),
     },
     servers: specs.map(({ id, name, version, checks, languageId }) => ({ id, name, version, checks, languageId })),
+    previous,
   };
   const workDir = mkdtempSync(join(tmpdir(), "elestio-bench-"));
   try {
     // The production bundles first: the servers and the CLI below run them.
     if (only.has("package") || only.has("lsp") || only.has("cli")) results.package = buildPackage(repoRoot, join(workDir, "package"), log);
 
-    if (only.has("engine")) results.engine = await benchEngine(files, { budgetMs: quick ? 500 : 12_000, repoRoot, workDir, log });
+    // The engine's ratio to the bare parse is measured on the anchors files, as in every earlier run.
+    const anchorFiles = files.filter((f) => f.generator === "anchors");
+    if (only.has("engine") && anchorFiles.length > 0) results.engine = await benchEngine(anchorFiles, { budgetMs: quick ? 500 : 12_000, repoRoot, workDir, log });
 
     if (only.has("lsp")) {
       results.lsp = [];
+      results.bareParse = [];
       for (const fixture of files) {
+        // The floor of the typing edits, timed in this process while no server runs, just before the servers edit the file.
+        if ((TYPING_SIZES as readonly number[]).includes(fixture.size)) {
+          const floor = bareParse(fixture, quick ? 5 : 15);
+          results.bareParse.push(floor);
+          log(`bare parse ${fixture.size} lines ${fixture.generator}: ${floor.medianMs} ms`);
+        }
         for (const spec of specs) {
-          results.lsp.push(await benchServer(spec, fixture, workDir, { ...plan(spec, fixture.size, quick), settleMs: 150, timeoutMs: 600_000, log }));
+          results.lsp.push(await benchServer(spec, fixture, workDir, { ...plan(spec, fixture, quick), settleMs: 150, timeoutMs: 600_000, log }));
         }
       }
       // Loading dist/server.js (and the peers) to their first diagnostics, on a 500-line file.
-      const coldFile = files.find((f) => f.size === 500) ?? files[0];
+      const coldFile = anchorFiles.find((f) => f.size === 500) ?? files[0];
       results.coldStart = [];
       for (const spec of specs) {
         const ms = await coldStart(spec, coldFile, workDir, quick ? 2 : 5, 120_000);
@@ -202,7 +275,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(out, "BENCHMARKS.md"), writeReport(results));
     log(`wrote ${join(out, "results.json")} and ${join(out, "BENCHMARKS.md")}`);
-  } else if (quick || only.size < 4) {
+  } else if (quick || partial) {
     log("(a partial run: bench/results.json and BENCHMARKS.md are left as they are; --out DIR writes them there)");
   } else {
     writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -216,12 +289,30 @@ async function main(): Promise<void> {
   }
 }
 
+/** The figures of bench/results.json before this run writes it (none when it is missing or unreadable). */
+function previousRun(): Results["previous"] {
+  try {
+    const before = JSON.parse(readFileSync(join(repoRoot, "bench", "results.json"), "utf8")) as Results;
+    return {
+      date: before.date,
+      commit: before.commit,
+      os: before.machine.os,
+      loadBefore: before.machine.loadBefore,
+      coldStartMs: before.coldStart?.find((c) => c.server === "elestio")?.medianMs,
+      lsp: (before.lsp ?? []).map((r) => ({ server: r.server, size: r.size, generator: r.generator ?? "anchors", openP50: r.openP50, editP50: r.editP50, typingP50: r.typingP50 })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** What did not measure what it should have: a server that failed, our CLI failing, a server finding nothing in files with planted faults. */
 function failedMeasurements(results: Results): string[] {
   const failures: string[] = [];
   for (const result of results.lsp ?? []) {
-    if (result.error) failures.push(`${result.server} on the ${result.size}-line file: ${result.error}`);
-    else if (result.server === "elestio" && result.diagnostics === 0) failures.push(`elestio reported nothing on the ${result.size}-line file, which has planted faults`);
+    const file = `the ${result.size}-line ${result.generator ?? "anchors"} file`;
+    if (result.error) failures.push(`${result.server} on ${file}: ${result.error}`);
+    else if (result.server === "elestio" && result.diagnostics === 0) failures.push(`elestio reported nothing on ${file}, which has planted faults`);
   }
   if (results.cli && results.cli.ours.exitCode !== 0) failures.push(`elestio-compose-lint exited with ${results.cli.ours.exitCode} over the corpus`);
   if (results.engine?.results.some((r) => r.findings === 0)) failures.push("the engine found nothing in a generated file, which has planted faults");
