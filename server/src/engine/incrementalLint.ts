@@ -49,12 +49,14 @@ export function* relintSteps(previous: LintState, model: ComposeModel, edit: Ser
   const segments = serviceSegments(model);
   const edited = segments?.[edit.index];
   const serviceView = service && service.name === edit.name ? viewWithServices(model, [service]) : undefined;
-  const topLevelView = serviceView && viewWithServices(model, []);
+  // The top-level entries alone: made when a rule has findings on them to compare (see relintRule).
+  let topLevelModel: ComposeModel | undefined;
+  const topLevelView = () => (topLevelModel ??= viewWithServices(model, []));
   const reported = new Map<string, readonly Reported[]>();
   let reusedRules = 0;
   for (const rule of rules) {
     if (!isActive(rule, options)) continue;
-    const kept = rule.meta.reads === "service" && segments && edited && serviceView && topLevelView ? relintRule(rule, previous.reported.get(rule.meta.id), { edit, segments, edited, serviceView, topLevelView, options }) : undefined;
+    const kept = rule.meta.reads === "service" && segments && edited && serviceView ? relintRule(rule, previous.reported.get(rule.meta.id), { edit, segments, edited, serviceView, topLevelView, options }) : undefined;
     if (kept) reusedRules++;
     reported.set(rule.meta.id, kept ?? ruleFindings(rule, model, options));
     yield;
@@ -73,7 +75,7 @@ interface RelintContext {
   segments: readonly Segment[];
   edited: Segment;
   serviceView: ComposeModel;
-  topLevelView: ComposeModel;
+  topLevelView: () => ComposeModel | undefined;
   options: LintOptions;
 }
 
@@ -91,10 +93,7 @@ function relintRule(rule: Rule, previous: readonly Reported[] | undefined, conte
     moved.push(shifted);
   }
   const inService = (finding: Finding) => segments.some((s) => s.start <= finding.start && finding.end <= s.end && finding.start < s.end);
-  // Findings on top-level entries: the top-level entries alone must give the same, or a service's merge gave some.
-  const topLevel = ruleFindings(rule, topLevelView, options);
   const keptTopLevel = moved.filter((r) => !inService(r.finding));
-  if (!sameReports(keptTopLevel, topLevel)) return undefined;
   const fresh = ruleFindings(rule, serviceView, options);
   const own: Reported[] = [];
   const elsewhere: Reported[] = [];
@@ -104,8 +103,15 @@ function relintRule(rule: Rule, previous: readonly Reported[] | undefined, conte
     if (edited.start <= finding.start && finding.end <= edited.end && finding.start < edited.end) own.push(reported);
     else elsewhere.push(reported);
   }
-  // The service merged something that gives a finding on a top-level entry: the whole file decides who reports it.
-  if (!sameReports(elsewhere, topLevel)) return undefined;
+  // Findings on top-level entries. Those the top-level entries give alone appear whatever the services: when the
+  // previous version had none, and the edited service gives none, there are none.
+  if (keptTopLevel.length > 0 || elsewhere.length > 0) {
+    // Else the top-level entries alone must give exactly them: a service's merge gave some, and the whole file decides.
+    const view = topLevelView();
+    if (!view) return undefined;
+    const topLevel = ruleFindings(rule, view, options);
+    if (!sameReports(keptTopLevel, topLevel) || !sameReports(elsewhere, topLevel)) return undefined;
+  }
   // In file order, as the rule reported them: the services above, the edited one, then the ones below.
   const above = moved.filter((r) => r.finding.start < edit.start);
   const below = moved.filter((r) => r.finding.start >= edit.start);

@@ -111,6 +111,11 @@ export function fileProject(filePath: string, rootDir?: string): ProjectFiles {
   return {
     filePath: absolute,
     exists(path) {
+      const target = resolve(dir, path);
+      if (!isInside(root, target)) return undefined;
+      // Nothing there (a dangling link included): no link to follow. The language server asks after each edit,
+      // for every mounted file, and realpath throws on a missing one, which costs more than the stat.
+      if (!existsSync(target)) return false;
       const real = confined(path);
       return real === undefined ? undefined : existsSync(real);
     },
