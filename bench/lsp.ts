@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Fixture, Generator } from "./generate.js";
 import { writeCopies } from "./generate.js";
+import { RULES } from "../server/src/engine/rules/index.js";
 import { LspClient } from "./lsp-client.js";
 import { median, now, percentile, round } from "./stats.js";
 
@@ -53,7 +54,7 @@ export function servers(repoRoot: string, ourVersion: string): ServerSpec[] {
       command: [process.execPath, join(repoRoot, "dist", "server.js"), "--stdio"],
       languageId: "dockercompose",
       settings: { elestio: {} },
-      checks: "YAML syntax + 14 Elestio rules, project files (.env, .gitignore)",
+      checks: `YAML syntax + ${RULES.length} Elestio rules, project files (.env, .gitignore, .git/index)`,
     },
     {
       id: "yaml-language-server",
