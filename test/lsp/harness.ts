@@ -33,6 +33,9 @@ import type {
   ShowDocumentParams,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
+import { fileProject } from "../../server/src/engine/project.js";
 import { tempProject } from "../helpers/cli.js";
 
 export const SERVER_PATH = resolve(__dirname, "../../dist/server.js");
@@ -86,6 +89,17 @@ function section(settings: ClientSettings, name: string): unknown {
     value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   }
   return value ?? null;
+}
+
+/** Each diagnostic as `code range`, to compare with expectedRanges. */
+export function rangesOf(diagnostics: readonly { code?: string | number; range: unknown }[]): string[] {
+  return diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)}`);
+}
+
+/** What the server should publish for a pipeline file's text at `filePath` in the workspace `root`, as rangesOf gives it: a full analysis. */
+export function expectedRanges(text: string, filePath: string, root: string): string[] {
+  const model = parseCompose(text);
+  return lint(model, { isPipeline: true, project: fileProject(filePath, root) }).map((f) => `${f.ruleId} ${JSON.stringify(model.lines.range(f.start, f.end))}`);
 }
 
 /** Each diagnostic as `[code, severity, 0-based start line]`, the part most tests compare. */

@@ -9,11 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CancellationTokenSource, LSPErrorCodes, ResponseError } from "vscode-languageserver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
-import { lint } from "../../server/src/engine/lint.js";
-import { fileProject } from "../../server/src/engine/project.js";
 import { generateCompose } from "../generators/compose.js";
-import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
+import { LATIGUE_BEFORE, LspClient, expectedRanges, fileUri, rangesOf, tempWorkspace } from "./harness.js";
 
 /** The server's resident memory, from /proc (Linux); undefined elsewhere. */
 function rssBytes(pid: number): number | undefined {
@@ -39,15 +36,7 @@ afterAll(async () => {
   await client?.stop();
 });
 
-/** What the server should publish for a pipeline file's text at `filePath`, with the files around it in the workspace: codes and ranges. */
-function expectedFor(text: string, filePath: string): string[] {
-  const model = parseCompose(text);
-  return lint(model, { isPipeline: true, project: fileProject(filePath, dir) }).map((f) => `${f.ruleId} ${JSON.stringify(model.lines.range(f.start, f.end))}`);
-}
-
-function summary(diagnostics: { code?: string | number; range: unknown }[]): string[] {
-  return diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)}`);
-}
+const expectedFor = (text: string, filePath: string) => expectedRanges(text, filePath, dir);
 
 describe("cancellation", () => {
   it("a cancelled fix-all answers RequestCancelled, nothing, or (cancelled too late) the whole fix; the same request uncancelled gets the fix", async () => {
@@ -129,11 +118,11 @@ describe("documents the server does not hold", () => {
     await client.waitForDiagnostics(uri, 5);
     client.change(uri, 3, older);
     const diagnostics = await client.waitForDiagnostics(uri, 3);
-    expect(summary(diagnostics)).toEqual(expectedFor(older, path));
+    expect(rangesOf(diagnostics)).toEqual(expectedFor(older, path));
     // An incremental change past the end of the text lands at its end.
     client.edit(uri, 4, { start: { line: 99, character: 0 }, end: { line: 99, character: 0 } }, "    restart: always\n");
     const appended = await client.waitForDiagnostics(uri, 4);
-    expect(summary(appended)).toEqual(expectedFor(`${older}    restart: always\n`, path));
+    expect(rangesOf(appended)).toEqual(expectedFor(`${older}    restart: always\n`, path));
     client.close(uri);
   });
 });
@@ -167,7 +156,7 @@ describe("a burst of edits", () => {
     const last = version;
     const diagnostics = await client.waitForDiagnostics(uri, last, start);
     const finalText = client.text(uri);
-    expect(summary(diagnostics)).toEqual(expectedFor(finalText, path));
+    expect(rangesOf(diagnostics)).toEqual(expectedFor(finalText, path));
     expect(diagnostics.some((d) => d.code === "public-port-binding" && JSON.stringify(d.message).includes("9999"))).toBe(true);
     const published = client.diagnostics.slice(start).filter((p) => p.uri === uri);
     const versions = published.map((p) => p.version!);

@@ -8,11 +8,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublishDiagnosticsParams, Range } from "vscode-languageserver";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
-import { lint } from "../../server/src/engine/lint.js";
-import { fileProject } from "../../server/src/engine/project.js";
 import { generateCompose } from "../generators/compose.js";
-import { LspClient, fileUri, tempWorkspace } from "./harness.js";
+import { LspClient, expectedRanges, fileUri, rangesOf, tempWorkspace } from "./harness.js";
 
 let client: LspClient;
 let dir: string;
@@ -34,15 +31,7 @@ afterAll(async () => {
   await client?.stop();
 });
 
-/** What the server should publish for a pipeline file's text at `filePath`: codes and ranges, in order. */
-function expectedFor(text: string, filePath: string): string[] {
-  const model = parseCompose(text);
-  return lint(model, { isPipeline: true, project: fileProject(filePath, dir) }).map((f) => `${f.ruleId} ${JSON.stringify(model.lines.range(f.start, f.end))}`);
-}
-
-function summary(diagnostics: { code?: string | number; range: unknown }[]): string[] {
-  return diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)}`);
-}
+const expectedFor = (text: string, filePath: string) => expectedRanges(text, filePath, dir);
 
 const point = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 
@@ -72,7 +61,7 @@ describe("typing back to back", () => {
       const before = client.diagnostics.length;
       client.edit(uri, ++version, keystroke.range, keystroke.text);
       const diagnostics = await client.waitForDiagnostics(uri, version, before);
-      expect(summary(diagnostics), `version ${version}: ${JSON.stringify(client.text(uri).split("\n")[3])}`).toEqual(expectedFor(client.text(uri), path));
+      expect(rangesOf(diagnostics), `version ${version}: ${JSON.stringify(client.text(uri).split("\n")[3])}`).toEqual(expectedFor(client.text(uri), path));
     }
 
     // One publication per keystroke, each for the version just sent.
@@ -105,7 +94,7 @@ describe("typing faster than the server analyses", () => {
     const last = version;
 
     const diagnostics = await client.waitForDiagnostics(uri, last, start);
-    expect(summary(diagnostics)).toEqual(expectedFor(client.text(uri), path));
+    expect(rangesOf(diagnostics)).toEqual(expectedFor(client.text(uri), path));
     expect(diagnostics.find((d) => d.code === "no-container-name" && d.range.start.line === line)?.range).toEqual({
       start: { line, character: 4 },
       end: { line, character: typed.length },
@@ -135,7 +124,7 @@ describe("a large document superseded by an edit", () => {
     client.open(uri, text);
 
     const diagnostics = await client.waitForDiagnostics(uri, 2, start);
-    expect(summary(diagnostics)).toEqual(expectedFor(client.text(uri), path));
+    expect(rangesOf(diagnostics)).toEqual(expectedFor(client.text(uri), path));
     expect(diagnostics.some((d) => d.code === "no-container-name" && d.range.start.line === line)).toBe(true);
     // A round trip more, for a late publication of the opened version to show up if there were one.
     await client.hover(uri, { line: 0, character: 0 });

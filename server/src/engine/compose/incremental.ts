@@ -113,8 +113,8 @@ function changedRange(before: string, after: string): { start: number; endBefore
   return { start, endBefore: before.length - common, endAfter: after.length - common };
 }
 
-/** Adds `delta` to the offsets of a node and everything under it. */
-function shiftNode(node: unknown, delta: number): void {
+/** Calls `visit` on a node and every node under it (not pairs), until it returns true; whether one did. */
+function someNode(node: unknown, visit: (node: Node) => boolean): boolean {
   const stack: unknown[] = [node];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -123,30 +123,28 @@ function shiftNode(node: unknown, delta: number): void {
       continue;
     }
     if (!current || typeof current !== "object") continue;
-    const range = (current as Node).range;
+    if (visit(current as Node)) return true;
+    if (isMap(current) || isSeq(current)) for (const item of current.items) stack.push(item);
+  }
+  return false;
+}
+
+/** Adds `delta` to the offsets of a node and everything under it. */
+function shiftNode(node: unknown, delta: number): void {
+  someNode(node, (current) => {
+    const range = current.range;
     if (range) {
       range[0] += delta;
       range[1] += delta;
       range[2] += delta;
     }
-    if (isMap(current) || isSeq(current)) for (const item of current.items) stack.push(item);
-  }
+    return false;
+  });
 }
 
 /** Whether a node or anything under it defines an anchor (`&name`): what an edit of one service can change in others. */
 function definesAnchor(node: unknown): boolean {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (isPair(current)) {
-      stack.push(current.key, current.value);
-      continue;
-    }
-    if (!current || typeof current !== "object") continue;
-    if ((current as { anchor?: string }).anchor) return true;
-    if (isMap(current) || isSeq(current)) for (const item of current.items) stack.push(item);
-  }
-  return false;
+  return someNode(node, (current) => Boolean((current as { anchor?: string }).anchor));
 }
 
 /**
