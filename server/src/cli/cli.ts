@@ -4,7 +4,8 @@
  * output format in its own module.
  *
  * Exit 0 without error-severity findings (nor more warnings than
- * --max-warnings), 1 with some, 2 for usage, input and configuration errors.
+ * --max-warnings), 1 with some, 2 for usage, input and configuration errors
+ * and for a rule that throws (its findings for that file are missing).
  * `runCli` touches the process only through the CliIO it is given: main.ts
  * passes the process's, tests may pass their own.
  */
@@ -54,7 +55,8 @@ Options:
                          ${DEFAULT_PIPELINE_FILES.join(", ")})
   --explain FILE|-       explain a pipeline log (a file, or - for standard input);
                          with a PATH, point at the compose lines that cause it
-  --exit-zero            exit 0 even when errors are found
+  --exit-zero            exit 0 even when errors are found (a rule's internal
+                         error still exits 2)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -162,7 +164,7 @@ interface Target {
  * variables the dashboard sets and the ports its proxy forwards to. A configuration with problems stops the run
  * before any file is linted or fixed.
  */
-function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: string): Target[] {
+function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: string, onRuleError?: (file: string, ruleId: string, error: unknown) => void): Target[] {
   const configs = new ConfigFinder((path) => relative(cwd, path) || path, knownRuleIds());
   return files.map((file) => {
     const absolute = resolve(cwd, file);
@@ -173,7 +175,14 @@ function targetsFor(files: string[], pipelineOption: string[] | undefined, cwd: 
     const base = pipelineOption || !config?.pipelineFiles ? cwd : dirname(config.file);
     const isPipeline = isPipelineFile(absolute, globs, relative(base, absolute));
     const severities = config?.rules ?? {};
-    const lintOptions: LintOptions = { isPipeline, project: fileProject(absolute), severities, dashboardVariables: config?.dashboardVariables, proxyTargetPorts: config?.proxyTargetPorts };
+    const lintOptions: LintOptions = {
+      isPipeline,
+      project: fileProject(absolute),
+      severities,
+      dashboardVariables: config?.dashboardVariables,
+      proxyTargetPorts: config?.proxyTargetPorts,
+      onRuleError: onRuleError && ((ruleId, error) => onRuleError(file, ruleId, error)),
+    };
     return { file, isPipeline, lintOptions, lintText: (text) => lint(parseCompose(text), lintOptions) };
   });
 }
@@ -236,7 +245,16 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const pipelineFiles: string[] = [];
   let fixedStdin: string | undefined;
   const files = options.stdin ? [options.stdin.filename] : collectFiles(options.paths.length > 0 ? options.paths : ["."], io.cwd);
-  for (const target of targetsFor(files, options.pipeline, io.cwd)) {
+  // A rule that throws loses its findings for that file, and the run cannot say the file is clean: one line per
+  // rule and file on stderr, the other rules' findings printed, and exit 2 (an internal error, as ESLint's).
+  const failedRules = new Set<string>();
+  const onRuleError = (file: string, ruleId: string, error: unknown) => {
+    const key = `${ruleId}\0${file}`;
+    if (failedRules.has(key)) return;
+    failedRules.add(key);
+    io.stderr.write(`elestio-compose-lint: internal error: rule ${ruleId} failed on ${shownPath(file, io.cwd)}: ${error instanceof Error ? error.message : String(error)}\n`);
+  };
+  for (const target of targetsFor(files, options.pipeline, io.cwd, onRuleError)) {
     let text: string;
     if (options.stdin) {
       text = await io.readStdin();
@@ -267,6 +285,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const overWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (overWarnings) io.stderr.write(tooManyWarnings(warnings, options.maxWarnings!, lang));
+  // --exit-zero is for findings: an internal error still fails the run.
+  if (failedRules.size > 0) return 2;
   return (errors > 0 || overWarnings) && !options.exitZero ? 1 : 0;
 }
 
