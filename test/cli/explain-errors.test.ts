@@ -5,9 +5,8 @@
  * engine's own test, test/engine/explainers.test.ts, makes real pieces throw).
  */
 import { describe, expect, it, vi } from "vitest";
-import { runCli, type CliIO } from "../../server/src/cli/cli.js";
 import type { ExplainOptions } from "../../server/src/engine/explain.js";
-import { tempProject } from "../helpers/cli.js";
+import { runCliInProcess, tempProject } from "../helpers/cli.js";
 
 vi.mock("../../server/src/engine/explain.js", () => ({
   explainLog: (_log: string, _language: string, _model: unknown, options: ExplainOptions) => {
@@ -18,19 +17,7 @@ vi.mock("../../server/src/engine/explain.js", () => ({
   },
 }));
 
-async function explain(args: string[], stdin: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    cwd: tempProject({ "docker-compose.yml": "services:\n  web:\n    image: app:1\n" }),
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8" },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(stdin),
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
+const explain = (args: string[], stdin: string) => runCliInProcess(args, tempProject({ "docker-compose.yml": "services:\n  web:\n    image: app:1\n" }), stdin);
 
 describe("--explain and a failing piece", () => {
   it("prints one line on stderr per failing piece, and the explanations on stdout", async () => {

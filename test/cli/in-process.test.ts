@@ -4,24 +4,10 @@
  * that called it.
  */
 import { expect, it } from "vitest";
-import { runCli as runInProcess, type CliIO } from "../../server/src/cli/cli.js";
-import { runCli as runProcess, tempProject } from "../helpers/cli.js";
+import { runCli as runProcess, runCliInProcess as inProcess, tempProject } from "../helpers/cli.js";
 
 const TEXT = "version: '3.8'\nservices:\n  web:\n    image: ghcr.io/acme/web:1.4\n    container_name: web\n    ports:\n      - '80:80'\n";
 
-async function inProcess(args: string[], cwd: string, stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    cwd,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8" },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(stdin),
-  };
-  const status = await runInProcess(args, io);
-  return { status, stdout, stderr };
-}
 
 it.each([
   ["text", ["docker-compose.yml"]],

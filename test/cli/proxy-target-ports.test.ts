@@ -1,23 +1,10 @@
 /** `proxyTargetPorts` of the project configuration in the CLI: the ports the dashboard's proxy forwards to reach proxy-target-port. */
 import { describe, expect, it } from "vitest";
-import { runCli, type CliIO } from "../../server/src/cli/cli.js";
-import { tempProject } from "../helpers/cli.js";
+import { runCliInProcess, tempProject } from "../helpers/cli.js";
 
 const COMPOSE = 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:3000:3000"\n';
 
-async function run(cwd: string, args: string[] = ["--format", "json"]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    cwd,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8" },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(""),
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
+const run = (cwd: string, args: string[] = ["--format", "json"]) => runCliInProcess(args, cwd);
 
 interface Diagnostic {
   ruleId: string;

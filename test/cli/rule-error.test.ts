@@ -5,25 +5,11 @@
  * findings are still printed, and the exit code is 2, --exit-zero or not.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runCli, type CliIO } from "../../server/src/cli/cli.js";
 import { RULES } from "../../server/src/engine/rules/index.js";
-import { tempProject } from "../helpers/cli.js";
+import { runCliInProcess, tempProject } from "../helpers/cli.js";
 
 const TEXT = "services:\n  web:\n    image: ghcr.io/acme/web:1.4\n    container_name: web\n    ports:\n      - '80:80'\n";
 
-async function run(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    cwd,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8" },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Promise.resolve(""),
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
 
 /** Makes no-container-name throw, as a bug in it would. */
 function breakRule(): void {
@@ -40,11 +26,11 @@ afterEach(() => {
 describe("a rule that throws", () => {
   it("is one line on stderr naming the rule and the file; the other findings are printed; exit 2", async () => {
     const dir = tempProject({ "docker-compose.yml": TEXT });
-    const before = await run(["--format", "json", "docker-compose.yml"], dir);
+    const before = await runCliInProcess(["--format", "json", "docker-compose.yml"], dir);
     expect(before.status).toBe(1);
     expect(before.stderr).toBe("");
     breakRule();
-    const after = await run(["--format", "json", "docker-compose.yml"], dir);
+    const after = await runCliInProcess(["--format", "json", "docker-compose.yml"], dir);
     expect(after.stderr).toBe("elestio-compose-lint: internal error: rule no-container-name failed on docker-compose.yml: cannot read properties of undefined (reading 'range')\n");
     expect(after.status).toBe(2);
     const rules = (JSON.parse(after.stdout) as { diagnostics: { ruleId: string }[] }[])[0].diagnostics.map((d) => d.ruleId);
@@ -56,7 +42,7 @@ describe("a rule that throws", () => {
   it("exits 2 with --exit-zero too, and says so once per file even when --fix lints each file again", async () => {
     const dir = tempProject({ "docker-compose.yml": TEXT, "other/docker-compose.yml": TEXT });
     breakRule();
-    const result = await run(["--fix", "--exit-zero", "."], dir);
+    const result = await runCliInProcess(["--fix", "--exit-zero", "."], dir);
     expect(result.status).toBe(2);
     expect(result.stderr.split("\n").filter(Boolean)).toEqual([
       "elestio-compose-lint: internal error: rule no-container-name failed on docker-compose.yml: cannot read properties of undefined (reading 'range')",
