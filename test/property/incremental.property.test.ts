@@ -17,7 +17,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { reparseIncrementally } from "../../server/src/engine/compose/incremental.js";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { lintStateSteps, relintSteps, type LintState } from "../../server/src/engine/incrementalLint.js";
-import { lint, type LintOptions } from "../../server/src/engine/lint.js";
+import { drain, lint, type LintOptions } from "../../server/src/engine/lint.js";
 import { RULES } from "../../server/src/engine/rules/index.js";
 import { AnalysisCache, WorkspaceFolders } from "../../server/src/lsp/documents.js";
 import { DEFAULT_SETTINGS } from "../../server/src/lsp/settings.js";
@@ -25,13 +25,6 @@ import { generateCompose } from "../generators/compose.js";
 import { corpus, corpusLabel, FUZZ, SEED } from "./support.js";
 
 const OPTIONS: LintOptions = { isPipeline: true };
-
-function drain<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** One analysis state, advanced edit by edit the way the language server does. */
 class IncrementalAnalysis {

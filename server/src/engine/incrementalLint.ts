@@ -14,7 +14,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { viewWithServices, type ServiceEdit } from "./compose/incremental.js";
 import type { ComposeModel } from "./compose/model.js";
-import { finishFindings, isActive, ruleFindings, type Finding, type LintOptions, type Reported } from "./lint.js";
+import { finishFindings, isActive, reportSteps, ruleFindings, type Finding, type LintOptions, type Reported } from "./lint.js";
 import { RULES } from "./rules/index.js";
 import type { Fix, Rule } from "./rules/types.js";
 
@@ -29,14 +29,8 @@ export interface LintState {
 
 /** lint, keeping what each rule reported; one rule per step. */
 export function* lintStateSteps(model: ComposeModel, options: LintOptions): Generator<void, LintState, void> {
-  const rules = options.rules ?? RULES;
-  const reported = new Map<string, readonly Reported[]>();
-  for (const rule of rules) {
-    if (!isActive(rule, options)) continue;
-    reported.set(rule.meta.id, ruleFindings(rule, model, options));
-    yield;
-  }
-  return { reported, findings: finishFindings(model, [...reported.values()].flat(), rules), reusedRules: 0 };
+  const reported = yield* reportSteps(model, options);
+  return { reported, findings: finishFindings(model, [...reported.values()].flat(), options.rules ?? RULES), reusedRules: 0 };
 }
 
 /**
@@ -46,8 +40,8 @@ export function* lintStateSteps(model: ComposeModel, options: LintOptions): Gene
 export function* relintSteps(previous: LintState, model: ComposeModel, edit: ServiceEdit, options: LintOptions): Generator<void, LintState, void> {
   const rules = options.rules ?? RULES;
   const service = model.services[edit.index];
-  const segments = serviceSegments(model);
-  const edited = segments?.[edit.index];
+  const { segments } = edit;
+  const edited = segments[edit.index];
   const serviceView = service && service.name === edit.name ? viewWithServices(model, [service]) : undefined;
   // The top-level entries alone: made when a rule has findings on them to compare (see relintRule).
   let topLevelModel: ComposeModel | undefined;
@@ -56,7 +50,7 @@ export function* relintSteps(previous: LintState, model: ComposeModel, edit: Ser
   let reusedRules = 0;
   for (const rule of rules) {
     if (!isActive(rule, options)) continue;
-    const kept = rule.meta.reads === "service" && segments && edited && serviceView ? relintRule(rule, previous.reported.get(rule.meta.id), { edit, segments, edited, serviceView, topLevelView, options }) : undefined;
+    const kept = rule.meta.reads === "service" && edited && serviceView ? relintRule(rule, previous.reported.get(rule.meta.id), { edit, segments, edited, serviceView, topLevelView, options }) : undefined;
     if (kept) reusedRules++;
     reported.set(rule.meta.id, kept ?? ruleFindings(rule, model, options));
     yield;
@@ -64,10 +58,7 @@ export function* relintSteps(previous: LintState, model: ComposeModel, edit: Ser
   return { reported, findings: finishFindings(model, [...reported.values()].flat(), rules), reusedRules };
 }
 
-interface Segment {
-  start: number;
-  end: number;
-}
+type Segment = ServiceEdit["segments"][number];
 
 interface RelintContext {
   edit: ServiceEdit;
@@ -116,15 +107,6 @@ function relintRule(rule: Rule, previous: readonly Reported[] | undefined, conte
   const above = moved.filter((r) => r.finding.start < edit.start);
   const below = moved.filter((r) => r.finding.start >= edit.start);
   return [...above, ...own, ...below];
-}
-
-/** Where each service's lines are: from its key's line to the next one's (the last to its map's end). */
-function serviceSegments(model: ComposeModel): Segment[] | undefined {
-  const starts = model.services.map((service) => service.keyNode.range && model.lines.lineStarts[model.lines.positionAt(service.keyNode.range[0]).line]);
-  if (starts.some((start) => start === undefined)) return undefined;
-  const map = model.services[0]?.entry.owner;
-  const end = map?.range?.[2] ?? model.text.length;
-  return starts.map((start, i) => ({ start: start!, end: starts[i + 1] ?? Math.max(end, start!) }));
 }
 
 /** An offset of the previous text in the new one; undefined inside the edited service. */

@@ -78,7 +78,11 @@ export function disableCommentLine(model: ComposeModel, offset: number): number 
 }
 
 export function lint(model: ComposeModel, options: LintOptions): Finding[] {
-  const steps = lintSteps(model, options);
+  return finishFindings(model, [...drain(reportSteps(model, options)).values()].flat(), options.rules ?? RULES);
+}
+
+/** Runs steps (see reportSteps) to their end, without yielding: what they return. */
+export function drain<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -100,6 +104,16 @@ export function isActive(rule: Rule, options: LintOptions): boolean {
   return (options.severities?.[id] ?? severity) !== "off" && (scope !== "pipeline" || options.isPipeline);
 }
 
+/** The dashboard's variables as a set, made once per list: every rule of every lint with the same options asks. */
+const dashboardVariableSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function dashboardVariableSet(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!names) return undefined;
+  let set = dashboardVariableSets.get(names);
+  if (!set) dashboardVariableSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 /** What one rule reports on a model, in the order it reports; a rule that throws keeps what it reported before. */
 export function ruleFindings(rule: Rule, model: ComposeModel, options: LintOptions): Reported[] {
   const { id, severity } = rule.meta;
@@ -110,7 +124,7 @@ export function ruleFindings(rule: Rule, model: ComposeModel, options: LintOptio
       model,
       project: options.project,
       isPipeline: options.isPipeline,
-      dashboardVariables: options.dashboardVariables ? new Set(options.dashboardVariables) : undefined,
+      dashboardVariables: dashboardVariableSet(options.dashboardVariables),
       proxyTargetPorts: options.proxyTargetPorts,
       report: ({ covers, once, messageId, data, severity: ownSeverity, ...report }) => {
         // A fault reached through several `<<` merges is reported once, where it is written.
@@ -132,19 +146,19 @@ export function ruleFindings(rule: Rule, model: ComposeModel, options: LintOptio
 }
 
 /**
- * lint, one rule per step: the language server runs the steps with yields
- * between them, so that a newer version of the document stops the analysis
- * of an older one before it ends (see AnalysisCache.analyzeCooperatively).
+ * What each active rule reports, by rule id, one rule per step: the language
+ * server runs the steps with yields between them, so that a newer version of
+ * the document stops the analysis of an older one before it ends (see
+ * AnalysisCache.analyzeCooperatively). finishFindings makes lint's findings of them.
  */
-export function* lintSteps(model: ComposeModel, options: LintOptions): Generator<void, Finding[], void> {
-  const rules = options.rules ?? RULES;
-  const reported: Reported[] = [];
-  for (const rule of rules) {
+export function* reportSteps(model: ComposeModel, options: LintOptions): Generator<void, Map<string, readonly Reported[]>, void> {
+  const reported = new Map<string, readonly Reported[]>();
+  for (const rule of options.rules ?? RULES) {
     if (!isActive(rule, options)) continue;
-    reported.push(...ruleFindings(rule, model, options));
+    reported.set(rule.meta.id, ruleFindings(rule, model, options));
     yield;
   }
-  return finishFindings(model, reported, rules);
+  return reported;
 }
 
 /** One finding per fault, disable comments applied, in file order: what lint returns of what the rules reported. */

@@ -13,7 +13,7 @@ import { parseCompose, type ComposeModel } from "../engine/compose/model.js";
 import { isComposeFileName, isPipelineFile } from "../engine/files.js";
 import { resolveLanguage, type Language } from "../engine/i18n/index.js";
 import { lintStateSteps, relintSteps, type LintState } from "../engine/incrementalLint.js";
-import type { Finding, LintOptions } from "../engine/lint.js";
+import { drain, type Finding, type LintOptions } from "../engine/lint.js";
 import { fileProject, type ProjectFiles } from "../engine/project.js";
 import type { ServerSettings } from "./settings.js";
 
@@ -169,11 +169,7 @@ export class AnalysisCache {
 
   /** The analysis of a document's current text; undefined for documents that get no diagnostics. */
   analyze(document: TextDocument, settings: ServerSettings): Analysis | undefined {
-    const steps = this.analysisSteps(document, settings);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return drain(this.analysisSteps(document, settings));
   }
 
   /**

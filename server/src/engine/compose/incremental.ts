@@ -39,6 +39,8 @@ export interface ServiceEdit {
   oldEnd: number;
   /** How many characters the edit added (negative when it removed some). */
   delta: number;
+  /** Where each service's lines are in the new text, in `services:` order (see ServiceSegment). */
+  segments: readonly { start: number; end: number }[];
 }
 
 export type Reparse = { model: ComposeModel; edit: ServiceEdit } | { model?: undefined; reason: FullParseReason };
@@ -206,7 +208,9 @@ export function reparseIncrementally(previous: ComposeModel, text: string): Repa
   const reused = new Map<Pair, Service>();
   for (const service of previous.services.slice(0, index)) reused.set(service.entry.pair, service);
   const model = buildModel(text, new LineIndex(text), [doc], [], reused);
-  return { model, edit: { index, name: String(oldKey.value), start: segment.lineStart, oldEnd: segment.end, delta } };
+  // The services' lines in the new text: the ones below the edit moved, the edited one's end too.
+  const segments = layout.segments.map((s, i) => ({ start: i > index ? s.lineStart + delta : s.lineStart, end: i >= index ? s.end + delta : s.end }));
+  return { model, edit: { index, name: String(oldKey.value), start: segment.lineStart, oldEnd: segment.end, delta, segments } };
 }
 
 /**
