@@ -333,6 +333,9 @@ describe("in VS Code 1.100 with the packaged extension", () => {
     writeFileSync(join(session.workspace, "deploy", "stack.yml"), "services:\n  web:\n    image: nginx:1.27\n");
     await openFile(page, "deploy/stack.yml");
     await activeTab(page, "stack.yml").waitFor({ state: "visible" });
+    // The editor toolbar follows the tab a moment later: the previous test's compose.yaml (a pipeline file) may
+    // still show its button when the tab appears. Not a pipeline file yet, so the button must go (and stay gone).
+    await copyButton.waitFor({ state: "hidden", timeout: 30_000 });
     expect(await copyButton.count()).toBe(0);
 
     // As a checkout or a pull would: on disk, with the file open and untouched in the editor.
