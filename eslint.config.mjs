@@ -11,7 +11,7 @@ const YAML_OUTSIDE_COMPOSE = { regex: "^yaml(/.*)?$", message: "Only server/src/
 const OTHER_RULES = { regex: "^\\./(?!types\\.js$)", message: "A rule does not import another rule: shared facts belong in engine/compose/, precedence in meta.supersedes." };
 
 export default defineConfig(
-  globalIgnores(["dist/", "out/", "coverage/", ".stryker-tmp/", ".cache/", "test/fixtures/", "test/grammar/yaml/", "test/e2e/screenshots/"]),
+  globalIgnores(["dist/", "out/", "coverage/", ".stryker-tmp/", "reports/", ".cache/", "test/fixtures/", "test/grammar/yaml/", "test/e2e/screenshots/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

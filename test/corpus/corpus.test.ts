@@ -21,6 +21,7 @@ import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { isPipelineFile } from "../../server/src/engine/files.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { MESSAGE_LIMITS } from "../../server/src/engine/rules/types.js";
+import { runCli } from "../helpers/cli.js";
 
 const CORPUS = process.env.ELESTIO_TEST_CORPUS;
 if (!CORPUS) throw new Error("test/corpus runs on a corpus folder: npm run test:corpus [-- --corpus DIR]");
@@ -128,6 +129,14 @@ describe(`the corpus folder ${CORPUS}`, () => {
         expect(errors, relOf(file)).toEqual([]);
       }
     }
+  });
+
+  it("goes through the CLI (dist/cli.js) without an internal error: exit 0 with --exit-zero, nothing on stderr", () => {
+    // A rule that throws makes the CLI exit 2 with one stderr line per rule and file, --exit-zero or not.
+    const result = runCli(["--format", "json", "--exit-zero", ...files.map(relOf)], { cwd: CORPUS });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(files.length);
   });
 
   it("says every finding in one line that fits the Problems panel: at most 120 characters in English, 140 in French", () => {

@@ -4,9 +4,9 @@
  * file order); which images run a web server or a proxy; and edits.ts's
  * breaksAliases, which keeps the removal of a proxy from orphaning an alias.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { breaksAliases } from "../../server/src/engine/compose/edits.js";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { serviceImage, tlsProxyKind, webServerKind } from "../../server/src/engine/compose/services.js";
 import { tlsProxies, tlsProxyOf, type TlsProxy } from "../../server/src/engine/compose/tlsProxies.js";
 import { isProxyCompanionImage, isWebServerOrProxyImage, webServerNameKind } from "../../server/src/engine/compose/webServerImages.js";
@@ -102,7 +102,10 @@ describe("webServerImages", () => {
 
 describe("breaksAliases (edits.ts), which the removal of a proxy checks", () => {
   const text = "x-log: &log\n  driver: json-file\nservices:\n  nginx:\n    image: nginx\n    logging: &own\n      driver: local\n  app:\n    image: app\n    logging: *own\n  worker:\n    image: app\n    logging: *log\n";
-  const model = parseCompose(text);
+  let model: ComposeModel;
+  beforeEach(() => {
+    model = parseCompose(text);
+  });
   const lineSpan = (from: string, to: string) => ({ start: text.indexOf(from), end: text.indexOf(to), newText: "" });
 
   it("is true when an anchor goes and an alias of it stays", () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 import { hover } from "../../server/src/engine/hover/index.js";
@@ -76,7 +76,10 @@ describe("a healthcheck test merged with `<<`: one finding per fault", () => {
 
 describe("healthcheck-required and the explainer point at the same place", () => {
   const dir = join(__dirname, "../fixtures/engine/explain");
-  const model = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
+  let model: ComposeModel;
+  beforeEach(() => {
+    model = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
+  });
 
   it("the link for `container ... has no healthcheck configured` is the finding's range", () => {
     const finding = lint(model, { isPipeline: true }).find((f) => f.ruleId === "healthcheck-required")!;

@@ -4,7 +4,7 @@
  * One regression test per contradiction found when each had its own reader
  * (review code-2026-12-01, §1.3 and §1.4).
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 import { hover } from "../../server/src/engine/hover/index.js";
@@ -69,7 +69,10 @@ describe("ports: the hover and the port rules read the same protocol", () => {
 });
 
 describe("networks: the hover, external-network and the explainer read the same declaration", () => {
-  const SHARED = parseCompose("services:\n  web:\n    image: app:1\n    networks: [shared]\nnetworks:\n  shared:\n    external: True\n");
+  let SHARED: ComposeModel;
+  beforeEach(() => {
+    SHARED = parseCompose("services:\n  web:\n    image: app:1\n    networks: [shared]\nnetworks:\n  shared:\n    external: True\n");
+  });
   const EXTERNAL =
     "**`shared` is external**: compose does not create it, it must already exist on the VM. Create it once over SSH: `docker network create shared`. Until it exists, deploys stop with `network shared declared as external, but could not be found`.";
 

@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog, type ExplainedProblem } from "../../server/src/engine/explain.js";
 
 const dir = join(__dirname, "../fixtures/engine/explain");
 /** The latigue stack before the guide's fixes, and a log of its failed deployments, both written for these tests from the guide's messages. */
-const MODEL = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
+let MODEL: ComposeModel;
+beforeEach(() => {
+  MODEL = parseCompose(readFileSync(join(dir, "docker-compose.yml"), "utf8"));
+});
 const LOG = readFileSync(join(dir, "pipeline.log"), "utf8");
 /** The report's closing note: the pipeline deploys the dashboard's copy (once, last, never a failure). */
 const NOTE = "Note: the pipeline deploys the dashboard's copy of the compose file";
@@ -21,7 +24,10 @@ function described(model: ComposeModel, problem: ExplainedProblem): string[] {
 }
 
 describe("explainLog on a pipeline log of the guide's failures", () => {
-  const problems = explainLog(LOG, "en", MODEL);
+  let problems: ExplainedProblem[];
+  beforeEach(() => {
+    problems = explainLog(LOG, "en", MODEL);
+  });
   const byTitle = (title: string) => problems.find((p) => p.title === title)!;
 
   it("finds every failure once, in the order of the log", () => {

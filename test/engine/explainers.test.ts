@@ -4,7 +4,7 @@
  * patterns (meta.docs.logPattern) against their own log lines, and the
  * options of explainLog (the caller's findings, onError).
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog, type ExplainedProblem, type ExplainOptions } from "../../server/src/engine/explain.js";
 import { lint } from "../../server/src/engine/lint.js";
@@ -199,7 +199,10 @@ describe("the rules' log patterns", () => {
 });
 
 describe("explainLog's options", () => {
-  const model = parseCompose("services:\n  web:\n    image: app:1\n    container_name: latigue_web\n  worker:\n    image: app:1\n    container_name: latigue_worker\n");
+  let model: ComposeModel;
+  beforeEach(() => {
+    model = parseCompose("services:\n  web:\n    image: app:1\n    container_name: latigue_web\n  worker:\n    image: app:1\n    container_name: latigue_worker\n");
+  });
   const log = 'Conflict. The container name "/latigue_web" is already in use\nConflict. The container name "/latigue_worker" is already in use';
 
   it("links the findings the caller gives: none when the editor turned the rule off", () => {

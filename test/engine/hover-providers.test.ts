@@ -5,7 +5,7 @@
  * the branches of each provider that test/engine/hover.test.ts (on the
  * guide's files) does not reach.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { hoveredNode } from "../../server/src/engine/compose/position.js";
 import { hover, HOVER_PROVIDERS, type HoverOptions, type HoverProvider } from "../../server/src/engine/hover/index.js";
@@ -32,9 +32,12 @@ const CONDITION =
   "**`condition`**: what to wait for. `service_started` (the default): the container has started. `service_healthy`: its healthcheck passes, which needs a healthcheck. `service_completed_successfully`: it has exited with code 0 (migrations, one-off jobs).";
 
 describe("where a provider applies", () => {
-  const model = parseCompose(
-    "x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    ports:\n      - target: 80\n        published: 8080\n    networks: [front]\nnetworks:\n  front: {}\n",
-  );
+  let model: ComposeModel;
+  beforeEach(() => {
+    model = parseCompose(
+      "x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    ports:\n      - target: 80\n        published: 8080\n    networks: [front]\nnetworks:\n  front: {}\n",
+    );
+  });
 
   it("a path pattern: keys as written, `*` a key, `#` an index, `**` any segments; a key or a value", () => {
     const target = nodeOn(model, "target");

@@ -2,7 +2,7 @@ import { yamlSyntax } from "../../server/src/engine/rules/yaml-syntax.js";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { hover, type HoverResult } from "../../server/src/engine/hover/index.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
@@ -16,8 +16,12 @@ const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures", na
  * The guide's final pipeline file, and the midway one that still has nginx,
  * certbot and container_name: both written for these tests (test/fixtures/README.md).
  */
-const FINAL = parseCompose(fixture("guide-final"));
-const BEFORE = parseCompose(fixture("guide-midway"));
+let FINAL: ComposeModel;
+let BEFORE: ComposeModel;
+beforeEach(() => {
+  FINAL = parseCompose(fixture("guide-final"));
+  BEFORE = parseCompose(fixture("guide-midway"));
+});
 
 /** 1-based line and column to an offset. */
 function at(model: ComposeModel, line: number, column: number): number {
@@ -226,8 +230,12 @@ describe("hover on the guide's midway file, still with nginx, certbot and contai
 });
 
 describe("hover on a finding", () => {
-  const findings = lint(BEFORE, { isPipeline: true, rules: [noContainerName] });
-  const finding = findings.find((f) => BEFORE.text.slice(f.start, f.end) === "container_name: latigue_web")!;
+  let findings: Finding[];
+  let finding: Finding;
+  beforeEach(() => {
+    findings = lint(BEFORE, { isPipeline: true, rules: [noContainerName] });
+    finding = findings.find((f) => BEFORE.text.slice(f.start, f.end) === "container_name: latigue_web")!;
+  });
 
   it("shows what the message lacks: the rule title, this fault's log line, why, the fix and the page; never the message", () => {
     const docsUrl = (id: string, language: Language) => `https://docs.example/${id}.${language}.md`;

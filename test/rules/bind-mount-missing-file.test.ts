@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
-import { lint } from "../../server/src/engine/lint.js";
+import { lint, type Finding } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { bindMountMissingFile } from "../../server/src/engine/rules/bind-mount-missing-file.js";
 import { gitIndexText } from "../helpers/git-index.js";
@@ -188,9 +188,13 @@ describe("bind-mount-missing-file in a pasted log", () => {
   const dir = mkdtempSync(join(tmpdir(), "elestio-bind-"));
   mkdirSync(join(dir, ".git"));
   writeFileSync(join(dir, "docker-compose.yml"), text);
-  const model = parseCompose(text);
+  let model: ComposeModel;
+  let findings: Finding[];
   const rules = [bindMountMissingFile];
-  const findings = lint(model, { isPipeline: true, project: fileProject(join(dir, "docker-compose.yml"), dir), rules });
+  beforeEach(() => {
+    model = parseCompose(text);
+    findings = lint(model, { isPipeline: true, project: fileProject(join(dir, "docker-compose.yml"), dir), rules });
+  });
   const linked = (log: string) => explainLog(log, "en", model, { findings, rules }).filter((p) => !p.note).map((p) => [p.id, p.ranges.map((r) => text.slice(r.start, r.end))]);
 
   it("recognises its own example line", () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { proxyTargetPort } from "../../server/src/engine/rules/proxy-target-port.js";
 import { testRule } from "./rule-tester.js";
@@ -109,7 +109,10 @@ testRule(proxyTargetPort, {
 });
 
 describe("proxy-target-port's severity", () => {
-  const model = parseCompose('services:\n  web:\n    build: .\n    expose:\n      - "8000"\n');
+  let model: ComposeModel;
+  beforeEach(() => {
+    model = parseCompose('services:\n  web:\n    build: .\n    expose:\n      - "8000"\n');
+  });
   const severities = (options: { proxyTargetPorts?: number[]; severities?: Record<string, "warning"> }) =>
     lint(model, { isPipeline: true, rules: [proxyTargetPort], ...options }).map((f) => `${f.messageId} ${f.severity}`);
 

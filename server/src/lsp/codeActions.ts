@@ -24,12 +24,20 @@ function asked(only: readonly string[] | undefined, kind: string): boolean {
   return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/**
+ * Reports a part of the code actions that threw (`disable-for-line`,
+ * `fix-all`), as lint's onRuleError reports a rule: the other actions are
+ * still offered.
+ */
+export type CodeActionErrorHandler = (part: string, error: unknown) => void;
+
 export function codeActions(
   analysis: Analysis,
   params: CodeActionParams,
   token: CancellationToken,
   workspaceEdit: (edits: TextEdit[]) => WorkspaceEdit,
   docsUrl?: (id: string, language: Language) => string | undefined,
+  onError?: CodeActionErrorHandler,
 ): CodeAction[] {
   const { model, findings, language } = analysis;
   const only = params.context.only;
@@ -53,12 +61,12 @@ export function codeActions(
           edit: workspaceEdit(toTextEdits(finding.fix.edits, model.lines)),
         });
       }
-      disables.push({
-        title: pick(messages.disableForLine(finding.ruleId), language),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: workspaceEdit(toTextEdits([disableForLineEdit(model, finding)], model.lines)),
-      });
+      try {
+        const edit = workspaceEdit(toTextEdits([disableForLineEdit(model, finding)], model.lines));
+        disables.push({ title: pick(messages.disableForLine(finding.ruleId), language), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+      } catch (error) {
+        onError?.("disable-for-line", error);
+      }
       const url = documented.has(finding.ruleId) ? undefined : docsUrl?.(finding.ruleId, language);
       if (url) {
         documented.add(finding.ruleId);
@@ -73,17 +81,18 @@ export function codeActions(
 
   // Only on request (codeActionsOnSave, "Source Action..."): computing it lints the file up to ten times.
   if (only !== undefined && asked(only, FIX_ALL_KIND) && findings.some((f) => f.fix)) {
-    const result = fixAll(model.text, (text) => {
-      if (token.isCancellationRequested) throw new Cancelled();
-      return text === model.text ? [...findings] : lint(parseCompose(text), analysis.lintOptions);
-    });
-    if (result.edits.length > 0) {
-      actions.push({
-        title: pick(messages.fixAll, language),
-        kind: FIX_ALL_KIND,
-        edit: workspaceEdit(toTextEdits(result.edits, model.lines)),
+    let edits: TextEdit[] = [];
+    try {
+      const result = fixAll(model.text, (text) => {
+        if (token.isCancellationRequested) throw new Cancelled();
+        return text === model.text ? [...findings] : lint(parseCompose(text), analysis.lintOptions);
       });
+      edits = toTextEdits(result.edits, model.lines);
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+      onError?.("fix-all", error);
     }
+    if (edits.length > 0) actions.push({ title: pick(messages.fixAll, language), kind: FIX_ALL_KIND, edit: workspaceEdit(edits) });
   }
   return actions;
 }

@@ -65,23 +65,24 @@ export function startServer(connection: Connection): void {
   /** Each rule's page: codeDescription.href, the hover's link, "Show documentation". */
   const ruleDocs = ruleDocsLocation();
 
-  const failedRules = new Set<string>();
-  const cache = new AnalysisCache(folders, () => locale, (ruleId, error) => {
-    // Once per rule: a rule that throws on one file usually throws on every keystroke.
-    if (failedRules.has(ruleId)) return;
-    failedRules.add(ruleId);
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`Rule ${ruleId} failed; its findings are missing until the server restarts. ${detail}`);
-  });
-
-  const failedHoverParts = new Set<string>();
-  /** Once per part: a hover provider that throws on one node usually throws wherever the mouse rests. */
-  const hoverError = (part: string, error: unknown): void => {
-    if (failedHoverParts.has(part)) return;
-    failedHoverParts.add(part);
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`Hover ${part} failed; hovers leave it out. ${detail}`);
+  /**
+   * An internal error of one part (a rule, a hover provider, a code action, a
+   * piece of the explainer), logged once per part: a part that throws on one
+   * file usually throws on every keystroke. The part is left out; the rest answers.
+   */
+  const reportedOnce = (line: (part: string) => string) => {
+    const failed = new Set<string>();
+    return (part: string, error: unknown): void => {
+      if (failed.has(part)) return;
+      failed.add(part);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      connection.console.error(`${line(part)} ${detail}`);
+    };
   };
+  const cache = new AnalysisCache(folders, () => locale, reportedOnce((ruleId) => `Rule ${ruleId} failed; its findings are missing until the server restarts.`));
+  const hoverError = reportedOnce((part) => `Hover ${part} failed; hovers leave it out.`);
+  const codeActionError = reportedOnce((part) => `Code action ${part} failed; the other actions are still offered.`);
+  const codeLensError = reportedOnce((part) => `Code lens ${part} failed; it is not shown.`);
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale ?? undefined;
@@ -294,7 +295,7 @@ export function startServer(connection: Connection): void {
         ? { documentChanges: [TextDocumentEdit.create({ uri: analysis.uri, version: analysis.version }, edits)] }
         : { changes: { [analysis.uri]: edits } };
     try {
-      return codeActions(analysis, params, token, workspaceEdit, ruleDocs.url);
+      return codeActions(analysis, params, token, workspaceEdit, ruleDocs.url, codeActionError);
     } catch (error) {
       if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, "fix-all cancelled");
       throw error;
@@ -317,14 +318,20 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     const analysis = await analysisOf(params.textDocument.uri);
-    if (!analysis || analysis.info.kind !== "pipeline") return [];
-    const start = { line: 0, character: 0 };
-    return [
-      {
-        range: { start, end: start },
-        command: { title: pick(messages.codeLens, analysis.language), command: Commands.openDashboardAndCopyCompose, arguments: [analysis.uri] },
-      },
-    ];
+    if (!analysis) return [];
+    try {
+      if (analysis.info.kind !== "pipeline") return [];
+      const start = { line: 0, character: 0 };
+      return [
+        {
+          range: { start, end: start },
+          command: { title: pick(messages.codeLens, analysis.language), command: Commands.openDashboardAndCopyCompose, arguments: [analysis.uri] },
+        },
+      ];
+    } catch (error) {
+      codeLensError(Commands.openDashboardAndCopyCompose, error);
+      return [];
+    }
   });
 
   // ---------------------------------------------------------------------------
@@ -345,14 +352,7 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  const failedExplainPieces = new Set<string>();
-  /** Once per piece (a rule, an explainer): one that throws on a log usually throws on the next one too. */
-  const explainError = (piece: string, error: unknown): void => {
-    if (failedExplainPieces.has(piece)) return;
-    failedExplainPieces.add(piece);
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`Explaining a log: ${piece} failed; its problems lack their links, or are missing. ${detail}`);
-  };
+  const explainError = reportedOnce((piece) => `Explaining a log: ${piece} failed; its problems lack their links, or are missing.`);
 
   /**
    * The compose file a log is explained against, with its findings, so that
