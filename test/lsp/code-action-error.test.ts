@@ -5,34 +5,30 @@
  * as rule-error.test.ts adds a failing rule.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver";
-import { LspClient, fileUri, tempWorkspace } from "./harness.js";
-import { buildPatchedServer } from "./patched-server.js";
+import { fileUri } from "./harness.js";
+import { usePatchedServer } from "./patched-server.js";
 
 const TEXT = "version: '3.8'\nservices:\n  web:\n    image: ghcr.io/acme/web:1.4\n    container_name: web\n";
-const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const ORIGIN = {
+  start: { line: 0, character: 0 },
+  end: { line: 0, character: 0 },
+};
 
 describe("'Disable for this line' that throws on one rule", () => {
-  let client: LspClient;
-  let dir: string;
-
-  beforeAll(async () => {
-    const out = await buildPatchedServer({
+  const server = usePatchedServer(
+    {
       file: /[\\/]engine[\\/]fixes\.ts$/,
       marker: 'export function disableForLineEdit(model: ComposeModel, finding: Pick<Finding, "ruleId" | "start">): OffsetEdit {',
       insert: 'if (finding.ruleId === "no-container-name") throw new Error("disable exploded");',
-    });
-    dir = tempWorkspace({});
-    client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} }, locale: "en" });
-  });
-
-  afterAll(async () => {
-    await client?.stop();
-  });
+    },
+    "en",
+  );
 
   it("leaves that action out, offers the others and fix-all, and is logged once", async () => {
-    const uri = fileUri(join(dir, "docker-compose.yml"));
+    const client = server.client();
+    const uri = fileUri(join(server.dir(), "docker-compose.yml"));
     client.open(uri, TEXT);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     const byRule = (id: string) => diagnostics.find((d) => d.code === id) as Diagnostic;
@@ -41,11 +37,7 @@ describe("'Disable for this line' that throws on one rule", () => {
 
     for (let i = 0; i < 2; i++) {
       const actions = await client.codeActions(uri, containerName.range, [containerName, version]);
-      expect(actions?.map((a) => a.title)).toEqual([
-        "Remove container_name",
-        "Remove version",
-        "Disable obsolete-version for this line",
-      ]);
+      expect(actions?.map((a) => a.title)).toEqual(["Remove container_name", "Remove version", "Disable obsolete-version for this line"]);
     }
     const fixAll = await client.codeActions(uri, ORIGIN, [], ["source.fixAll.elestio"]);
     expect(client.editsFor(fixAll?.[0]?.edit, uri).length).toBeGreaterThan(0);
@@ -57,25 +49,18 @@ describe("'Disable for this line' that throws on one rule", () => {
 });
 
 describe("a fix-all that throws", () => {
-  let client: LspClient;
-  let dir: string;
-
-  beforeAll(async () => {
-    const out = await buildPatchedServer({
+  const server = usePatchedServer(
+    {
       file: /[\\/]engine[\\/]fixes\.ts$/,
       marker: "export function fixAll(text: string, lintText: (text: string) => Finding[]): FixAllResult {",
       insert: 'if (text) throw new Error("fix-all exploded");',
-    });
-    dir = tempWorkspace({});
-    client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} }, locale: "en" });
-  });
-
-  afterAll(async () => {
-    await client?.stop();
-  });
+    },
+    "en",
+  );
 
   it("offers no fix-all, keeps the quick fixes, and is logged once", async () => {
-    const uri = fileUri(join(dir, "docker-compose.yml"));
+    const client = server.client();
+    const uri = fileUri(join(server.dir(), "docker-compose.yml"));
     client.open(uri, TEXT);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     const containerName = diagnostics.find((d) => d.code === "no-container-name") as Diagnostic;
@@ -90,25 +75,18 @@ describe("a fix-all that throws", () => {
 });
 
 describe("a code lens that throws", () => {
-  let client: LspClient;
-  let dir: string;
-
-  beforeAll(async () => {
-    const out = await buildPatchedServer({
+  const server = usePatchedServer(
+    {
       file: /[\\/]lsp[\\/]server\.ts$/,
       marker: 'if (analysis.info.kind !== "pipeline") return [];',
       insert: 'throw new Error("lens exploded");',
-    });
-    dir = tempWorkspace({});
-    client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} }, locale: "en" });
-  });
-
-  afterAll(async () => {
-    await client?.stop();
-  });
+    },
+    "en",
+  );
 
   it("shows no lens, keeps diagnostics and hovers, and is logged once", async () => {
-    const uri = fileUri(join(dir, "docker-compose.yml"));
+    const client = server.client();
+    const uri = fileUri(join(server.dir(), "docker-compose.yml"));
     client.open(uri, TEXT);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     expect(diagnostics.map((d) => d.code)).toContain("no-container-name");

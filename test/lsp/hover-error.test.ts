@@ -5,30 +5,27 @@
  * throw on purpose), as rule-error.test.ts adds a failing rule.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
-import { buildPatchedServer } from "./patched-server.js";
+import { expect, it } from "vitest";
+import { LATIGUE_BEFORE, fileUri } from "./harness.js";
+import { usePatchedServer } from "./patched-server.js";
 
 const FAILING_PROVIDER = `{ id: "always-throws", where: [{ path: "**" }], provide() { throw new Error("provider exploded"); } },`;
 
 /** On `restart:` of the django service, a key with nothing wrong. */
 const ON_RESTART = { line: 22, character: 6 };
 
-let client: LspClient;
-let dir: string;
-
-beforeAll(async () => {
-  const out = await buildPatchedServer({ file: /[\\/]engine[\\/]hover[\\/]index\.ts$/, marker: "export const HOVER_PROVIDERS: readonly HoverProvider[] = [", insert: FAILING_PROVIDER });
-  dir = tempWorkspace({});
-  client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} }, locale: "en" });
-});
-
-afterAll(async () => {
-  await client?.stop();
-});
+const server = usePatchedServer(
+  {
+    file: /[\\/]engine[\\/]hover[\\/]index\.ts$/,
+    marker: "export const HOVER_PROVIDERS: readonly HoverProvider[] = [",
+    insert: FAILING_PROVIDER,
+  },
+  "en",
+);
 
 it("logs a failing hover provider once, and the other providers still answer", async () => {
-  const uri = fileUri(join(dir, "docker-compose.yml"));
+  const client = server.client();
+  const uri = fileUri(join(server.dir(), "docker-compose.yml"));
   client.open(uri, LATIGUE_BEFORE);
   await client.waitForDiagnostics(uri, 1);
   for (let i = 0; i < 3; i++) {

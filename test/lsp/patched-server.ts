@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
+import { LspClient, tempWorkspace } from "./harness.js";
 
 export interface Patch {
   /** The source file to patch, by path. */
@@ -34,11 +36,38 @@ export async function buildPatchedServer(patch: Patch): Promise<string> {
           pluginBuild.onLoad({ filter: patch.file }, (args) => {
             const source = readFileSync(args.path, "utf8");
             if (!source.includes(patch.marker)) throw new Error(`${args.path} no longer holds ${JSON.stringify(patch.marker)}`);
-            return { contents: source.replace(patch.marker, patch.marker + patch.insert), loader: "ts", resolveDir: resolve(args.path, "..") };
+            return {
+              contents: source.replace(patch.marker, patch.marker + patch.insert),
+              loader: "ts",
+              resolveDir: resolve(args.path, ".."),
+            };
           });
         },
       },
     ],
   });
   return out;
+}
+
+/**
+ * A client of a patched server for the tests of one describe (or file): built
+ * and started before them, stopped after them, over an empty workspace.
+ */
+export function usePatchedServer(patch: Patch, locale?: string): { client: () => LspClient; dir: () => string } {
+  let client: LspClient | undefined;
+  let dir = "";
+  beforeAll(async () => {
+    const out = await buildPatchedServer(patch);
+    dir = tempWorkspace({});
+    client = await LspClient.start({
+      serverPath: out,
+      workspaceFolders: [dir],
+      settings: { elestio: {} },
+      locale,
+    });
+  });
+  afterAll(async () => {
+    await client?.stop();
+  });
+  return { client: () => client!, dir: () => dir };
 }

@@ -4,27 +4,21 @@
  * test (the shipped rules do not throw on purpose).
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { LATIGUE_BEFORE, LspClient, fileUri, tempWorkspace } from "./harness.js";
-import { buildPatchedServer } from "./patched-server.js";
+import { expect, it } from "vitest";
+import { LATIGUE_BEFORE, fileUri } from "./harness.js";
+import { usePatchedServer } from "./patched-server.js";
 
 const FAILING_RULE = `{ meta: { id: "always-throws", severity: "error", scope: "all", fixable: false, docs: { title: { en: "", fr: "" }, description: { en: "", fr: "" } } }, check() { throw new Error("rule exploded"); } },`;
 
-let client: LspClient;
-let dir: string;
-
-beforeAll(async () => {
-  const out = await buildPatchedServer({ file: /[\\/]engine[\\/]rules[\\/]index\.ts$/, marker: "export const RULES: readonly Rule[] = [", insert: FAILING_RULE });
-  dir = tempWorkspace({});
-  client = await LspClient.start({ serverPath: out, workspaceFolders: [dir], settings: { elestio: {} } });
-});
-
-afterAll(async () => {
-  await client?.stop();
+const server = usePatchedServer({
+  file: /[\\/]engine[\\/]rules[\\/]index\.ts$/,
+  marker: "export const RULES: readonly Rule[] = [",
+  insert: FAILING_RULE,
 });
 
 it("logs a failing rule once, and the other rules still report", async () => {
-  const uri = fileUri(join(dir, "docker-compose.yml"));
+  const client = server.client();
+  const uri = fileUri(join(server.dir(), "docker-compose.yml"));
   client.open(uri, LATIGUE_BEFORE);
   const first = await client.waitForDiagnostics(uri, 1);
   client.change(uri, 2, `${LATIGUE_BEFORE}\n`);
@@ -37,7 +31,8 @@ it("logs a failing rule once, and the other rules still report", async () => {
 });
 
 it("keeps hover, quick fixes and fix-all working while the rule fails, and still logs it once", async () => {
-  const uri = fileUri(join(dir, "other", "docker-compose.yml"));
+  const client = server.client();
+  const uri = fileUri(join(server.dir(), "other", "docker-compose.yml"));
   client.open(uri, LATIGUE_BEFORE);
   const diagnostics = await client.waitForDiagnostics(uri, 1);
   const containerName = diagnostics.find((d) => d.code === "no-container-name")!;
