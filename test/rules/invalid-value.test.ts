@@ -75,7 +75,7 @@ testRule(invalidValue, {
     { name: "a quoted version is only obsolete", code: "version: '3.8'\nservices:\n  web:\n    image: x\n" },
     {
       name: "short-syntax ports compose parses: ranges of one length, a protocol in any case, no host port, defaults, IPv6, a number, a trailing slash",
-      code: "services:\n  web:\n    image: x\n    ports:\n      - \"8000-8010:8000-8010\"\n      - \"8080:80/UDP\"\n      - \"127.0.0.1::8000\"\n      - \"${PORT:-8001}:80\"\n      - \"[::1]:81:81/sctp\"\n      - 8082\n      - \"83/\"\n      - \"9000-9001:9000\"\n      - \"${PORTS}\"\n",
+      code: "services:\n  web:\n    image: x\n    ports:\n      - \"8000-8010:8000-8010\"\n      - \"8080:80/UDP\"\n      - \"127.0.0.1::8000\"\n      - \"${PORT:-8001}:80\"\n      - \"[::1]:81:81/sctp\"\n      - 8082\n      - \"83/\"\n      - \"9000-9001:9000\"\n      - \"${PORTS}\"\n      - \"65535:65535\"\n      - \"65530-65535:65530-65535\"\n",
     },
   ],
   invalid: [
@@ -312,6 +312,16 @@ testRule(invalidValue, {
         { line: 8, column: 9, endLine: 8, endColumn: 26, messageId: "portRanges", message: "Host range 8000-8001 and container range 80-82 differ in length: compose refuses the file. Make them match.", log: "invalid ranges specified for container and host Ports: 80-82 and 8000-8001" },
       ],
       output: "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcp\"\n      - \"99999:80\"\n      - \"80a\"\n      - \"8000-8001:80-82\"\n",
+    },
+    {
+      name: "short-syntax port ranges compose cannot parse: text before the digits, an end past 65535, an end before the start; an empty container port is left to the schema",
+      code: "services:\n  web:\n    image: x\n    ports:\n      - \"a80\"\n      - \"65530-65536:80\"\n      - \"8010-8000:80\"\n      - \"8000:\"\n",
+      errors: [
+        { line: 5, column: 10, endLine: 5, endColumn: 13, messageId: "portContainer", message: 'Invalid container port "a80": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid containerPort: a80" },
+        { line: 6, column: 10, endLine: 6, endColumn: 21, messageId: "portHost", message: 'Invalid host port "65530-65536": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid hostPort: 65530-65536" },
+        { line: 7, column: 10, endLine: 7, endColumn: 19, messageId: "portHost", message: 'Invalid host port "8010-8000": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid hostPort: 8010-8000" },
+      ],
+      output: null,
     },
     {
       name: "CRLF, in a file that is not the pipeline's",

@@ -16,7 +16,7 @@ export interface PortSyntaxProblem {
   service: Service;
   binding: PortBinding;
   fault: PortSyntaxFault;
-  /** The part at fault as compose reads it (`tcpx`, `99999`, or both ranges for `ranges`). */
+  /** The part at fault as compose reads it (`tcpx`, `99999`; for `ranges`, the container's range). */
   text: string;
   /** The part's span when its offsets are known, else the whole entry's. */
   span: Span;
@@ -32,7 +32,7 @@ function portRange(text: string): [number, number] | undefined {
   if (!match) return undefined;
   const start = Number(match[1]);
   const end = match[2] === undefined ? start : Number(match[2]);
-  return start <= 65535 && end <= 65535 && end >= start ? [start, end] : undefined;
+  return start <= end && end <= 65535 ? [start, end] : undefined;
 }
 
 function spanOf(binding: PortBinding, part: Span | undefined): Span {
@@ -53,7 +53,7 @@ function check(service: Service, binding: PortBinding): PortSyntaxProblem | unde
     const host = portRange(short.published);
     if (!host) return problem("hostPort", short.published, binding.parts.published, `invalid hostPort: ${short.published}`);
     if (container[1] !== container[0] && container[1] - container[0] !== host[1] - host[0]) {
-      return problem("ranges", `${short.target} ${short.published}`, undefined, `invalid ranges specified for container and host Ports: ${short.target} and ${short.published}`);
+      return problem("ranges", short.target, undefined, `invalid ranges specified for container and host Ports: ${short.target} and ${short.published}`);
     }
   }
   // `80/` is tcp, as go-connections' SplitProtoPort reads it.

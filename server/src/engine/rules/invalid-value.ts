@@ -250,7 +250,7 @@ function portReport(problem: PortSyntaxProblem): Report {
       case "protocol": return { messageId: "portProtocol", data: { protocol: problem.text } };
       case "containerPort": return { messageId: "portContainer", data: { port: problem.text } };
       case "hostPort": return { messageId: "portHost", data: { port: problem.text } };
-      case "ranges": return { messageId: "portRanges", data: { host: problem.binding.short!.published!, container: problem.binding.short!.target } };
+      case "ranges": return { messageId: "portRanges", data: { host: problem.binding.short!.published!, container: problem.text } };
     }
   })();
   const result: Report = { start: problem.span.start, end: problem.span.end, ...message, log: problem.log };
