@@ -53,9 +53,9 @@ function readCommandWords(model: ComposeModel, service: Service): CommandScriptW
   const command = serviceCommand(service, "command");
   const entrypoint = serviceCommand(service, "entrypoint");
   const entrypointTexts = entrypoint?.form === "list" ? entrypoint.words.map((w) => w.text ?? "") : [];
-  const entrypointScript = entrypoint?.form === "list" ? shellScriptIndex(entrypointTexts) : -1;
-  // `entrypoint: [sh, -c]`: the command's first word is the script.
-  const commandScript = command?.form !== "list" ? -1 : entrypointScript === entrypointTexts.length && entrypointScript > 0 ? 0 : shellScriptIndex(command.words.map((w) => w.text ?? ""));
+  const entrypointScript = shellScriptIndex(entrypointTexts);
+  // `entrypoint: [sh, -c]`: the script is past the entrypoint's last word, the command's first.
+  const commandScript = command?.form !== "list" ? -1 : entrypointScript === entrypointTexts.length ? 0 : shellScriptIndex(command.words.map((w) => w.text ?? ""));
   words.push(...wordsOf("command", command, commandScript));
   words.push(...wordsOf("entrypoint", entrypoint, entrypointScript));
   return words;

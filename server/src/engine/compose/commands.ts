@@ -61,7 +61,8 @@ export function commandValue(entry: Entry | undefined, document: Document): Comm
   const value = entry?.value;
   if (!entry || !value?.range) return undefined;
   if (isScalar(value)) {
-    if (value.value === null || value.value === undefined) return undefined;
+    // The core schema resolves every scalar to a string, number, boolean or null, never undefined.
+    if (value.value === null) return undefined;
     return { entry, form: "string", node: value, span: spanOfNode(value), words: [wordOf(value, value)], flow: entry.owner.flow === true };
   }
   if (!isSeq(value)) return undefined;
@@ -83,6 +84,7 @@ export const SHELL_SCRIPT_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 /** Index of the script in `[shell, ..., "-c", script, ...]` (`bash -lc`, `/bin/ash -c`), or -1. */
 export function shellScriptIndex(words: readonly string[]): number {
   if (!SHELL.test(words[0] ?? "")) return -1;
-  const flag = words.findIndex((w, i) => i > 0 && SHELL_SCRIPT_FLAG.test(w));
+  // The shell's own name, words[0], never looks like a flag.
+  const flag = words.findIndex((w) => SHELL_SCRIPT_FLAG.test(w));
   return flag < 0 ? -1 : flag + 1;
 }

@@ -5,7 +5,7 @@
  * only reader of `depends_on`: rules, hovers and the log explainer ask it
  * what a service waits for and where each dependency is written.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
+import { isMap, isScalar, type Node, type Scalar } from "yaml";
 import { resolveDefaults } from "./interpolation.js";
 import { entrySpan, mapEntries, scalarText, seqItems, serviceModelFact, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
 import { composeBoolean } from "./values.js";
@@ -109,7 +109,8 @@ function readDependencies(model: ComposeModel, service: Service): Dependency[] {
         source: undefined,
       });
     }
-  } else if (isSeq(dependsOn.value)) {
+  } else {
+    // Nothing for a value that is not a list: seqItems gives no items.
     for (const { item, source } of seqItems(dependsOn.value, service.document)) {
       const name = scalarText(item);
       if (name === undefined || !isScalar(item) || !item.range) continue;
