@@ -51,6 +51,16 @@ describe("serviceCommandWords", () => {
       ],
     },
     {
+      name: "a list first word that is not CMD: compose refuses the test, no shell reads it",
+      code: service("    healthcheck:\n      test: [cmd, sh, -c, mysqladmin ping]\n"),
+      expected: [
+        ["healthcheck", false, true, "5:14-5:17 cmd"],
+        ["healthcheck", false, true, "5:19-5:21 sh"],
+        ["healthcheck", false, true, "5:23-5:25 -c"],
+        ["healthcheck", false, true, "5:27-5:42 mysqladmin ping"],
+      ],
+    },
+    {
       name: "a list command with bash -lc; a string entrypoint is split by compose, no shell",
       code: service('    command:\n      - bash\n      - -lc\n      - "redis-server --requirepass x"\n    entrypoint: sh -c "echo x"\n'),
       expected: [
@@ -71,6 +81,45 @@ describe("serviceCommandWords", () => {
       ],
     },
     {
+      name: "a shell running a script file: no -c, no script, even with a -c... argument of the script's",
+      code: service("    command: [sh, ./start.sh, -config=/etc/app.yml, --verbose]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:17 sh"],
+        ["command", false, true, "4:19-4:29 ./start.sh"],
+        ["command", false, true, "4:31-4:51 -config=/etc/app.yml"],
+        ["command", false, true, "4:53-4:62 --verbose"],
+      ],
+    },
+    {
+      name: "bash --login -c: the word after -c, not after the first option",
+      code: service("    command: [bash, --login, -c, mysqld --skip-grant]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:19 bash"],
+        ["command", false, true, "4:21-4:28 --login"],
+        ["command", false, true, "4:30-4:32 -c"],
+        ["command", true, true, "4:34-4:53 mysqld --skip-grant"],
+      ],
+    },
+    {
+      name: "-c of a program that is no shell (python3 -c) is not a shell's script",
+      code: service("    command: [python3, -c, print(1)]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:22 python3"],
+        ["command", false, true, "4:24-4:26 -c"],
+        ["command", false, true, "4:28-4:36 print(1)"],
+      ],
+    },
+    {
+      name: "entrypoint [sh, -c, <script>]: the list command's words are its arguments, not a script",
+      code: service("    entrypoint: [/bin/sh, -c, exec mysqld \"$$@\"]\n    command: [--skip-grant]\n"),
+      expected: [
+        ["command", false, true, "5:15-5:27 --skip-grant"],
+        ["entrypoint", false, true, "4:18-4:25 /bin/sh"],
+        ["entrypoint", false, true, "4:27-4:29 -c"],
+        ["entrypoint", true, true, '4:31-4:48 exec mysqld "$$@"'],
+      ],
+    },
+    {
       name: "a string command, even sh -c, is no shell's script",
       code: service("    command: sh -c 'mysqld -padmin'\n"),
       expected: [["command", false, false, "4:14-4:36 sh -c 'mysqld -padmin'"]],
@@ -78,6 +127,11 @@ describe("serviceCommandWords", () => {
     {
       name: "no command line",
       code: service(""),
+      expected: [],
+    },
+    {
+      name: "empty values (compose's default command): no words",
+      code: service("    command:\n    entrypoint: ~\n"),
       expected: [],
     },
   ])("$name", ({ code, expected }) => {

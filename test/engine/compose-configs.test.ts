@@ -79,6 +79,7 @@ describe("configDeclarations", () => {
       { key: "inline", external: false, content: "debug=false\n", contentSpan: "7:14-8:28 |\n      debug=${DEBUG:-false}", keySpan: "6:3-6:9 inline" },
       { key: "shared", external: true, name: "shared_conf", keySpan: "9:3-9:9 shared" },
     ]);
-    expect(configDeclaration(model, "shared")?.section).toBe("configs");
+    expect(configDeclaration(model, "shared")).toMatchObject({ section: "configs", key: "shared", name: "shared_conf" });
+    expect(configDeclaration(model, "nope")).toBeUndefined();
   });
 });

@@ -223,6 +223,14 @@ describe("depends_on: the targets' other healthcheck states", () => {
     expect(hoverOn(TEXT, "required")).toBeUndefined();
   });
 
+  it("a condition written as a map (compose wants a string): the words inside it are not the condition, even where its span starts or ends", () => {
+    // No newline at the end: the map ends where its last value does.
+    const text = "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition:\n          service_healthy: true";
+    expect(hoverOn(text, "service_healthy")).toBeUndefined();
+    expect(hoverOn(text, "true")).toBeUndefined();
+    expect(hoverOn(text, "condition")?.span).toBe("6:9-6:18 condition");
+  });
+
   it("condition: service_started needs no healthcheck: the target's missing one is not mentioned (it was: \"else the deploy fails\")", () => {
     expect(hoverOn(TEXT, "service_started")).toEqual({ span: "14:20-14:35 service_started", markdown: CONDITION });
     expect(hoverOn(TEXT, "condition: service_started")?.markdown).toBe(CONDITION);

@@ -43,6 +43,11 @@ testRule(externalVolume, {
       errors: [{ line: 8, column: 5, endLine: 9, endColumn: 23, messageId: "external", log: 'external volume "mongo_prod" not found' }],
     },
     {
+      name: "legacy external map with an x- extension key (the schema allows one) before its name",
+      code: "services:\n  db:\n    image: mongo\n    volumes:\n      - mongodbdata:/data/db\nvolumes:\n  mongodbdata:\n    external:\n      x-owner: ops-team\n      name: mongo_prod\n",
+      errors: [{ line: 8, column: 5, endLine: 10, endColumn: 23, messageId: "external", message: 'Volume "mongo_prod" is external: the deploy stops unless the VM has it. Create it there first.', log: 'external volume "mongo_prod" not found' }],
+    },
+    {
       name: "external: true with name:",
       code: `${MOUNTS}volumes:\n  data:\n    name: shared_uploads\n    external: true\n`,
       errors: [{ line: 9, column: 5, endLine: 9, endColumn: 19, messageId: "external", log: 'external volume "shared_uploads" not found' }],

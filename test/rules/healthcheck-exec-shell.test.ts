@@ -18,6 +18,7 @@ testRule(healthcheckExecShell, {
     { name: "a pass-through variable has the same value either way", code: web('["CMD", "pg_isready", "-U", "$POSTGRES_USER"]', "    environment:\n      - POSTGRES_USER=${POSTGRES_USER}\n") },
     { name: "an alternation without spaces is a pattern", code: web('["CMD", "grep", "-qE", "ok|ready", "/tmp/status"]') },
     { name: "NONE", code: web('["NONE"]') },
+    { name: "-c among other flags (sh -ceu) is still a shell's script", code: web('["CMD", "sh", "-ceu", "curl -f http://localhost/ || exit 1"]') },
   ],
   invalid: [
     {
@@ -25,6 +26,24 @@ testRule(healthcheckExecShell, {
       code: web('["CMD", "curl", "-f", "http://localhost:8000/health/", "||", "exit", "1"] # liveness'),
       errors: [{ line: 5, column: 13, endLine: 5, endColumn: 86, fixOutput: "services:\n  web:\n    image: app\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost:8000/health/ || exit 1\"] # liveness\n      interval: 5s\n", messageId: "operator", message: 'Healthcheck of "web": CMD has no shell; "||" is just an argument to curl. Use CMD-SHELL.' }],
       output: web('["CMD-SHELL", "curl -f http://localhost:8000/health/ || exit 1"] # liveness'),
+    },
+    {
+      name: "sha256sum -c checks sums: a name that starts like sh is no shell",
+      code: web('["CMD", "sha256sum", "-c", "/data/SHA256SUMS", "||", "exit", "1"]'),
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 78, messageId: "operator", message: 'Healthcheck of "web": CMD has no shell; "||" is just an argument to sha256sum. Use CMD-SHELL.' }],
+      output: web('["CMD-SHELL", "sha256sum -c /data/SHA256SUMS || exit 1"]'),
+    },
+    {
+      name: "a script whose name ends in sh is no shell: its -c is its own option",
+      code: web('["CMD", "/docker-healthcheck.sh", "-c", "/etc/app.conf", "||", "exit", "1"]'),
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 88, messageId: "operator", message: 'Healthcheck of "web": CMD has no shell; "||" is just an argument to /docker-healthcheck.sh. Use CMD-SHELL.' }],
+      output: web('["CMD-SHELL", "/docker-healthcheck.sh -c /etc/app.conf || exit 1"]'),
+    },
+    {
+      name: "bash running a script file: --norc is no -c",
+      code: web('["CMD", "bash", "--norc", "/healthcheck.sh", "||", "exit", "1"]'),
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 76, messageId: "operator", message: 'Healthcheck of "web": CMD has no shell; "||" is just an argument to bash. Use CMD-SHELL.' }],
+      output: web('["CMD-SHELL", "bash --norc /healthcheck.sh || exit 1"]'),
     },
     {
       name: "block list: the first two items rewritten, the others removed",

@@ -61,6 +61,24 @@ testRule(unescapedDollar, {
       output: null,
     },
     {
+      name: "python3 -c runs no shell: only a shell's -c takes a script",
+      code: "services:\n  app:\n    image: python:3\n    command: [python3, -c, \"print('$MODE')\"]\n    environment:\n      MODE: prod\n",
+      errors: [{ line: 4, column: 36, endLine: 4, endColumn: 41, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "bash --login -c: the script is the word after -c",
+      code: "services:\n  app:\n    image: app\n    entrypoint: [bash, --login, -c, 'exec app --mode $MODE']\n    environment:\n      MODE: prod\n",
+      errors: [{ line: 4, column: 54, endLine: 4, endColumn: 59, messageId: "shell" }],
+      output: "services:\n  app:\n    image: app\n    entrypoint: [bash, --login, -c, 'exec app --mode $$MODE']\n    environment:\n      MODE: prod\n",
+    },
+    {
+      name: "a string command in a flow map: a plain scalar cannot take the expression's braces, no fix",
+      code: 'services:\n  redis: {image: redis, command: redis-server --requirepass $REDIS_PASSWORD, environment: {REDIS_PASSWORD: "${REDIS_PASS:-changeme}"}}\n',
+      errors: [{ line: 2, column: 61, endLine: 2, endColumn: 76, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
       name: "a shell run through an exec-form test",
       code: `services:\n  db:\n    image: postgres\n${DB_ENV}    healthcheck:\n      test: ["CMD", "bash", "-c", "pg_isready -U $POSTGRES_USER"]\n`,
       errors: [{ line: 8, column: 50, endLine: 8, endColumn: 64, messageId: "shell" }],
