@@ -270,4 +270,10 @@ describe("networks, proxies, restart, env_file and Django: the branches the guid
     expect(hoverOn(env, "required", { isPipeline: false })).toEqual({ span: "4:9-4:17 required", markdown: local });
     expect(hoverOn(env, "false", { isPipeline: false })).toEqual({ span: "4:19-4:24 false", markdown: local });
   });
+
+  it("Django: the merge key `<<` of an environment is no variable, whatever follows it", () => {
+    const env = 'x-env: &env\n  TZ: UTC\nservices:\n  web:\n    environment:\n      <<: *env\n      DJANGO_DEBUG: "False"\n';
+    expect(hoverOn(env, "<<")).toBeUndefined();
+    expect(hoverOn(env, "DJANGO_DEBUG")?.markdown).toBe("**`DJANGO_DEBUG`** (Django): keep it `False` in production. With `True`, Django shows its settings and stack traces to visitors.");
+  });
 });
