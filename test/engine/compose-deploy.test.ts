@@ -19,6 +19,15 @@ describe("serviceRestart", () => {
     { value: "on-failure:5", expected: { policy: "on-failure", maxRetries: 5, value: "on-failure:5", certain: true, valueSpan: "3:14-3:26 on-failure:5", span: "3:5-3:26 restart: on-failure:5" } },
     { value: "${RESTART:-always}", expected: { policy: "always", value: "always", certain: true, valueSpan: "3:14-3:32 ${RESTART:-always}", span: "3:5-3:32 restart: ${RESTART:-always}" } },
     { value: "$RESTART", expected: { policy: "", value: "", certain: false, valueSpan: "3:14-3:22 $RESTART", span: "3:5-3:22 restart: $RESTART" } },
+    // Compose splits the value on `:` and reads the retries with Go's Atoi, ignoring its error (docker/compose's getRestartPolicy).
+    { value: "on-failure:10", expected: { policy: "on-failure", maxRetries: 10, value: "on-failure:10", certain: true, valueSpan: "3:14-3:27 on-failure:10", span: "3:5-3:27 restart: on-failure:10" } },
+    { value: "on-failure:3:1", expected: { policy: "on-failure", maxRetries: 3, value: "on-failure:3:1", certain: true, valueSpan: "3:14-3:28 on-failure:3:1", span: "3:5-3:28 restart: on-failure:3:1" } },
+    { value: "5", expected: { policy: "5", value: "5", certain: true, valueSpan: "3:14-3:15 5", span: "3:5-3:15 restart: 5" } },
+    { value: '":5"', expected: { policy: "", maxRetries: 5, value: ":5", certain: true, valueSpan: '3:14-3:18 ":5"', span: '3:5-3:18 restart: ":5"' } },
+    { value: '"on-failure: 5"', expected: { policy: "on-failure", value: "on-failure: 5", certain: true, valueSpan: '3:14-3:29 "on-failure: 5"', span: '3:5-3:29 restart: "on-failure: 5"' } },
+    { value: '"on-failure :5"', expected: { policy: "on-failure ", maxRetries: 5, value: "on-failure :5", certain: true, valueSpan: '3:14-3:29 "on-failure :5"', span: '3:5-3:29 restart: "on-failure :5"' } },
+    { value: "on-failure:5x", expected: { policy: "on-failure", value: "on-failure:5x", certain: true, valueSpan: "3:14-3:27 on-failure:5x", span: "3:5-3:27 restart: on-failure:5x" } },
+    { value: "on-failure:x5", expected: { policy: "on-failure", value: "on-failure:x5", certain: true, valueSpan: "3:14-3:27 on-failure:x5", span: "3:5-3:27 restart: on-failure:x5" } },
   ])("restart: $value", ({ value, expected }) => {
     const model = parseCompose(restart(value));
     const r = serviceRestart(model, model.services[0])!;
@@ -82,6 +91,18 @@ describe("serviceDeploy", () => {
         limits: { cpus: "2", memory: "1G", pids: undefined },
         limitsSpan: "4:26-4:53 limits: {<<: *lim, cpus: 2}",
         memorySpan: "1:22-1:24 1G",
+      },
+    },
+    {
+      name: "restart_policy's delay and window, resources.limits' pids",
+      code: "services:\n  app:\n    deploy:\n      restart_policy: {condition: any, delay: 5s, window: 2m}\n      resources: {limits: {pids: 100}}\n",
+      expected: {
+        span: "3:5-5:39 deploy:\n      restart_policy: {condition: any, delay: 5s, window: 2m}\n      resources: {limits: {pids: 100}}",
+        options: ["restart_policy", "resources"],
+        restartPolicy: { condition: "any", delay: "5s", maxAttempts: undefined, window: "2m" },
+        restartPolicySpan: "4:7-4:62 restart_policy: {condition: any, delay: 5s, window: 2m}",
+        limits: { cpus: undefined, memory: undefined, pids: "100" },
+        limitsSpan: "5:19-5:38 limits: {pids: 100}",
       },
     },
     { name: "none", code: "services:\n  app:\n    image: x\n", expected: undefined },

@@ -91,6 +91,36 @@ describe("serviceEnvironment", () => {
       code: "x-env: &env\n  - TOKEN=abc\nservices:\n  app:\n    environment: *env\n",
       expected: [row("TOKEN", "abc", "list", ["2:5-2:10 TOKEN", "2:5-2:14 TOKEN=abc", "2:11-2:14 abc"], "abc")],
     },
+    {
+      name: "map form: keys no shell could export are left out; `? KEY`, a key without a value, passes the value through",
+      code: 'services:\n  app:\n    environment:\n      "BAD KEY": x\n      "1BAD": x\n      ? QUESTION\n      GOOD: y\n',
+      expected: [
+        row("QUESTION", undefined, "map", ["6:9-6:17 QUESTION", "6:9-6:17 QUESTION", "6:17-6:17 "], "", { editable: false }),
+        row("GOOD", "y", "map", ["7:7-7:11 GOOD", "7:7-7:14 GOOD: y", "7:13-7:14 y"], "y"),
+      ],
+    },
+    {
+      name: "flow map: `KEY` without `:` passes the value through",
+      code: "services:\n  app:\n    environment: {FLOW, B: x}\n",
+      expected: [
+        row("FLOW", undefined, "map", ["3:19-3:23 FLOW", "3:19-3:23 FLOW", "3:23-3:23 "], "", { editable: false, flow: true }),
+        row("B", "x", "map", ["3:25-3:26 B", "3:25-3:29 B: x", "3:28-3:29 x"], "x", { flow: true }),
+      ],
+    },
+    {
+      name: "empty block scalars and a quoted value over two lines: reported, not edited",
+      code: 'services:\n  app:\n    environment:\n      LITERAL: |\n      FOLDED: >\n      QUOTED: "one\n        two"\n',
+      expected: [
+        row("LITERAL", "", "map", ["4:7-4:14 LITERAL", "4:7-4:17 LITERAL: |", "4:16-4:17 |"], "|", { editable: false }),
+        row("FOLDED", "", "map", ["5:7-5:13 FOLDED", "5:7-5:16 FOLDED: >", "5:15-5:16 >"], ">", { editable: false }),
+        row("QUOTED", "one two", "map", ["6:7-6:13 QUOTED", '6:7-7:13 QUOTED: "one\n        two"', "6:16-7:12 one\n        two"], "one\n        two", { editable: false }),
+      ],
+    },
+    {
+      name: "list form: an escaped `=` splits the name from the value all the same, but the value's place is unknown: not edited",
+      code: 'services:\n  app:\n    environment:\n      - "TOKEN\\x3Dabc"\n',
+      expected: [row("TOKEN", "abc", "list", ["4:10-4:22 TOKEN\\x3Dabc", '4:9-4:23 "TOKEN\\x3Dabc"', "4:22-4:22 "], "", { editable: false })],
+    },
   ])("$name", ({ code, expected }) => {
     expect(variables(code)).toEqual(expected);
   });

@@ -271,4 +271,17 @@ describe("networks, proxies, restart, env_file and Django: the branches the guid
     // On the value of the list item: nothing.
     expect(hoverOn(env, "=1", { shift: 1 })).toBeUndefined();
   });
+
+  it("env_file: an item without a path names no file, not the next item's", () => {
+    const env = "services:\n  web:\n    env_file:\n      - required: false\n      - config/app.env\n";
+    const local = "**`env_file`**: files whose variables are set in the container, relative to this file. (The Elestio pipeline writes only `.env`; that matters in the pipeline's compose file, not here.)";
+    expect(hoverOn(env, "required", { isPipeline: false })).toEqual({ span: "4:9-4:17 required", markdown: local });
+    expect(hoverOn(env, "false", { isPipeline: false })).toEqual({ span: "4:19-4:24 false", markdown: local });
+  });
+
+  it("Django: the merge key `<<` of an environment is no variable, whatever follows it", () => {
+    const env = 'x-env: &env\n  TZ: UTC\nservices:\n  web:\n    environment:\n      <<: *env\n      DJANGO_DEBUG: "False"\n';
+    expect(hoverOn(env, "<<")).toBeUndefined();
+    expect(hoverOn(env, "DJANGO_DEBUG")?.markdown).toBe("**`DJANGO_DEBUG`** (Django): keep it `False` in production. With `True`, Django shows its settings and stack traces to visitors.");
+  });
 });

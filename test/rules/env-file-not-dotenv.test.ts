@@ -20,6 +20,7 @@ testRule(envFileNotDotenv, {
       code: "services:\n  studio:\n    env_file:\n      - keys.env\n",
     },
     { name: "required: False, in any case, is optional too", code: "services:\n  web:\n    env_file:\n      - path: .env.production\n        required: False\n" },
+    { name: "the item's path, written after its required", code: "services:\n  web:\n    env_file:\n      - {required: true, path: .env}\n" },
   ],
   invalid: [
     {

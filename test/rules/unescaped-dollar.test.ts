@@ -13,6 +13,14 @@ testRule(unescapedDollar, {
     { name: "a pass-through variable has the same value either way", code: "services:\n  redis:\n    image: redis\n    command: redis-server --requirepass ${REDIS_PASSWORD}\n    environment:\n      - REDIS_PASSWORD=${REDIS_PASSWORD}\n" },
     { name: "kbin's escaped sh -c", code: 'services:\n  redis:\n    image: redis:alpine\n    command: /bin/sh -c "redis-server --requirepass $${REDIS_PASSWORD}"\n    environment:\n      - REDIS_PASSWORD=${REDIS_PASS}\n' },
     { name: "a variable set by another service", code: "services:\n  a:\n    image: app\n    command: sh -c 'echo $MODE'\n  b:\n    image: app\n    environment:\n      MODE: prod\n" },
+    {
+      name: "pass-throughs that fail without the deploy-time value (`:?`, `?`): compose substitutes the same value",
+      code: 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER:?set POSTGRES_USER}\n      POSTGRES_DB: ${POSTGRES_DB?set POSTGRES_DB}\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U $POSTGRES_USER -d $POSTGRES_DB"]\n',
+    },
+    {
+      name: "a pass-through written as a block scalar: only the line break it keeps differs",
+      code: "services:\n  app:\n    image: app\n    command: sh -c 'echo $MODE'\n    environment:\n      MODE: |\n        ${MODE}\n",
+    },
   ],
   invalid: [
     {
@@ -105,6 +113,24 @@ testRule(unescapedDollar, {
         { line: 9, column: 53, endLine: 9, endColumn: 79, messageId: "shell", message: "Compose, not the container, expands ${APPLICATION_LISTEN_PORT} (usually to nothing). Write $${APPLICATION_LISTEN_PORT}." },
       ],
       output: 'services:\n  web-frontend-01:\n    image: app\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      APPLICATION_LISTEN_PORT: 3000\n    entrypoint: ["app", "--db-password", "${DB_PASSWORD}", "--port", "${APPLICATION_LISTEN_PORT}"]\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:$${APPLICATION_LISTEN_PORT}/ || exit 1"]\n',
+    },
+    {
+      name: "a default of the variable's own: the container has a value where compose substitutes nothing",
+      code: "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER:-postgres}\n    healthcheck:\n      test: pg_isready -U $POSTGRES_USER\n",
+      errors: [{ line: 7, column: 27, endLine: 7, endColumn: 41, messageId: "shell" }],
+      output: "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER:-postgres}\n    healthcheck:\n      test: pg_isready -U $$POSTGRES_USER\n",
+    },
+    {
+      name: "a value built around the deploy-time one",
+      code: "services:\n  app:\n    image: app\n    command: sh -c 'echo $MODE'\n    environment:\n      MODE: ${MODE}-dev\n",
+      errors: [{ line: 4, column: 26, endLine: 4, endColumn: 31, messageId: "shell" }],
+      output: "services:\n  app:\n    image: app\n    command: sh -c 'echo $$MODE'\n    environment:\n      MODE: ${MODE}-dev\n",
+    },
+    {
+      name: "a list item whose `=` is an escape: compose reads POSTGRES_USER=admin all the same",
+      code: 'services:\n  db:\n    image: postgres\n    environment:\n      - "POSTGRES_USER\\x3Dadmin"\n    healthcheck:\n      test: pg_isready -U $POSTGRES_USER\n',
+      errors: [{ line: 7, column: 27, endLine: 7, endColumn: 41, messageId: "shell" }],
+      output: 'services:\n  db:\n    image: postgres\n    environment:\n      - "POSTGRES_USER\\x3Dadmin"\n    healthcheck:\n      test: pg_isready -U $$POSTGRES_USER\n',
     },
     {
       name: "CRLF, a dev file too (scope all)",

@@ -15,7 +15,7 @@ export interface RestartPolicy {
   entry: Entry;
   /** The value, defaults applied, and where it is written. */
   value: ScalarValue;
-  /** The policy without its retries: `no`, `always`, `on-failure`, `unless-stopped` (or whatever else is written). */
+  /** The policy without its retries: `no`, `always`, `on-failure`, `unless-stopped` (or whatever else is written before a `:`). */
   policy: string;
   /** `on-failure:5`: the retries, when written as a number. */
   maxRetries: number | undefined;
@@ -32,12 +32,13 @@ function readRestart(model: ComposeModel, service: Service): RestartPolicy | und
   const entry = service.get("restart");
   const value = scalarValue(model.text, entry?.value);
   if (!entry || !value) return undefined;
-  const colon = value.value.indexOf(":");
-  const retries = colon < 0 ? "" : value.value.slice(colon + 1).trim();
+  // As compose reads it (docker/compose's getRestartPolicy): the policy before the first `:`, as written; the retries between it and the
+  // next, read by Go's Atoi with its error ignored, so that `on-failure: 5` sets no limit.
+  const [policy, retries = ""] = value.value.split(":");
   return {
     entry,
     value,
-    policy: (colon < 0 ? value.value : value.value.slice(0, colon)).trim(),
+    policy,
     maxRetries: /^\d+$/.test(retries) ? Number(retries) : undefined,
     span: entrySpan(model.text, entry),
   };

@@ -6,7 +6,7 @@
  * written.
  */
 import { posix } from "node:path";
-import { isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
+import { isMap, isScalar, type Node, type Scalar } from "yaml";
 import { resolveDefaults } from "./interpolation.js";
 import { mapEntries, scalarText, seqItems, serviceModelFact, trimmedSpan, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
 import { composeBoolean } from "./values.js";
@@ -83,9 +83,8 @@ function readEnvFiles(model: ComposeModel, service: Service): EnvFileRef[] {
     const ref = refOf(entry.value, undefined, undefined, undefined);
     return ref ? [ref] : [];
   }
-  // A single `{path: ...}` map is not a form compose accepts (its schema: a string or a list).
-  if (!isSeq(entry.value)) return [];
   const refs: EnvFileRef[] = [];
+  // A single `{path: ...}` map is not a form compose accepts (its schema: a string or a list): seqItems gives it no items.
   for (const { item, source } of seqItems(entry.value, service.document)) {
     let ref: EnvFileRef | undefined;
     if (isScalar(item)) ref = refOf(item, source, undefined, undefined);

@@ -20,7 +20,7 @@ export interface EnvironmentVariable {
   nameSpan: Span;
   /** The whole entry: `KEY: value` (map form) or the list item `KEY=value` (its quotes included). */
   span: Span;
-  /** The value's text (inside quotes, after `=`); empty, at the end of the name, for a pass-through. */
+  /** The value's text (inside quotes, after `=`); empty, at the end of the name, for a pass-through and after an escaped `=` (`"KEY\x3Dvalue"`). */
   valueSpan: Span;
   /** The value's source text, `model.text.slice(valueSpan.start, valueSpan.end)`: interpolation offsets found in it are source offsets. */
   raw: string;
@@ -65,7 +65,8 @@ function readEnvironment(model: ComposeModel, service: Service): EnvironmentVari
       const span = entrySpan(text, item);
       const flow = item.owner.flow === true;
       const value = item.value;
-      if (value === null || (isScalar(value) && (value.value === null || value.value === undefined))) {
+      // `KEY:` and `KEY: ~` (a null scalar; the core schema gives no scalar an undefined value), `{KEY}` and `? KEY` (no value node).
+      if (value === null || (isScalar(value) && value.value === null)) {
         const end = item.keyNode.range![1];
         variables.push({ name: item.key, value: undefined, form: "map", node: undefined, nameSpan, span, valueSpan: { start: end, end }, raw: "", editable: false, flow, merged: item.merged });
         continue;
@@ -92,13 +93,18 @@ function readEnvironment(model: ComposeModel, service: Service): EnvironmentVari
   for (const { item } of seqItems(entry.value, service.document)) {
     if (!isScalar(item) || !item.range || typeof item.value !== "string") continue;
     const equals = item.value.indexOf("=");
-    const name = equals < 0 ? item.value : item.value.slice(0, equals);
+    const name = item.value.split("=", 1)[0];
     if (!NAME.test(name)) continue;
     const source = scalarSource(text, item);
     const span = { start: item.range[0], end: item.range[1] };
     const rawEquals = source.raw.indexOf("=");
-    if (equals < 0 || rawEquals < 0) {
+    if (equals < 0) {
       variables.push({ name, value: undefined, form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
+      continue;
+    }
+    if (rawEquals < 0) {
+      // `"KEY\x3Dvalue"`: compose reads `KEY=value`, but the `=` is an escape, so where the name ends and the value starts is not known: not edited.
+      variables.push({ name, value: item.value.slice(equals + 1), form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
       continue;
     }
     const valueStart = source.start + rawEquals + 1;
