@@ -69,6 +69,14 @@ testRule(invalidValue, {
   valid: [
     { name: "values of every kind compose takes, literal, interpolated, merged, tagged and in extensions", code: EVERY_GOOD_VALUE },
     { name: "a variable alone is never judged, wherever it stands", code: "services:\n  web:\n    image: x\n    restart: ${RESTART}\n    use_api_socket: ${SOCKET}\n    healthcheck:\n      test: [CMD, 'true']\n      retries: ${RETRIES}\n      interval: ${INTERVAL}\n    mem_limit: ${MEM}${UNIT:-m}\n" },
+    {
+      name: "durations str2duration reads: a zero alone, signed or not, fractions of several digits, a fraction alone",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: '0'\n    healthcheck:\n      test: [CMD, 'true']\n      interval: '-0'\n      timeout: 0.25s\n      start_period: .75s\n",
+    },
+    {
+      name: "sizes go-units' RAMInBytes reads: bytes alone or in b, a fraction of several digits or alone, a plus, an exponent, a space before the unit",
+      code: "services:\n  web:\n    image: x\n    build: {context: ., shm_size: 1024b}\n    mem_swappiness: '+60'\n    shm_size: '67108864'\n    mem_limit: 1.25g\n    mem_reservation: .75g\n    memswap_limit: '2e9'\n    deploy:\n      resources:\n        limits: {memory: '1e+09'}\n        reservations: {memory: 512 MiB}\n",
+    },
     { name: "repeated items are compared as written: interpolation may make them differ", code: "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN, '${EXTRA_CAP:-NET_ADMIN}']\n" },
     { name: "an empty value is not judged", code: "services:\n  web:\n    image: x\n    environment:\n  idle:\nmodels:\n  llm:\n" },
     { name: "what a syntax error cut short is yaml-syntax's", code: "services:\n  web:\n    image: x\n  db: [\n" },
@@ -251,6 +259,18 @@ testRule(invalidValue, {
         { line: 9, column: 39, endLine: 9, endColumn: 43, messageId: "notSize", log: "'services[web].deploy.resources.limits.memory' invalid size: 'lots'" },
         { line: 10, column: 35, endLine: 10, endColumn: 42, messageId: "restartCondition", message: 'Unknown restart condition "allways": Docker won\'t create the container. Use none, on-failure or any.', log: RESTART_LOG("allways") },
         { line: 10, column: 51, endLine: 10, endColumn: 60, messageId: "notDuration", log: `'services[web].deploy.restart_policy.delay' time: unknown unit " seconds" in duration "5 seconds"` },
+      ],
+      output: null,
+    },
+    {
+      name: "durations and sizes with text around them, and a negative size, which RAMInBytes refuses",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: 30sec\n    mem_limit: x512m\n    memswap_limit: ${SWAP:--1}\n    shm_size: 64ki\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1m 30s\n",
+      errors: [
+        { line: 4, column: 24, endLine: 4, endColumn: 29, messageId: "notDuration", message: 'services.web.stop_grace_period is "30sec": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].stop_grace_period' time: unknown unit "sec" in duration "30sec"` },
+        { line: 5, column: 16, endLine: 5, endColumn: 21, messageId: "notSize", message: 'services.web.mem_limit is "x512m": compose refuses the file. Use a size such as 512m or 1g.' },
+        { line: 6, column: 20, endLine: 6, endColumn: 31, messageId: "notSize", message: 'services.web.memswap_limit is "-1": compose refuses the file. Use a size such as 512m or 1g.', log: "'services[web].memswap_limit' invalid size: '-1'" },
+        { line: 7, column: 15, endLine: 7, endColumn: 19, messageId: "notSize", message: 'services.web.shm_size is "64ki": compose refuses the file. Use a size such as 512m or 1g.' },
+        { line: 10, column: 17, endLine: 10, endColumn: 23, messageId: "notDuration", message: '…web.healthcheck.interval is "1m 30s": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].healthcheck.interval' time: unknown unit "m " in duration "1m 30s"` },
       ],
       output: null,
     },
