@@ -151,9 +151,6 @@ let bySchema: Map<SchemaNode, Conversion> | undefined;
 
 /** What compose converts a string value of this schema node to; undefined when it keeps the string. */
 export function convertsTo(schema: SchemaNode): Conversion | undefined {
-  if (!bySchema) {
-    bySchema = new Map();
-    for (const [pointer, id, stage] of CONVERTED_KEYS) bySchema.set(schemaAt(pointer), { id, stage, accepts: ACCEPTS[id] });
-  }
+  bySchema ??= new Map(CONVERTED_KEYS.map(([pointer, id, stage]) => [schemaAt(pointer), { id, stage, accepts: ACCEPTS[id] }]));
   return bySchema.get(schema);
 }
