@@ -69,6 +69,26 @@ testRule(invalidValue, {
   valid: [
     { name: "values of every kind compose takes, literal, interpolated, merged, tagged and in extensions", code: EVERY_GOOD_VALUE },
     { name: "a variable alone is never judged, wherever it stands", code: "services:\n  web:\n    image: x\n    restart: ${RESTART}\n    use_api_socket: ${SOCKET}\n    healthcheck:\n      test: [CMD, 'true']\n      retries: ${RETRIES}\n      interval: ${INTERVAL}\n    mem_limit: ${MEM}${UNIT:-m}\n" },
+    {
+      name: "every word toBoolean casts, and signed integers strconv reads",
+      code: "services:\n  web:\n    image: x\n    init: y\n    tty: \"false\"\n    stdin_open: on\n    read_only: n\n    privileged: No\n    pids_limit: ${PIDS_LIMIT:--1}\n    cpu_shares: '+512'\n",
+    },
+    {
+      name: "numbers strconv.ParseFloat reads: several digits, a fraction alone, a sign, an exponent of either sign",
+      code: "services:\n  web:\n    image: x\n    cpus: '12.25'\n    deploy:\n      update_config: {max_failure_ratio: '.25'}\n      rollback_config: {max_failure_ratio: '5e-02'}\n      resources:\n        limits: {cpus: '+1.5'}\n        reservations: {cpus: '1E0'}\n",
+    },
+    {
+      name: "durations str2duration reads: a zero alone, signed or not, fractions of several digits, a fraction alone",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: '0'\n    healthcheck:\n      test: [CMD, 'true']\n      interval: '-0'\n      timeout: 0.25s\n      start_period: .75s\n",
+    },
+    {
+      name: "sizes go-units' RAMInBytes reads: bytes alone or in b, a fraction of several digits or alone, a plus, an exponent, a space before the unit",
+      code: "services:\n  web:\n    image: x\n    build: {context: ., shm_size: 1024b}\n    mem_swappiness: '+60'\n    shm_size: '67108864'\n    mem_limit: 1.25g\n    mem_reservation: .75g\n    memswap_limit: '2e9'\n    deploy:\n      resources:\n        limits: {memory: '1e+09'}\n        reservations: {memory: 512 MiB}\n",
+    },
+    {
+      name: "restart policies the engine takes: on-failure with or without a count, and the conditions",
+      code: "services:\n  web:\n    image: x\n    restart: on-failure\n  worker:\n    image: x\n    restart: on-failure:10\n    deploy:\n      restart_policy: {condition: any}\n  job:\n    image: x\n    deploy:\n      restart_policy: {condition: none}\n",
+    },
     { name: "repeated items are compared as written: interpolation may make them differ", code: "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN, '${EXTRA_CAP:-NET_ADMIN}']\n" },
     { name: "an empty value is not judged", code: "services:\n  web:\n    image: x\n    environment:\n  idle:\nmodels:\n  llm:\n" },
     { name: "what a syntax error cut short is yaml-syntax's", code: "services:\n  web:\n    image: x\n  db: [\n" },
@@ -253,6 +273,49 @@ testRule(invalidValue, {
         { line: 10, column: 51, endLine: 10, endColumn: 60, messageId: "notDuration", log: `'services[web].deploy.restart_policy.delay' time: unknown unit " seconds" in duration "5 seconds"` },
       ],
       output: null,
+    },
+    {
+      name: "text around the digits of a number or a count: before them, after them",
+      code: "services:\n  web:\n    image: x\n    cpus: 50%\n    deploy:\n      replicas: x2\n      resources:\n        limits: {cpus: max 2}\n",
+      errors: [
+        { line: 4, column: 11, endLine: 4, endColumn: 14, messageId: "notNumber", message: 'services.web.cpus is "50%": compose refuses the file. Use a number.', log: 'error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "50%": invalid syntax' },
+        { line: 6, column: 17, endLine: 6, endColumn: 19, messageId: "notInteger", message: 'services.web.deploy.replicas is "x2": compose refuses the file. Use a whole number.', log: 'error while interpolating services.web.deploy.replicas: failed to cast to expected type: strconv.Atoi: parsing "x2": invalid syntax' },
+        { line: 8, column: 24, endLine: 8, endColumn: 29, messageId: "notNumber", message: '…deploy.resources.limits.cpus is "max 2": compose refuses the file. Use a number.', log: `'services[web].deploy.resources.limits.cpus' strconv.ParseFloat: parsing "max 2": invalid syntax` },
+      ],
+      output: null,
+    },
+    {
+      name: "durations and sizes with text around them, and a negative size, which RAMInBytes refuses",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: 30sec\n    mem_limit: x512m\n    memswap_limit: ${SWAP:--1}\n    shm_size: 64ki\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1m 30s\n",
+      errors: [
+        { line: 4, column: 24, endLine: 4, endColumn: 29, messageId: "notDuration", message: 'services.web.stop_grace_period is "30sec": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].stop_grace_period' time: unknown unit "sec" in duration "30sec"` },
+        { line: 5, column: 16, endLine: 5, endColumn: 21, messageId: "notSize", message: 'services.web.mem_limit is "x512m": compose refuses the file. Use a size such as 512m or 1g.' },
+        { line: 6, column: 20, endLine: 6, endColumn: 31, messageId: "notSize", message: 'services.web.memswap_limit is "-1": compose refuses the file. Use a size such as 512m or 1g.', log: "'services[web].memswap_limit' invalid size: '-1'" },
+        { line: 7, column: 15, endLine: 7, endColumn: 19, messageId: "notSize", message: 'services.web.shm_size is "64ki": compose refuses the file. Use a size such as 512m or 1g.' },
+        { line: 10, column: 17, endLine: 10, endColumn: 23, messageId: "notDuration", message: '…web.healthcheck.interval is "1m 30s": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].healthcheck.interval' time: unknown unit "m " in duration "1m 30s"` },
+      ],
+      output: null,
+    },
+    {
+      name: "misspelt restart policies, conditions and booleans: each fixed to the word it is nearest, a no quoted",
+      code: "services:\n  a:\n    image: x\n    restart: noo\n    privileged: ture\n    tty: flase\n  b:\n    image: x\n    restart: on-failur\n    deploy:\n      restart_policy: {condition: nnone}\n  c:\n    image: x\n    restart: unless-stoped\n    deploy:\n      restart_policy: {condition: on-failures}\n  d:\n    image: x\n    restart: aalways\n    deploy:\n      restart_policy: {condition: many}\n",
+      errors: [
+        {
+          line: 4, column: 14, endLine: 4, endColumn: 17,
+          messageId: "restartDidYouMean",
+          message: 'Unknown restart policy "noo": Docker won\'t create the container. Did you mean "no"?',
+          fixOutput: "services:\n  a:\n    image: x\n    restart: \"no\"\n    privileged: ture\n    tty: flase\n  b:\n    image: x\n    restart: on-failur\n    deploy:\n      restart_policy: {condition: nnone}\n  c:\n    image: x\n    restart: unless-stoped\n    deploy:\n      restart_policy: {condition: on-failures}\n  d:\n    image: x\n    restart: aalways\n    deploy:\n      restart_policy: {condition: many}\n",
+        },
+        { line: 5, column: 17, endLine: 5, endColumn: 21, messageId: "didYouMean", message: 'services.a.privileged is "ture": compose refuses the file. Did you mean "true"?' },
+        { line: 6, column: 10, endLine: 6, endColumn: 15, messageId: "didYouMean", message: 'services.a.tty is "flase": compose refuses the file. Did you mean "false"?' },
+        { line: 9, column: 14, endLine: 9, endColumn: 23, messageId: "restartDidYouMean", message: 'Unknown restart policy "on-failur": Docker won\'t create the container. Did you mean "on-failure"?' },
+        { line: 11, column: 35, endLine: 11, endColumn: 40, messageId: "restartDidYouMean", message: 'Unknown restart policy "nnone": Docker won\'t create the container. Did you mean "none"?' },
+        { line: 14, column: 14, endLine: 14, endColumn: 27, messageId: "restartDidYouMean", message: 'Unknown restart policy "unless-stoped": Docker won\'t create the container. Did you mean "unless-stopped"?' },
+        { line: 16, column: 35, endLine: 16, endColumn: 46, messageId: "restartDidYouMean", message: 'Unknown restart policy "on-failures": Docker won\'t create the container. Did you mean "on-failure"?' },
+        { line: 19, column: 14, endLine: 19, endColumn: 21, messageId: "restartDidYouMean", message: 'Unknown restart policy "aalways": Docker won\'t create the container. Did you mean "always"?' },
+        { line: 21, column: 35, endLine: 21, endColumn: 39, messageId: "restartDidYouMean", message: 'Unknown restart policy "many": Docker won\'t create the container. Did you mean "any"?' },
+      ],
+      output: "services:\n  a:\n    image: x\n    restart: \"no\"\n    privileged: \"true\"\n    tty: \"false\"\n  b:\n    image: x\n    restart: on-failure\n    deploy:\n      restart_policy: {condition: none}\n  c:\n    image: x\n    restart: unless-stopped\n    deploy:\n      restart_policy: {condition: on-failure}\n  d:\n    image: x\n    restart: always\n    deploy:\n      restart_policy: {condition: any}\n",
     },
     {
       name: "pull_policy outside the schema's pattern, fixed to the nearest policy",

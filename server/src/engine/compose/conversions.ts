@@ -10,10 +10,12 @@
  *   toBoolean (`true`, `false`, `y`, `yes`, `on`, `n`, `no`, `off`, any case);
  * - `decode`: loader/mapstructure.go and the types' DecodeMapstructure turn
  *   the validated map into Go types: the same casts for the other booleans
- *   and numbers, types.Duration (a number and a unit, `ns` to `h`, repeated,
- *   `1m30s`; `0` alone; compose-go's newest code also takes `d` and `w`, so
- *   they are accepted), types.UnitBytes (an integer, or docker/go-units'
- *   RAMInBytes: `512m`, `1.5G`, `2GiB`);
+ *   and numbers, types.Duration (go-str2duration: a number and a unit, `ns`
+ *   to `h`, `d` and `w`, repeated, `1m30s`; `0` alone, signed or not),
+ *   types.UnitBytes (a string goes to docker/go-units v0.5.0's RAMInBytes:
+ *   a number strconv.ParseFloat reads, never negative, then after at most
+ *   one space nothing, `b`, or `k` to `p` alone or with `b` or `ib`, in any
+ *   case: `512m`, `1.5G`, `2GiB`; `-1` is refused, written as text);
  * - `engine`: `restart` reaches the Docker engine as it is written
  *   (ValidateRestartPolicy: `no`, `always`, `unless-stopped`, `on-failure`,
  *   `on-failure:N`; docker/compose maps `none` and `any` first), and so does
@@ -37,8 +39,9 @@ export interface Conversion {
 const INTEGER = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|inf|infinity|nan)$/i;
 const BOOLEAN_WORDS = new Set(["true", "false", "y", "yes", "on", "n", "no", "off"]);
-const DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w))+$/u;
-const BYTES = /^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;
+const DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w))+)$/u;
+// What ParseFloat reads but a minus: a negative size is refused (`-0`, hexadecimal and an exponent past float64 aside).
+const BYTES = /^\+?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)? ?([kmgtp](i?b)?|b)?$/i;
 const RESTART = /^(no|none|always|any|unless-stopped|on-failure(:.*)?)$/;
 const RESTART_CONDITION = /^(none|no|on-failure|unless-stopped|any|always)$/;
 
@@ -46,8 +49,8 @@ const ACCEPTS: Record<ConversionId, (text: string) => boolean> = {
   integer: (text) => INTEGER.test(text),
   number: (text) => NUMBER.test(text),
   boolean: (text) => BOOLEAN_WORDS.has(text.toLowerCase()),
-  duration: (text) => text === "0" || DURATION.test(text),
-  bytes: (text) => INTEGER.test(text) || BYTES.test(text),
+  duration: (text) => DURATION.test(text),
+  bytes: (text) => BYTES.test(text),
   restart: (text) => RESTART.test(text),
   restart_condition: (text) => RESTART_CONDITION.test(text),
 };
@@ -148,9 +151,6 @@ let bySchema: Map<SchemaNode, Conversion> | undefined;
 
 /** What compose converts a string value of this schema node to; undefined when it keeps the string. */
 export function convertsTo(schema: SchemaNode): Conversion | undefined {
-  if (!bySchema) {
-    bySchema = new Map();
-    for (const [pointer, id, stage] of CONVERTED_KEYS) bySchema.set(schemaAt(pointer), { id, stage, accepts: ACCEPTS[id] });
-  }
+  bySchema ??= new Map(CONVERTED_KEYS.map(([pointer, id, stage]) => [schemaAt(pointer), { id, stage, accepts: ACCEPTS[id] }]));
   return bySchema.get(schema);
 }
