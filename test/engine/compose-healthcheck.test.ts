@@ -4,8 +4,9 @@
  * compose in any case), and its `test` in each form with the span of every
  * word (`line:column-endLine:endColumn text`).
  */
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
-import { healthcheckState, serviceHealthcheck } from "../../server/src/engine/compose/healthcheck.js";
+import { dockerfileHasHealthcheck, healthcheckState, serviceHealthcheck } from "../../server/src/engine/compose/healthcheck.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import type { ProjectFiles } from "../../server/src/engine/project.js";
 import { spanText } from "../helpers/spans.js";
@@ -133,6 +134,26 @@ describe("serviceHealthcheck and healthcheckState", () => {
       code: "services:\n  db:\n    build: ./db\n",
       expected: { state: "none", missing: false, disable: undefined, test: undefined },
     },
+    {
+      name: "healthcheck with no value in a flow map: no healthcheck",
+      code: "services:\n  db: {image: postgres, healthcheck}\n",
+      expected: { state: "none", missing: true, disable: undefined, test: undefined },
+    },
+    {
+      name: "test with no value in a flow map: the image's test applies",
+      code: db("      {test, interval: 5s}\n").replace("healthcheck:\n      ", "healthcheck: "),
+      expected: { state: "inherited", missing: false, disable: undefined, test: undefined },
+    },
+    {
+      name: "a list without CMD: Docker runs no probe, the hover shows every word",
+      code: db('      test: ["curl", "-f", "http://localhost/"]\n'),
+      expected: { state: "defined", missing: false, disable: undefined, test: { form: "other", span: '5:13-5:48 ["curl", "-f", "http://localhost/"]', command: "curl -f http://localhost/", flow: true, merged: false, words: [["curl", '5:14-5:20 "curl"'], ["-f", '5:22-5:26 "-f"'], ["http://localhost/", '5:28-5:47 "http://localhost/"']] } },
+    },
+    {
+      name: "an item that is not a string (compose refuses it) shows no word in the command",
+      code: db('      test: ["CMD", "curl", {}, "-f"]\n'),
+      expected: { state: "defined", missing: false, disable: undefined, test: { form: "CMD", span: '5:13-5:38 ["CMD", "curl", {}, "-f"]', command: "curl -f", flow: true, merged: false, words: [["CMD", '5:14-5:19 "CMD"'], ["curl", '5:21-5:27 "curl"'], [undefined, "5:29-5:31 {}"], ["-f", '5:33-5:37 "-f"']] } },
+    },
   ])("$name", ({ code, expected }) => {
     expect(facts(code)).toEqual(expected);
   });
@@ -145,5 +166,85 @@ describe("serviceHealthcheck and healthcheckState", () => {
       { state: "none", builds: true, dockerfile: false, missing: true },
       { state: "none", builds: true, dockerfile: true, missing: false },
     ]);
+  });
+});
+
+describe("dockerfileHasHealthcheck: the Dockerfile as Docker reads it", () => {
+  it.each<{ name: string; text: string; target?: string; expected: boolean }>([
+    { name: "a comment line between continued lines is dropped: the RUN goes on", text: "FROM alpine\nRUN echo hi \\\n# note\nHEALTHCHECK CMD true\n", expected: false },
+    { name: "an indented comment line too", text: "FROM alpine\nRUN echo hi \\\n    # note\nHEALTHCHECK CMD true\n", expected: false },
+    { name: "a # inside an instruction is no comment", text: "FROM alpine\nHEALTHCHECK CMD curl -f http://localhost/#ready\n", expected: true },
+    { name: "HEALTHCHECK NONE continued onto the next line", text: "FROM alpine\nHEALTHCHECK CMD true\nHEALTHCHECK \\\n  NONE\n", expected: false },
+    { name: "spaces after the backslash still continue the line", text: "FROM alpine\nHEALTHCHECK CMD true\nHEALTHCHECK \\  \n  NONE\n", expected: false },
+    { name: "a backslash inside a line does not continue it", text: "FROM alpine\nRUN printf 'a\\tb' > /f\nHEALTHCHECK CMD true\n", expected: true },
+    { name: "a continued line joins the next with no space between", text: "FROM alpine AS st\\\nage\nHEALTHCHECK CMD true\nFROM alpine AS other\n", target: "stage", expected: true },
+    { name: "the file ends with a continued line", text: "FROM alpine\nHEALTHCHECK CMD true \\", expected: true },
+    { name: "a line of spaces", text: "FROM alpine\n   \nHEALTHCHECK CMD true\n", expected: true },
+    { name: "indented instructions", text: "  FROM alpine\n  HEALTHCHECK CMD true\n", expected: true },
+    { name: "a line separator (U+2028) inside an instruction", text: "FROM alpine\nLABEL description=\"one\u2028two\"\nHEALTHCHECK CMD true\n", expected: true },
+    { name: "a heredoc's lines, a bare EOF among them", text: "FROM alpine\nRUN <<EOF\nset -e\nEOF\nHEALTHCHECK CMD true\n", expected: true },
+    { name: "FROM --platform=... <stage> follows the stage", text: "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM --platform=linux/amd64 base AS app\n", expected: true },
+    { name: "the stage on a continued line after --platform", text: "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM --platform=$BUILDPLATFORM \\\n    base AS app\n", expected: true },
+    { name: "FROM <image> twice: the second is the image, not the first stage", text: "FROM alpine\nHEALTHCHECK CMD true\nFROM alpine\n", expected: false },
+    { name: "a stage is named by AS only (a typo names none)", text: "FROM node:20 TO build\nHEALTHCHECK CMD true\nFROM build\n", expected: false },
+    { name: "an unfinished FROM <stage> AS: the stage is still followed", text: "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM base AS\n", expected: true },
+    { name: "a HEALTHCHECK before any FROM belongs to no stage", text: "HEALTHCHECK CMD true\nFROM alpine\n", expected: false },
+    { name: "NONE only as HEALTHCHECK's first word disables it", text: "FROM alpine\nHEALTHCHECK CMD check --fallback NONE\n", expected: true },
+    { name: "the target is a middle stage", text: "FROM alpine AS one\nFROM alpine AS two\nHEALTHCHECK CMD true\nFROM alpine AS three\n", target: "two", expected: true },
+    { name: "a target no stage has: the last stage", text: "FROM alpine AS one\nFROM alpine AS two\nHEALTHCHECK CMD true\n", target: "nope", expected: true },
+    { name: "FROM <name> names an earlier stage only", text: "FROM app AS web\nFROM alpine AS app\nHEALTHCHECK CMD true\n", target: "web", expected: false },
+    { name: "a stage named after its own image", text: "FROM golang AS golang\nRUN go build\n", expected: false },
+  ])("$name", ({ text, target, expected }) => {
+    expect(dockerfileHasHealthcheck(text, target)).toBe(expected);
+  });
+});
+
+describe("healthcheckState: the Dockerfile of a build", () => {
+  /** A project where every path holds a Dockerfile: `files` for the listed paths, else one without HEALTHCHECK. Records what is read (normalized). */
+  function anyFileProject(files: Record<string, string> = {}) {
+    const read: string[] = [];
+    const project: ProjectFiles = {
+      filePath: "/srv/app/compose.yml",
+      exists: () => true,
+      isGitIgnored: () => false,
+      dotEnv: () => undefined,
+      readText: (p) => {
+        const path = posix.normalize(p);
+        read.push(path);
+        return files[path] ?? "FROM alpine\n";
+      },
+    };
+    return { project, read };
+  }
+  const status = (code: string, project: ProjectFiles) => {
+    const model = parseCompose(code);
+    return healthcheckState(model, model.services[0], project);
+  };
+
+  it.each([
+    { name: "a Git URL context: nothing on disk is read", code: "services:\n  db:\n    build: https://github.com/org/db.git#main\n" },
+    { name: "an SSH Git context", code: "services:\n  db:\n    build: git@github.com:org/db.git\n" },
+    { name: "a context from a variable with no default", code: "services:\n  db:\n    build: ./${APP}\n" },
+    { name: "a dockerfile from a variable with no default", code: "services:\n  db:\n    build:\n      context: .\n      dockerfile: Dockerfile${SUFFIX}\n" },
+  ])("$name: not known", ({ code }) => {
+    const { project, read } = anyFileProject();
+    expect(status(code, project)).toEqual({ state: "none", builds: true, dockerfile: undefined, missing: false });
+    expect(read).toEqual([]);
+  });
+
+  it.each([
+    { name: "a local folder whose name holds git@", code: "services:\n  db:\n    build: ./tools/git@2.45\n", path: "tools/git@2.45/Dockerfile" },
+    { name: "a context with a default", code: "services:\n  db:\n    build: ${CTX:-./db}\n", path: "db/Dockerfile" },
+    { name: "an absolute dockerfile is read as it is", code: "services:\n  db:\n    build:\n      context: ./db\n      dockerfile: /srv/app/docker/db.Dockerfile\n", path: "/srv/app/docker/db.Dockerfile" },
+  ])("$name: reads $path", ({ code, path }) => {
+    const { project, read } = anyFileProject({ [path]: "FROM postgres\nHEALTHCHECK CMD pg_isready\n" });
+    expect(status(code, project)).toEqual({ state: "none", builds: true, dockerfile: true, missing: false });
+    expect(read).toEqual([path]);
+  });
+
+  it("a test in the compose file: the Dockerfile is not read", () => {
+    const { project, read } = anyFileProject();
+    expect(status('services:\n  db:\n    build: .\n    healthcheck:\n      test: ["CMD", "true"]\n', project)).toEqual({ state: "defined", builds: true, dockerfile: undefined, missing: false });
+    expect(read).toEqual([]);
   });
 });

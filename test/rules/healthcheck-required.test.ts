@@ -46,6 +46,8 @@ testRule(healthcheckRequired, {
     { name: "timing options only: the image's test applies", code: `${WEB}  db:\n    image: some/db\n    healthcheck:\n      interval: 10s\n` },
     { name: "an optional dependency only logs a warning", code: "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n        required: false\n  db:\n    image: postgres\n" },
     { name: "a healthcheck merged from an anchor", code: `x-hc: &hc\n  healthcheck:\n    test: ["CMD", "true"]\n${WEB}  db:\n    <<: *hc\n    image: postgres\n` },
+    { name: "a context from a variable with no default: its Dockerfile is not known", code: `${WEB}  db:\n    build: ./\${APP}\n`, files: { Dockerfile: "FROM alpine\n" } },
+    { name: "a Dockerfile with a line separator (U+2028) in a label", code: `${WEB}  db:\n    build: .\n`, files: { Dockerfile: 'FROM alpine\nLABEL description="one\u2028two"\nHEALTHCHECK CMD true\n' } },
   ],
   invalid: [
     {
@@ -148,6 +150,18 @@ testRule(healthcheckRequired, {
       code: `${WEB}  db:\n    build: .\n`,
       files: { Dockerfile: "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n" },
       errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheckInDockerfile" }],
+      output: null,
+    },
+    {
+      name: "dockerfile_inline without HEALTHCHECK",
+      code: `${WEB}  db:\n    build:\n      dockerfile_inline: |\n        FROM redis\n`,
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheckInDockerfile" }],
+      output: null,
+    },
+    {
+      name: "healthcheck with no value in a flow map: reported, no second key added",
+      code: `${WEB}  db: {image: postgres, healthcheck}\n`,
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: null,
     },
     {

@@ -7,6 +7,7 @@
  * and the log explainer ask it whether a service has one and where its test
  * is written.
  */
+import { posix } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
 import type { ProjectFiles } from "../project.js";
 import { commandValue, type CommandValue } from "./commands.js";
@@ -46,8 +47,8 @@ export interface ServiceHealthcheck {
   test: HealthcheckTest | undefined;
 }
 
-function isEmpty(node: Node | null | undefined): boolean {
-  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined));
+function isEmpty(node: Node | null): boolean {
+  return node === null || (isScalar(node) && node.value === null);
 }
 
 /** The service's healthcheck in the compose file (computed once per parse: treat as read-only). */
@@ -79,7 +80,8 @@ function readTest(entry: Entry, service: Service): HealthcheckTest | undefined {
   if (value.form === "string") return { ...value, form: "string", command: words[0].text };
   const first = words[0]?.text;
   const form: HealthcheckTestForm = words.length === 0 ? "empty" : first === "CMD" || first === "CMD-SHELL" || first === "NONE" ? first : "other";
-  const texts = words.map((w) => w.text ?? "");
+  // An item that is not a string (compose refuses the file) shows no word.
+  const texts = words.map((w) => w.text).filter((text) => text !== undefined);
   return { ...value, form, command: form === "CMD" || form === "CMD-SHELL" ? texts.slice(1).join(" ") : texts.join(" ") };
 }
 
@@ -90,35 +92,42 @@ function readTest(entry: Entry, service: Service): HealthcheckTest | undefined {
  */
 export function dockerfileHasHealthcheck(text: string, target?: string): boolean {
   const instructions: string[] = [];
+  const add = (instruction: string) => {
+    const trimmed = instruction.trim();
+    if (trimmed !== "") instructions.push(trimmed);
+  };
   let current = "";
   for (const line of text.split(/\r\n|\r|\n/)) {
+    // A comment line is dropped, also between continued lines.
     if (/^\s*#/.test(line)) continue;
-    if (/\\\s*$/.test(line)) {
-      current += line.replace(/\\\s*$/, " ");
+    // Docker joins a line ending with `\` to the next one as they are, with no space between.
+    const continued = /\\\s*$/.exec(line);
+    if (continued) {
+      current += line.slice(0, continued.index);
       continue;
     }
-    current += line;
-    if (current.trim() !== "") instructions.push(current.trim());
+    add(current + line);
     current = "";
   }
-  if (current.trim() !== "") instructions.push(current.trim());
+  add(current);
 
   const stages: { name?: string; base: string; healthcheck?: boolean }[] = [];
   for (const instruction of instructions) {
-    const match = /^(\S+)\s*(.*)$/.exec(instruction)!;
-    const keyword = match[1].toUpperCase();
-    const args = match[2];
+    const [word] = instruction.split(/\s/, 1);
+    const keyword = word.toUpperCase();
+    const args = instruction.slice(word.length).trim();
     if (keyword === "FROM") {
-      const words = args.split(/\s+/).filter((w) => !w.startsWith("--"));
-      const as = words.findIndex((w) => w.toUpperCase() === "AS");
-      stages.push({ base: (words[0] ?? "").toLowerCase(), name: as > 0 ? words[as + 1]?.toLowerCase() : undefined });
+      // FROM [--platform=...] <image> [AS <name>]
+      const [image, as, name] = args.split(/\s+/).filter((w) => !w.startsWith("--"));
+      stages.push({ base: (image ?? "").toLowerCase(), name: as?.toUpperCase() === "AS" ? name?.toLowerCase() : undefined });
     } else if (keyword === "HEALTHCHECK" && stages.length > 0) {
-      stages[stages.length - 1].healthcheck = !/^NONE\b/i.test(args.trim());
+      stages[stages.length - 1].healthcheck = !/^NONE\b/i.test(args);
     }
   }
   let index = target ? stages.findIndex((s) => s.name === target.toLowerCase()) : stages.length - 1;
   if (index < 0) index = stages.length - 1;
-  for (let hops = 0; index >= 0 && hops <= stages.length; hops++) {
+  // `FROM <stage>` names an earlier stage: each step goes back, and the walk ends.
+  while (index >= 0) {
     const stage = stages[index];
     if (stage.healthcheck !== undefined) return stage.healthcheck;
     index = stages.findIndex((s, i) => i < index && s.name === stage.base);
@@ -148,8 +157,8 @@ function buildHealthcheck(service: Service, project: ProjectFiles | undefined): 
   const resolvedDockerfile = resolveDefaults(dockerfile);
   if (!resolvedContext.certain || !resolvedDockerfile.certain) return undefined;
   // A Git URL or a remote context: nothing on disk to read.
-  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(resolvedContext.value)) return undefined;
-  const path = resolvedDockerfile.value.startsWith("/") ? resolvedDockerfile.value : `${resolvedContext.value.replace(/\/+$/, "") || "."}/${resolvedDockerfile.value}`;
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i.test(resolvedContext.value)) return undefined;
+  const path = resolvedDockerfile.value.startsWith("/") ? resolvedDockerfile.value : posix.join(resolvedContext.value, resolvedDockerfile.value);
   const text = project.readText(path);
   return text === undefined ? undefined : dockerfileHasHealthcheck(text, target);
 }
