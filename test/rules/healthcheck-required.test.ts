@@ -207,6 +207,30 @@ testRule(healthcheckRequired, {
       errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
       output: `${WEB}  db:\n    image: mongo:7\n    healthcheck:\n      test: ["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]\n      interval: 5s\n      timeout: 5s\n      retries: 5\n`,
     },
+    {
+      name: "a flow service map written over several lines gets no fix",
+      code: `${WEB}  db: {\n    image: postgres\n  }\n`,
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "a service before the last, in a file without a final line break: no blank line added",
+      code: `${WEB}  db:\n    image: postgres\n  cache:\n    image: redis`,
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "noHealthcheck" }],
+      output: `${WEB}  db:\n    image: postgres\n${PG_HEALTHCHECK}  cache:\n    image: redis`,
+    },
+    {
+      name: "four-space indentation under header comments, one of them indented",
+      code: "# my app\n  # (staging)\nservices:\n    web:\n        image: app\n        depends_on:\n            db:\n                condition: service_healthy\n    db:\n        image: postgres\n",
+      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 15, messageId: "noHealthcheck" }],
+      output: "# my app\n  # (staging)\nservices:\n    web:\n        image: app\n        depends_on:\n            db:\n                condition: service_healthy\n    db:\n        image: postgres\n        healthcheck:\n            test: [\"CMD-SHELL\", \"pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB\"]\n            interval: 5s\n            timeout: 5s\n            retries: 5\n",
+    },
+    {
+      name: "a blank line after services: the indentation unit is two spaces",
+      code: `services:\n\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres\n`,
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 9, messageId: "noHealthcheck" }],
+      output: `services:\n\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres\n${PG_HEALTHCHECK}`,
+    },
   ],
 });
 

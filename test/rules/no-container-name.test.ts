@@ -31,5 +31,23 @@ testRule(noContainerName, {
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 22, messageId: "fixedName" }],
       output: "services:\r\n  web:\r\n    image: x\r\n",
     },
+    {
+      name: "flow style, the last key: the comma before it goes",
+      code: "services:\n  web: {image: x, container_name: y}\n",
+      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 36, messageId: "fixedName" }],
+      output: "services:\n  web: {image: x}\n",
+    },
+    {
+      name: "flow style, the only key",
+      code: "services:\n  web: {container_name: y}\n  app:\n    image: x\n",
+      errors: [{ line: 2, column: 9, endLine: 2, endColumn: 26, messageId: "fixedName" }],
+      output: "services:\n  web: {}\n  app:\n    image: x\n",
+    },
+    {
+      name: "a comment indented under the key is its own: it goes too; the one at the key's column stays",
+      code: "services:\n  web:\n    container_name: web_1\n      # was web_0\n    # the image\n    image: x\n",
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 26, messageId: "fixedName" }],
+      output: "services:\n  web:\n    # the image\n    image: x\n",
+    },
   ],
 });

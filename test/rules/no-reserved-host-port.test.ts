@@ -95,5 +95,26 @@ testRule(noReservedHostPort, {
       errors: [{ line: 4, column: 9, endLine: 4, endColumn: 22, messageId: "reservedPort", log: "failed to bind host port for 0.0.0.0:80 - address already in use" }],
       output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
     },
+    {
+      name: "a list at its key's indentation, a comment after the entry: the whole key goes",
+      code: 'services:\n  web:\n    ports:\n    - "80:80" # http\n    image: x\n',
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 14, messageId: "reservedPort" }],
+      output: "services:\n  web:\n    image: x\n",
+    },
+    {
+      name: "an entry below its dash (long form after a lone dash, short form after a comment): the dash goes too",
+      code: 'services:\n  web:\n    ports:\n      -\n        target: 80\n        published: 80\n      - # https\n        "443:443"\n      - "8000:8000"\n',
+      errors: [
+        { line: 6, column: 20, endLine: 6, endColumn: 22, messageId: "reservedPort", fixOutput: 'services:\n  web:\n    ports:\n      - # https\n        "443:443"\n      - "8000:8000"\n' },
+        { line: 8, column: 9, endLine: 8, endColumn: 18, messageId: "reservedPort", fixOutput: "services:\n  web:\n    ports:\n      -\n        target: 80\n        published: 80\n      - \"8000:8000\"\n" },
+      ],
+      output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
+    },
+    {
+      name: "flow style, the last two entries: one edit takes them with the comma before",
+      code: 'services:\n  web: {image: x, ports: ["8000:8000", "80:80", "443:443"]}\n',
+      errors: [{ line: 2, column: 40, endLine: 2, endColumn: 47, messageId: "reservedPort" }, { line: 2, column: 49, endLine: 2, endColumn: 58, messageId: "reservedPort" }],
+      output: 'services:\n  web: {image: x, ports: ["8000:8000"]}\n',
+    },
   ],
 });

@@ -483,5 +483,23 @@ testRule(noTlsProxyService, {
       errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
       output: null,
     },
+    {
+      name: "an anchor defined in the service, used elsewhere, and a depends_on naming it: reported, no fix",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n    logging: &logging\n      driver: json-file\n  app:\n    image: app\n    logging: *logging\n    depends_on: [nginx]\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "an anchor on the next service's first line stays with it: the fix removes the proxy",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app: &app-defaults\n    image: app\n  worker:\n    <<: *app-defaults\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app: &app-defaults\n    image: app\n  worker:\n    <<: *app-defaults\n",
+    },
+    {
+      name: "the proxy's name anchored in it and used by aliases in flow depends_on, first and last: they go with it",
+      code: 'services:\n  nginx:\n    image: nginx\n    hostname: &proxy nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    depends_on: [*proxy, db]\n  worker:\n    image: app\n    depends_on: [db, *proxy]\n  db:\n    image: postgres\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    depends_on: [db]\n  worker:\n    image: app\n    depends_on: [db]\n  db:\n    image: postgres\n",
+    },
   ],
 });

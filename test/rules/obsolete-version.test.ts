@@ -58,5 +58,17 @@ testRule(obsoleteVersion, {
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, messageId: "obsolete", log: "docker-compose.yml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion", fixOutput: "services:\n  web:\n    image: app\n---\nversion: \"3\"\nservices:\n  web:\n    image: app\n" }, { line: 6, column: 1, endLine: 6, endColumn: 13, messageId: "obsolete", fixOutput: "version: \"3\"\nservices:\n  web:\n    image: app\n---\nservices:\n  web:\n    image: app\n" }],
       output: `${SERVICES}---\n${SERVICES}`,
     },
+    {
+      name: "after a blank first line: the blank line after it goes, the first stays",
+      code: `\nversion: "3"\n\n${SERVICES}`,
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 13, messageId: "obsolete" }],
+      output: `\n${SERVICES}`,
+    },
+    {
+      name: "the only key of the file",
+      code: 'version: "3"\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, messageId: "obsolete" }],
+      output: "",
+    },
   ],
 });

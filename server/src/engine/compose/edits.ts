@@ -28,10 +28,10 @@ function onlyIndentBefore(model: ComposeModel, offset: number): boolean {
 
 /**
  * The last line of the block that starts on line `first` and whose range ends
- * at `end`. The parser's range of a block collection runs over the comment
- * lines after it, up to the next key: those indented deeper than the block's
- * first line belong to it; one at its column or left of it describes what
- * follows (`# the worker` above `worker:`), and is not the block's.
+ * at `end`. The comment lines after it indented deeper than its first line
+ * belong to it, inside the parser's range (a block collection's runs up to the
+ * next key) or past it (a scalar's stops before them); one at its column or
+ * left of it describes what follows (`# the worker` above `worker:`).
  */
 function blockLastLine(model: ComposeModel, first: number, end: number): number {
   const { lines } = model;
@@ -42,7 +42,7 @@ function blockLastLine(model: ComposeModel, first: number, end: number): number 
   let content = last;
   while (content > first && (isComment(content) || text(content).trim() === "")) content--;
   const column = indent(first);
-  while (content < last && isComment(content + 1) && indent(content + 1) > column) content++;
+  while (content + 1 < lines.lineCount && isComment(content + 1) && indent(content + 1) > column) content++;
   return content;
 }
 
@@ -55,7 +55,8 @@ function deleteLines(model: ComposeModel, start: number, end: number): OffsetEdi
   // A block set apart by blank lines (a service between two others) takes one
   // of its separators with it, so that removing it leaves one gap, not two.
   const lines = model.lines;
-  const isBlank = (line: number) => line >= 0 && line < lines.lineCount && lines.lineText(line).trim() === "";
+  // `last + 1` is read only when it is not past the end (not atEnd): only `first - 1` can be out of range.
+  const isBlank = (line: number) => line >= 0 && lines.lineText(line).trim() === "";
   const atEnd = last + 1 >= lines.lineCount || (last + 2 === lines.lineCount && lines.lineText(last + 1) === "");
   if (isBlank(first - 1)) {
     if (!atEnd && isBlank(last + 1)) last++;
@@ -99,12 +100,10 @@ export function removeItems(model: ComposeModel, entry: Entry, items: readonly N
   if (items.length === 0) return [];
   if (all.every((item) => items.includes(item))) return [removeEntry(model, entry)];
   if (seq.flow) {
-    // Remove from the last to the first so that each edit's neighbours are still in place.
     const spans = all.map((item) => ({ start: item.range![0], end: item.range![1] }));
-    const indexes = items.map((item) => all.indexOf(item)).sort((a, b) => a - b);
-    return mergeFlowRemovals(spans, indexes);
+    return mergeFlowRemovals(spans, items.map((item) => all.indexOf(item)));
   }
-  return items.map((item) => deleteLines(model, dashBefore(model, item.range![0]), item.range![1]));
+  return items.map((item) => deleteLines(model, dashLineStart(model, item.range![0]), item.range![1]));
 }
 
 /** Removals of several flow items at once, merged into non-overlapping edits. */
@@ -123,11 +122,17 @@ function mergeFlowRemovals(spans: { start: number; end: number }[], indexes: num
   return edits;
 }
 
-/** The offset of the `-` that introduces a block sequence item. */
-function dashBefore(model: ComposeModel, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && (model.text[i] === " " || model.text[i] === "\t")) i--;
-  return model.text[i] === "-" ? i : offset;
+/**
+ * The start of the line holding the `-` that introduces the block sequence
+ * item at `offset`: the item's own line, or one above when the item starts
+ * below its dash (after `-` alone, `- &anchor`, `- !tag` or `- # comment`).
+ */
+function dashLineStart(model: ComposeModel, offset: number): number {
+  const { lines } = model;
+  let line = lines.positionAt(offset).line;
+  // Between the dash and the item only anchors, tags and comments can stand: no line of theirs starts with `-`.
+  while (line > 0 && !/^[ \t]*-/.test(model.text.slice(lines.lineStarts[line], offset))) line--;
+  return lines.lineStarts[line];
 }
 
 /**
@@ -191,7 +196,8 @@ export function indentUnit(model: ComposeModel): string {
  * parse. Fixes that remove whole nodes (a service, a list item) check it.
  */
 export function breaksAliases(model: ComposeModel, edits: readonly OffsetEdit[]): boolean {
-  const deleted = (start: number, end: number) => edits.some((edit) => edit.start <= start && end <= edit.end && edit.start < edit.end);
+  // An anchor or an alias is never empty: an insertion (start === end) holds none.
+  const deleted = (start: number, end: number) => edits.some((edit) => edit.start <= start && end <= edit.end);
   // The anchors first, from the document's index: most removals delete none, and the aliases need a walk of the file.
   const gone = new Set(anchorsOf(model).filter((anchor) => deleted(anchor.start, anchor.end)).map((anchor) => anchor.name));
   return gone.size > 0 && aliasesOf(model).some((alias) => gone.has(alias.name) && !deleted(alias.start, alias.end));
