@@ -64,20 +64,17 @@ interface Layout {
 
 /** The layout of a model's only document, when it is one reparseIncrementally can work with. */
 function layoutOf(model: ComposeModel): Layout | undefined {
+  // syntaxErrors holds the document's own errors and the duplicate keys the parser leaves to scanDocument.
   if (model.tooLarge || model.documents.length !== 1 || model.syntaxErrors.length > 0) return undefined;
-  const doc = model.documents[0];
-  if (doc.errors.length > 0) return undefined;
-  const root = doc.contents;
+  const root = model.documents[0].contents;
   if (!isMap(root) || root.flow) return undefined;
-  let rootIndex = -1;
-  for (let i = 0; i < root.items.length; i++) {
-    const key = root.items[i].key;
-    if (!isScalar(key)) return undefined;
-    if (key.value === "services") {
-      if (rootIndex >= 0) return undefined;
-      rootIndex = i;
-    }
+  const keys: Scalar[] = [];
+  for (const pair of root.items) {
+    if (!isScalar(pair.key)) return undefined;
+    keys.push(pair.key);
   }
+  // One `services:` at most: a second is a duplicate key, a syntax error.
+  const rootIndex = keys.findIndex((key) => key.value === "services");
   if (rootIndex < 0) return undefined;
   const servicesPair = root.items[rootIndex] as Pair<Scalar, unknown>;
   const services = servicesPair.value;
@@ -96,23 +93,19 @@ function layoutOf(model: ComposeModel): Layout | undefined {
     segments.push({ pair: pair as Pair<Scalar, unknown>, lineStart, keyStart, end: -1 });
   }
   // The last service ends where the next top-level key's line starts, or at the end of the text.
-  const nextTop = root.items[rootIndex + 1]?.key;
-  const last = segments[segments.length - 1];
-  if (nextTop) {
-    if (!isScalar(nextTop) || !nextTop.range) return undefined;
-    last.end = lines.lineStarts[lines.positionAt(nextTop.range[0]).line];
-  } else last.end = model.text.length;
+  const nextTop = keys[rootIndex + 1];
+  segments[segments.length - 1].end = nextTop ? lines.lineStarts[lines.positionAt(nextTop.range![0]).line] : model.text.length;
   return { root, rootIndex, servicesPair: servicesPair as Pair<Scalar, YAMLMap>, segments };
 }
 
-/** The first offset where two texts differ, and how many characters they share at their ends after it. */
-function changedRange(before: string, after: string): { start: number; endBefore: number; endAfter: number } {
+/** The first offset where two texts differ, and where the change ends in the first (the texts share their ends after it). */
+function changedRange(before: string, after: string): { start: number; endBefore: number } {
   const limit = Math.min(before.length, after.length);
   let start = 0;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let common = 0;
   while (common < limit - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
-  return { start, endBefore: before.length - common, endAfter: after.length - common };
+  return { start, endBefore: before.length - common };
 }
 
 /** Calls `visit` on a node and every node under it (not pairs), until it returns true; whether one did. */
