@@ -97,20 +97,18 @@ function readEnvironment(model: ComposeModel, service: Service): EnvironmentVari
     if (!NAME.test(name)) continue;
     const source = scalarSource(text, item);
     const span = { start: item.range[0], end: item.range[1] };
+    const value = equals < 0 ? undefined : item.value.slice(equals + 1);
+    // No `=` in the source (a value without one has none there either): a pass-through (`KEY`), or `"KEY\x3Dvalue"`, which
+    // compose reads as `KEY=value` while the `=` is an escape, so where the name ends and the value starts is not known: not edited.
     const rawEquals = source.raw.indexOf("=");
-    if (equals < 0) {
-      variables.push({ name, value: undefined, form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
-      continue;
-    }
     if (rawEquals < 0) {
-      // `"KEY\x3Dvalue"`: compose reads `KEY=value`, but the `=` is an escape, so where the name ends and the value starts is not known: not edited.
-      variables.push({ name, value: item.value.slice(equals + 1), form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
+      variables.push({ name, value, form: "list", node: item, nameSpan: { start: source.start, end: source.end }, span, valueSpan: { start: source.end, end: source.end }, raw: "", editable: false, flow, merged: false });
       continue;
     }
     const valueStart = source.start + rawEquals + 1;
     variables.push({
       name,
-      value: item.value.slice(equals + 1),
+      value,
       form: "list",
       node: item,
       nameSpan: { start: source.start, end: source.start + rawEquals },
