@@ -111,6 +111,12 @@ testRule(noReservedHostPort, {
       output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
     },
     {
+      name: "an entry below a lone dash and a comment line holding a hyphen: the dash goes too, not only the lines from the comment",
+      code: 'services:\n  web:\n    ports:\n      -\n        # the front-end\n        "80:80"\n      - "8000:8000"\n',
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 16, messageId: "reservedPort" }],
+      output: 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
+    },
+    {
       name: "flow style, the last two entries: one edit takes them with the comma before",
       code: 'services:\n  web: {image: x, ports: ["8000:8000", "80:80", "443:443"]}\n',
       errors: [{ line: 2, column: 40, endLine: 2, endColumn: 47, messageId: "reservedPort" }, { line: 2, column: 49, endLine: 2, endColumn: 58, messageId: "reservedPort" }],

@@ -92,10 +92,8 @@ function readTest(entry: Entry, service: Service): HealthcheckTest | undefined {
  */
 export function dockerfileHasHealthcheck(text: string, target?: string): boolean {
   const instructions: string[] = [];
-  const add = (instruction: string) => {
-    const trimmed = instruction.trim();
-    if (trimmed !== "") instructions.push(trimmed);
-  };
+  // A blank line is an instruction with no keyword, which the walk below passes over like an unknown one.
+  const add = (instruction: string) => instructions.push(instruction.trim());
   let current = "";
   for (const line of text.split(/\r\n|\r|\n/)) {
     // A comment line is dropped, also between continued lines.
