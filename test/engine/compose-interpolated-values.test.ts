@@ -4,8 +4,9 @@
  * what undefined-variable, the variable hover and the explainer all read.
  */
 import { describe, expect, it } from "vitest";
-import { interpolatedValues, valueReferences } from "../../server/src/engine/compose/interpolatedValues.js";
+import { interpolatedValues, interpolationAt, valueReferences } from "../../server/src/engine/compose/interpolatedValues.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { hoveredNode } from "../../server/src/engine/compose/position.js";
 import { spanText } from "../helpers/spans.js";
 
 describe("interpolatedValues", () => {
@@ -41,5 +42,46 @@ describe("interpolatedValues", () => {
 
   it("a file without `$` has none", () => {
     expect(interpolatedValues(parseCompose("services:\n  app:\n    image: nginx\n"))).toEqual([]);
+  });
+
+  it("leaves out a value whose `$` neither references a variable nor escapes one (compose keeps it as written)", () => {
+    const model = parseCompose('services:\n  app:\n    image: app\n    command: pay 5$ or $1 or ${1}\n    entrypoint: run\n    environment:\n      PRICE: "$"\n      TAG: $TAG\n');
+    expect(interpolatedValues(model).map((value) => spanText(model, value.span))).toEqual(["8:12-8:16 $TAG"]);
+  });
+
+  it("reads a file whose first character is a `$`", () => {
+    const model = parseCompose("$schema: x\nservices:\n  app:\n    image: nginx:${TAG}\n");
+    expect(valueReferences(model).map((r) => spanText(model, r.span))).toEqual(["4:18-4:24 ${TAG}"]);
+  });
+});
+
+describe("interpolationAt", () => {
+  const code = "services:\n  app:\n    command: echo $$HOME ${A:-x${B}} $C\n    ${KEY}: x\n";
+  const model = parseCompose(code);
+  /** What the hover finds at the `at`-th character of `marker` (the first one written). */
+  function at(marker: string, at = 0) {
+    const offset = code.indexOf(marker) + at;
+    const node = hoveredNode(model, offset)!;
+    const found = interpolationAt(model, node.span, offset);
+    if (!found) return undefined;
+    return "reference" in found ? `reference ${spanText(model, found.reference.span)}` : `escape ${spanText(model, found.escape.span)}`;
+  }
+
+  it("gives the innermost reference under the offset, from its `$` to its end", () => {
+    expect(at("${A")).toBe("reference 3:26-3:37 ${A:-x${B}}");
+    expect(at(":-x")).toBe("reference 3:26-3:37 ${A:-x${B}}");
+    expect(at("${B}")).toBe("reference 3:32-3:36 ${B}");
+    expect(at("${B}", 3)).toBe("reference 3:32-3:36 ${B}");
+    expect(at("}} $C", 1)).toBe("reference 3:26-3:37 ${A:-x${B}}");
+    expect(at("$C")).toBe("reference 3:38-3:40 $C");
+    expect(at("$C", 1)).toBe("reference 3:38-3:40 $C");
+  });
+
+  it("gives a `$$` escape, and nothing between them or on a key", () => {
+    expect(at("$$HOME")).toBe("escape 3:19-3:25 $$HOME");
+    expect(at("$$HOME", 5)).toBe("escape 3:19-3:25 $$HOME");
+    expect(at("echo")).toBeUndefined();
+    expect(at("} $C", 1)).toBeUndefined();
+    expect(at("${KEY}")).toBeUndefined();
   });
 });

@@ -62,7 +62,7 @@ function kindOf(operator: InterpolationOperator | undefined): ReferenceKind {
 function referencesOf(raw: string, offset: number, nested: boolean, into: ValueReference[]): void {
   for (const item of findInterpolations(raw)) {
     into.push(referenceOf(item, offset, nested));
-    if (item.argument !== undefined && item.argumentStart !== undefined && item.argument.includes("$")) {
+    if (item.argument !== undefined && item.argumentStart !== undefined) {
       referencesOf(item.argument, offset + item.argumentStart, true, into);
     }
   }
@@ -138,7 +138,7 @@ export function interpolatedValues(model: ComposeModel): readonly InterpolatedVa
 function readInterpolatedValues(model: ComposeModel): InterpolatedValue[] {
   const values: InterpolatedValue[] = [];
   const dollars = dollarOffsets(model.text);
-  if (dollars.length === 0) return values;
+  // A file without `$` has no offsets: mayHoldDollar then skips the root of each document at once.
   const mayHoldDollar = (start: number, end: number) => hasDollarBetween(dollars, start, end);
   // One pass over the scalars of each document.
   for (const doc of model.documents) {
@@ -165,7 +165,8 @@ export function interpolationAt(model: ComposeModel, span: Span, offset: number)
   const value = interpolatedValues(model).find((v) => v.span.start === span.start && v.span.end === span.end);
   if (!value) return undefined;
   const within = (s: Span) => s.start <= offset && offset < s.end;
-  const reference = value.references.filter((r) => within(r.span)).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+  // References are in source order, each followed by those nested in its argument: the ones under the offset nest in each other, the last is the innermost.
+  const reference = value.references.filter((r) => within(r.span)).at(-1);
   if (reference) return { reference };
   const escape = value.escapes.find((e) => within(e.span));
   return escape ? { escape } : undefined;

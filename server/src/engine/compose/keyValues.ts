@@ -22,11 +22,11 @@ export interface KeyValue {
   form: "list" | "map";
   /** The scalar holding the value: the whole `KEY=value` item in the list form; undefined for a map entry without a value. */
   node: Scalar | undefined;
-  /** The name as written, inside quotes. */
+  /** The name as written, inside quotes (the whole item when its `=` is an escape: `"KEY\x3Dvalue"`). */
   nameSpan: Span;
   /** The whole item: `KEY: value` (map form) or the list item `KEY=value` (its quotes included). */
   span: Span;
-  /** The value's text (inside quotes, after `=`); empty, at the end of the name, when no value is written. */
+  /** The value's text (inside quotes, after `=`); empty, at the end of the name, when no value is written or its `=` is an escape. */
   valueSpan: Span;
   /** The value's source text, `text.slice(valueSpan.start, valueSpan.end)`. */
   raw: string;
@@ -56,7 +56,6 @@ function resolve(value: string | undefined): { resolved: string | undefined; cer
 /** The items of a `list_or_dict` entry, in order; empty for no entry or another form. */
 export function readKeyValues(text: string, entry: Entry | undefined, document: Document): KeyValue[] {
   const value = entry?.value;
-  if (!value) return [];
   const items: KeyValue[] = [];
   if (isMap(value)) {
     for (const item of mapEntries(value, document)) {
@@ -65,7 +64,8 @@ export function readKeyValues(text: string, entry: Entry | undefined, document: 
       const span = entrySpan(text, item);
       const flow = item.owner.flow === true;
       const node = item.value;
-      if (node === null || (isScalar(node) && (node.value === null || node.value === undefined))) {
+      // `KEY:` and `KEY: ~` (a null scalar; the core schema gives no scalar an undefined value), `{KEY}` and `? KEY` (no value node).
+      if (node === null || (isScalar(node) && node.value === null)) {
         const end = item.keyNode.range![1];
         items.push({ name: item.key, value: undefined, resolved: undefined, certain: true, form: "map", node: undefined, nameSpan, span, valueSpan: { start: end, end }, raw: "", merged: item.merged, flow, entry: item });
         continue;
@@ -83,18 +83,20 @@ export function readKeyValues(text: string, entry: Entry | undefined, document: 
     if (!isScalar(item) || !item.range) continue;
     const written = scalarText(item);
     if (written === undefined) continue;
-    const equals = written.indexOf("=");
-    const name = equals < 0 ? written : written.slice(0, equals);
+    const name = written.split("=", 1)[0];
     if (name === "") continue;
+    // The whole item is its name when it holds no `=`.
+    const itemValue = name === written ? undefined : written.slice(name.length + 1);
     const source = scalarSource(text, item);
     const raw = text.slice(source.start, source.end);
     const span = { start: item.range[0], end: item.range[1] };
+    // No `=` in the source (a value without one has none there either): a name alone (`KEY`), or `"KEY\x3Dvalue"`, which
+    // compose reads as `KEY=value` while the `=` is an escape, so where the name ends and the value starts is not known.
     const rawEquals = raw.indexOf("=");
-    if (equals < 0 || rawEquals < 0) {
-      items.push({ name, value: undefined, resolved: undefined, certain: true, form: "list", node: item, nameSpan: source, span, valueSpan: { start: source.end, end: source.end }, raw: "", merged: false, flow, entry: undefined });
+    if (rawEquals < 0) {
+      items.push({ name, value: itemValue, ...resolve(itemValue), form: "list", node: item, nameSpan: source, span, valueSpan: { start: source.end, end: source.end }, raw: "", merged: false, flow, entry: undefined });
       continue;
     }
-    const itemValue = written.slice(equals + 1);
     const valueStart = source.start + rawEquals + 1;
     items.push({
       name,
