@@ -15,7 +15,6 @@ export interface Interpolation {
   /** Offsets of the variable name. */
   nameStart: number;
   nameEnd: number;
-  braced: boolean;
   operator?: InterpolationOperator;
   /** The raw text after the operator (a default, an error message or an alternative). */
   argument?: string;
@@ -42,9 +41,7 @@ const CLOSE_BRACE = 125;
 export function findInterpolations(text: string): Interpolation[] {
   const found: Interpolation[] = [];
   let i = 0;
-  while (i < text.length) {
-    const dollar = text.indexOf("$", i);
-    if (dollar < 0) break;
+  for (let dollar = text.indexOf("$", i); dollar >= 0; dollar = text.indexOf("$", i)) {
     const next = text.charCodeAt(dollar + 1);
     if (next === DOLLAR) {
       i = dollar + 2;
@@ -62,8 +59,9 @@ export function findInterpolations(text: string): Interpolation[] {
     }
     if (isNameStart(next)) {
       let end = dollar + 2;
-      while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-      found.push({ start: dollar, end, name: text.slice(dollar + 1, end), nameStart: dollar + 1, nameEnd: end, braced: false });
+      // Past the end, charCodeAt is NaN: no name character.
+      while (isNameChar(text.charCodeAt(end))) end++;
+      found.push({ start: dollar, end, name: text.slice(dollar + 1, end), nameStart: dollar + 1, nameEnd: end });
       i = end;
       continue;
     }
@@ -76,15 +74,15 @@ function parseBraced(text: string, dollar: number): Interpolation | undefined {
   const nameStart = dollar + 2;
   let nameEnd = nameStart;
   if (!isNameStart(text.charCodeAt(nameStart))) return undefined;
-  while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+  while (isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
   const closing = findClosingBrace(text, nameEnd);
   if (closing < 0) return undefined;
   const name = text.slice(nameStart, nameEnd);
-  if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true };
+  if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd };
   const operator = OPERATORS.find((op) => text.startsWith(op, nameEnd));
   if (!operator) return undefined;
   const argumentStart = nameEnd + operator.length;
-  return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true, operator, argument: text.slice(argumentStart, closing), argumentStart };
+  return { start: dollar, end: closing + 1, name, nameStart, nameEnd, operator, argument: text.slice(argumentStart, closing), argumentStart };
 }
 
 /** The `}` closing a `${` whose name ends at `from`, allowing nested `${...}` in defaults. */
@@ -108,42 +106,23 @@ function findClosingBrace(text: string, from: number): number {
 /**
  * The value compose would produce when no variable is set (the pipeline's
  * `.env` may set them, but the file's own defaults are what it falls back to).
- * `known` holds variables whose values are known (a local `.env`).
  * `certain` is false when some part depends on a variable with no default.
  */
-export function resolveDefaults(text: string, known: ReadonlyMap<string, string> = new Map()): { value: string; certain: boolean } {
+export function resolveDefaults(text: string): { value: string; certain: boolean } {
   let certain = true;
   let value = "";
   let cursor = 0;
   for (const item of findInterpolations(text)) {
     value += unescape(text.slice(cursor, item.start));
     cursor = item.end;
-    const set = known.get(item.name);
-    const nested = item.argument !== undefined ? resolveDefaults(item.argument, known) : { value: "", certain: true };
-    switch (item.operator) {
-      case ":-":
-        if (set) value += set;
-        else {
-          value += nested.value;
-          certain &&= nested.certain;
-        }
-        break;
-      case "-":
-        if (set !== undefined) value += set;
-        else {
-          value += nested.value;
-          certain &&= nested.certain;
-        }
-        break;
-      case ":+":
-      case "+":
-        // The alternative applies only when the variable is set.
-        if (set !== undefined && (item.operator === "+" || set !== "")) value += nested.value;
-        else if (set === undefined) certain = false;
-        break;
-      default:
-        if (set !== undefined) value += set;
-        else certain = false;
+    if (item.operator === ":-" || item.operator === "-") {
+      // The variable unset, its default applies, itself interpolated.
+      const nested = resolveDefaults(item.argument!);
+      value += nested.value;
+      certain &&= nested.certain;
+    } else {
+      // Only a set variable gives a value: unset, it is empty (or the deploy stops, `:?` and `?`), and an alternative (`:+`, `+`) applies only when it is set.
+      certain = false;
     }
   }
   value += unescape(text.slice(cursor));
