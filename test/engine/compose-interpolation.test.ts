@@ -53,6 +53,18 @@ describe("interpolation: the value without variables", () => {
 });
 
 describe("interpolation: where a braced interpolation ends", () => {
+  it("each interpolation of a line ends at its own `}`, a nested one's included", () => {
+    expect(read("${A:-${B}}/${C:-y}")).toEqual({
+      references: [
+        ["A", "1:6-1:16 ${A:-${B}}", "1:11-1:15 ${B}"],
+        ["B", "1:11-1:15 ${B}", undefined],
+        ["C", "1:17-1:24 ${C:-y}", "1:22-1:23 y"],
+      ],
+      value: "/y",
+      certain: false,
+    });
+  });
+
   it("`$$` closing a default is an escaped `$`, and the `}` after it closes the interpolation", () => {
     expect(read("${A:-$$}x")).toEqual({ references: [["A", "1:6-1:14 ${A:-$$}", "1:11-1:13 $$"]], value: "$x", certain: true });
   });
@@ -66,6 +78,37 @@ describe("interpolation: where a braced interpolation ends", () => {
       value: "x",
       certain: false,
     });
+  });
+
+  // compose-go (template.go, getFirstBraceClosingIndex) counts every `{` after `${`, a literal one or one a `$$` escapes,
+  // and skips the character after it; its pattern's `(.*)}` reaches the last `}` of the line when the count does not close.
+  it("a literal `{` in a default opens a level: `${A:-{x}y}` defaults to `{x}y`", () => {
+    expect(read('"${A:-{x}y}/${B}"')).toEqual({
+      references: [
+        ["A", "1:7-1:17 ${A:-{x}y}", "1:12-1:16 {x}y"],
+        ["B", "1:18-1:22 ${B}", undefined],
+      ],
+      value: "{x}y/",
+      certain: false,
+    });
+  });
+
+  it("so does the `{` of an escaped `$${`: `${A:-$${x}y}` defaults to `${x}y`", () => {
+    expect(read('"${A:-$${x}y}"')).toEqual({ references: [["A", "1:7-1:19 ${A:-$${x}y}", "1:12-1:18 $${x}y"]], value: "${x}y", certain: true });
+  });
+
+  it("the character after a `{` is skipped, a `}` included: `${A:-{}}x}` ends at its last `}`", () => {
+    expect(read('"${A:-{}}x}"')).toEqual({ references: [["A", "1:7-1:17 ${A:-{}}x}", "1:12-1:16 {}}x"]], value: "{}}x", certain: true });
+  });
+
+  it("braces that do not balance: the interpolation ends at the line's last `}`", () => {
+    expect(read('"${A:-{x{y} z} w"')).toEqual({ references: [["A", "1:7-1:20 ${A:-{x{y} z}", "1:12-1:19 {x{y} z"]], value: "{x{y} z w", certain: true });
+  });
+
+  it("an interpolation does not go past the end of its line", () => {
+    expect(read("|\n  ${A:-{x}\n  }")).toEqual({ references: [["A", "2:3-2:11 ${A:-{x}", "2:8-2:10 {x"]], value: "{x\n}\n", certain: true });
+    // compose-go stops the deploy (an invalid template): no default is read.
+    expect(read("|\n  ${A:-x\n  y}")).toEqual({ references: [], value: "${A:-x\ny}\n", certain: true });
   });
 
   it("a `${` without its `}` is no interpolation", () => {

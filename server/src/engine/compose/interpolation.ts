@@ -35,7 +35,6 @@ function isNameChar(code: number): boolean {
 
 const DOLLAR = 36;
 const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 
 /** Finds the top-level interpolations of a string; `$$` escapes are skipped. */
 export function findInterpolations(text: string): Interpolation[] {
@@ -76,7 +75,7 @@ function parseBraced(text: string, dollar: number): Interpolation | undefined {
   if (!isNameStart(text.charCodeAt(nameStart))) return undefined;
   while (isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
   const closing = findClosingBrace(text, nameEnd);
-  if (closing < 0) return undefined;
+  if (closing < nameEnd) return undefined;
   const name = text.slice(nameStart, nameEnd);
   if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd };
   const operator = OPERATORS.find((op) => text.startsWith(op, nameEnd));
@@ -85,22 +84,26 @@ function parseBraced(text: string, dollar: number): Interpolation | undefined {
   return { start: dollar, end: closing + 1, name, nameStart, nameEnd, operator, argument: text.slice(argumentStart, closing), argumentStart };
 }
 
-/** The `}` closing a `${` whose name ends at `from`, allowing nested `${...}` in defaults. */
+/**
+ * The `}` closing a `${` whose name ends at `from`, as compose-go finds it
+ * (template.go, getFirstBraceClosingIndex): every `{` opens a level, that of a
+ * nested `${...}`, a literal one, or one after a `$$` alike, and the
+ * character after a `{` is skipped. When the count does not close, compose-go
+ * keeps its pattern's whole match, whose `(.*)}` ends at the last `}` before
+ * a line break. Below `from` when the line holds no `}`.
+ */
 function findClosingBrace(text: string, from: number): number {
+  const line = text.slice(from).split("\n", 1)[0];
+  const braces = /[{}]/g;
   let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === DOLLAR && text.charCodeAt(i + 1) === DOLLAR) {
-      i++;
-    } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE) {
+  for (let brace = braces.exec(line); brace; brace = braces.exec(line)) {
+    if (brace[0] === "{") {
       depth++;
-      i++;
-    } else if (c === CLOSE_BRACE) {
-      if (depth === 0) return i;
-      depth--;
-    }
+      braces.lastIndex++;
+    } else if (depth === 0) return from + brace.index;
+    else depth--;
   }
-  return -1;
+  return from + line.lastIndexOf("}");
 }
 
 /**
