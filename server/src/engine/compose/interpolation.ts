@@ -15,7 +15,6 @@ export interface Interpolation {
   /** Offsets of the variable name. */
   nameStart: number;
   nameEnd: number;
-  braced: boolean;
   operator?: InterpolationOperator;
   /** The raw text after the operator (a default, an error message or an alternative). */
   argument?: string;
@@ -36,15 +35,12 @@ function isNameChar(code: number): boolean {
 
 const DOLLAR = 36;
 const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 
 /** Finds the top-level interpolations of a string; `$$` escapes are skipped. */
 export function findInterpolations(text: string): Interpolation[] {
   const found: Interpolation[] = [];
   let i = 0;
-  while (i < text.length) {
-    const dollar = text.indexOf("$", i);
-    if (dollar < 0) break;
+  for (let dollar = text.indexOf("$", i); dollar >= 0; dollar = text.indexOf("$", i)) {
     const next = text.charCodeAt(dollar + 1);
     if (next === DOLLAR) {
       i = dollar + 2;
@@ -62,8 +58,9 @@ export function findInterpolations(text: string): Interpolation[] {
     }
     if (isNameStart(next)) {
       let end = dollar + 2;
-      while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-      found.push({ start: dollar, end, name: text.slice(dollar + 1, end), nameStart: dollar + 1, nameEnd: end, braced: false });
+      // Past the end, charCodeAt is NaN: no name character.
+      while (isNameChar(text.charCodeAt(end))) end++;
+      found.push({ start: dollar, end, name: text.slice(dollar + 1, end), nameStart: dollar + 1, nameEnd: end });
       i = end;
       continue;
     }
@@ -76,74 +73,59 @@ function parseBraced(text: string, dollar: number): Interpolation | undefined {
   const nameStart = dollar + 2;
   let nameEnd = nameStart;
   if (!isNameStart(text.charCodeAt(nameStart))) return undefined;
-  while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+  while (isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
   const closing = findClosingBrace(text, nameEnd);
-  if (closing < 0) return undefined;
+  if (closing < nameEnd) return undefined;
   const name = text.slice(nameStart, nameEnd);
-  if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true };
+  if (closing === nameEnd) return { start: dollar, end: closing + 1, name, nameStart, nameEnd };
   const operator = OPERATORS.find((op) => text.startsWith(op, nameEnd));
   if (!operator) return undefined;
   const argumentStart = nameEnd + operator.length;
-  return { start: dollar, end: closing + 1, name, nameStart, nameEnd, braced: true, operator, argument: text.slice(argumentStart, closing), argumentStart };
+  return { start: dollar, end: closing + 1, name, nameStart, nameEnd, operator, argument: text.slice(argumentStart, closing), argumentStart };
 }
 
-/** The `}` closing a `${` whose name ends at `from`, allowing nested `${...}` in defaults. */
+/**
+ * The `}` closing a `${` whose name ends at `from`, as compose-go finds it
+ * (template.go, getFirstBraceClosingIndex): every `{` opens a level, that of a
+ * nested `${...}`, a literal one, or one after a `$$` alike, and the
+ * character after a `{` is skipped. When the count does not close, compose-go
+ * keeps its pattern's whole match, whose `(.*)}` ends at the last `}` before
+ * a line break. Below `from` when the line holds no `}`.
+ */
 function findClosingBrace(text: string, from: number): number {
+  const line = text.slice(from).split("\n", 1)[0];
+  const braces = /[{}]/g;
   let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === DOLLAR && text.charCodeAt(i + 1) === DOLLAR) {
-      i++;
-    } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE) {
+  for (let brace = braces.exec(line); brace; brace = braces.exec(line)) {
+    if (brace[0] === "{") {
       depth++;
-      i++;
-    } else if (c === CLOSE_BRACE) {
-      if (depth === 0) return i;
-      depth--;
-    }
+      braces.lastIndex++;
+    } else if (depth === 0) return from + brace.index;
+    else depth--;
   }
-  return -1;
+  return from + line.lastIndexOf("}");
 }
 
 /**
  * The value compose would produce when no variable is set (the pipeline's
  * `.env` may set them, but the file's own defaults are what it falls back to).
- * `known` holds variables whose values are known (a local `.env`).
  * `certain` is false when some part depends on a variable with no default.
  */
-export function resolveDefaults(text: string, known: ReadonlyMap<string, string> = new Map()): { value: string; certain: boolean } {
+export function resolveDefaults(text: string): { value: string; certain: boolean } {
   let certain = true;
   let value = "";
   let cursor = 0;
   for (const item of findInterpolations(text)) {
     value += unescape(text.slice(cursor, item.start));
     cursor = item.end;
-    const set = known.get(item.name);
-    const nested = item.argument !== undefined ? resolveDefaults(item.argument, known) : { value: "", certain: true };
-    switch (item.operator) {
-      case ":-":
-        if (set) value += set;
-        else {
-          value += nested.value;
-          certain &&= nested.certain;
-        }
-        break;
-      case "-":
-        if (set !== undefined) value += set;
-        else {
-          value += nested.value;
-          certain &&= nested.certain;
-        }
-        break;
-      case ":+":
-      case "+":
-        // The alternative applies only when the variable is set.
-        if (set !== undefined && (item.operator === "+" || set !== "")) value += nested.value;
-        else if (set === undefined) certain = false;
-        break;
-      default:
-        if (set !== undefined) value += set;
-        else certain = false;
+    if (item.operator === ":-" || item.operator === "-") {
+      // The variable unset, its default applies, itself interpolated.
+      const nested = resolveDefaults(item.argument!);
+      value += nested.value;
+      certain &&= nested.certain;
+    } else {
+      // Only a set variable gives a value: unset, it is empty (or the deploy stops, `:?` and `?`), and an alternative (`:+`, `+`) applies only when it is set.
+      certain = false;
     }
   }
   value += unescape(text.slice(cursor));
