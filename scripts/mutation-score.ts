@@ -6,8 +6,12 @@
 //
 // As Stryker counts it: killed and timed-out mutants over killed, timed-out,
 // surviving and uncovered ones (a mutant no test runs is a survivor);
-// mutants that do not compile are left out. Exit 1 when a part misses its
-// target or an engine file has no verdict yet, 2 when there is no report.
+// mutants that do not compile are left out. Then every survivor must be
+// listed in RELIABILITY.md's "Equivalent mutants" as `- FILE:LINE:COLUMN
+// Mutator "original" -> "replacement": reason`, at the position the report
+// gives, and every listed one must still survive. Exit 1 when a part misses
+// its target, an engine file has no verdict yet or the list and the report
+// disagree, 2 when there is no report.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,7 +36,14 @@ export interface PartScore extends Part {
 
 /** What scores() reads of Stryker's report (mutation-testing-report-schema). */
 export interface MutationReport {
-  files: Record<string, { mutants: { status: string }[] }>;
+  files: Record<string, { mutants: ReportedMutant[] }>;
+}
+
+export interface ReportedMutant {
+  status: string;
+  mutatorName?: string;
+  replacement?: string;
+  location?: { start: { line: number; column: number } };
 }
 
 export const PARTS: readonly Part[] = [
@@ -76,6 +87,44 @@ export function scores(report: MutationReport, files: readonly string[] = engine
   return { parts, missing };
 }
 
+/** A mutant as RELIABILITY.md lists it and as the survivors are compared with the list: file, position, mutator, replacement. */
+const mutantKey = (file: string, line: number, column: number, mutator: string, replacement: string): string => `${file}:${line}:${column} ${mutator} -> ${JSON.stringify(replacement)}`;
+
+const LISTED = /^- (server\/src\/engine\/\S+\.ts):(\d+):(\d+) (\w+) "(?:[^"\\]|\\.)*" -> ("(?:[^"\\]|\\.)*")/;
+
+/**
+ * The survivors the list of equivalent mutants does not name, and the listed
+ * mutants that no longer survive (killed since, or moved: the list gives the
+ * report's positions).
+ */
+export function unlisted(report: MutationReport, equivalents: string): { unlisted: string[]; stale: string[] } {
+  const listed = new Set<string>();
+  for (const line of equivalents.split("\n")) {
+    const match = LISTED.exec(line);
+    if (match) listed.add(mutantKey(match[1], Number(match[2]), Number(match[3]), match[4], JSON.parse(match[5]) as string));
+  }
+  const surviving = new Set<string>();
+  for (const [name, file] of Object.entries(report.files)) {
+    const rel = relative(root, resolve(root, name)).split("\\").join("/");
+    if (!rel.startsWith(`${ENGINE}/`)) continue;
+    for (const m of file.mutants) {
+      if (UNDETECTED.has(m.status) && m.location) surviving.add(mutantKey(rel, m.location.start.line, m.location.start.column, m.mutatorName ?? "", m.replacement ?? ""));
+    }
+  }
+  return { unlisted: [...surviving].filter((key) => !listed.has(key)), stale: [...listed].filter((key) => !surviving.has(key)) };
+}
+
+/** The "Equivalent mutants" section of RELIABILITY.md, up to the next heading of its level or above. */
+export function equivalentsSection(markdown: string): string {
+  const start = markdown.search(/^### Equivalent mutants$/m);
+  if (start < 0) return "";
+  const body = markdown.indexOf("\n", start);
+  if (body < 0) return "";
+  const rest = markdown.slice(body + 1);
+  const end = rest.search(/^#{1,3} /m);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
 export const percent = (part: PartScore): number => (part.detected + part.undetected === 0 ? 100 : (100 * part.detected) / (part.detected + part.undetected));
 
 function main(argv: string[]): number {
@@ -84,7 +133,8 @@ function main(argv: string[]): number {
     process.stderr.write(`mutation-score: no report at ${relative(process.cwd(), path)}; run npm run mutation first\n`);
     return 2;
   }
-  const { parts, missing } = scores(JSON.parse(readFileSync(path, "utf8")) as MutationReport);
+  const report = JSON.parse(readFileSync(path, "utf8")) as MutationReport;
+  const { parts, missing } = scores(report);
   let failed = false;
   for (const part of parts) {
     const score = percent(part);
@@ -99,6 +149,17 @@ function main(argv: string[]): number {
     failed = true;
     const shown = missing.slice(0, 5).join(", ");
     process.stdout.write(`MISS ${missing.length} engine file(s) not mutated yet: ${shown}${missing.length > 5 ? ", …" : ""}\n`);
+  }
+  const list = unlisted(report, equivalentsSection(readFileSync(join(root, "RELIABILITY.md"), "utf8")));
+  if (list.unlisted.length > 0) {
+    failed = true;
+    process.stdout.write(`MISS ${list.unlisted.length} surviving mutant(s) neither killed nor listed as equivalent in RELIABILITY.md:\n`);
+    for (const key of list.unlisted.slice(0, 10)) process.stdout.write(`       ${key}\n`);
+  }
+  if (list.stale.length > 0) {
+    failed = true;
+    process.stdout.write(`MISS ${list.stale.length} mutant(s) listed as equivalent in RELIABILITY.md that the report does not show surviving there:\n`);
+    for (const key of list.stale.slice(0, 10)) process.stdout.write(`       ${key}\n`);
   }
   return failed ? 1 : 0;
 }
