@@ -45,8 +45,11 @@ describe("syntax errors", () => {
     expect(syntaxErrors("a: |2 at line 1, column 5\n  b\n")).toEqual([["Not a YAML token: at line 1, column 5", "1:7-1:26 at line 1, column 5"]]);
   });
 
-  it("a message quoting the user's text about a bracket stays where the parser put it", () => {
-    expect(syntaxErrors("x: [1]\na: |2 end with a ]\n  b\n")).toEqual([["Not a YAML token: end with a ]", "2:7-2:19 end with a ]"]]);
+  it.each(["end with a ]", "Flow sequence", "Flow map", 'Missing closing "quote', "Missing closing 'quote"])("a message quoting the user's text (%s) stays where the parser put it", (words) => {
+    // Every opener stands above, in a comment: a search for one would find it.
+    const text = `# [ { " '\na: |2 ${words}\n  b\n`;
+    const model = parseCompose(text);
+    expect(model.syntaxErrors.map((e) => [e.message, text.slice(e.start, e.end)])).toEqual([[`Not a YAML token: ${words}`, words]]);
   });
 
   it("an unclosed list is found on its own line, though the next line opens another", () => {
@@ -120,8 +123,11 @@ describe("anchors and aliases", () => {
 });
 
 describe("documents", () => {
-  it("the first key after a `...` belongs to the next document: its aliases resolve there", () => {
-    const model = parseCompose("name: first\n...\nvolumes:\n  data: &data {name: shared}\n  more: *data\n");
+  it.each([
+    ["after a `---`", "---"],
+    ["the first key after a `...`", "..."],
+  ])("%s belongs to the next document: its aliases resolve there", (_name, separator) => {
+    const model = parseCompose(`name: first\n${separator}\nvolumes:\n  data: &data {name: shared}\n  more: *data\n`);
     expect(model.documents).toHaveLength(2);
     expect(model.section("volumes").map((e) => [e.key, valueSpan(model, e)])).toEqual([
       ["data", "4:15-4:29 {name: shared}"],

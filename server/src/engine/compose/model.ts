@@ -166,7 +166,7 @@ function syntaxRange(text: string, start: number, end: number, message: string):
     return match ? from + match.index : text.length;
   };
   // The parser's words from their start: a message may quote the user's text ("Not a YAML token: ..."), which may say anything.
-  const opener = /^Missing closing "quote/.test(message) ? '"' : /^Missing closing 'quote/.test(message) ? "'" : /^Flow sequence .*end with a \]/.test(message) ? "[" : /^Flow map .*end with a \}/.test(message) ? "{" : undefined;
+  const opener = /^Missing closing "quote/.test(message) ? '"' : /^Missing closing 'quote/.test(message) ? "'" : /^Flow sequence/.test(message) ? "[" : /^Flow map/.test(message) ? "{" : undefined;
   if (opener) {
     // The parser reports these only for a string or a collection that this character opens, before the error.
     const open = text.lastIndexOf(opener, Math.max(0, start - 1));
