@@ -83,16 +83,15 @@ export function parseCompose(text: string, options: ParseOptions = {}): ComposeM
   // One character for one: every offset stays the same.
   const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
   const parsed = parseAllDocuments(source, PARSE_OPTIONS);
-  const hasAnchors = text.includes("&");
   const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const syntaxErrors: SyntaxProblem[] = [];
   for (const doc of documents) {
-    // Without a `&` in the text there is no anchor to index.
-    const errors = [...doc.errors.map((e) => ({ code: e.code, message: e.message, pos: e.pos })), ...scanDocument(doc, hasAnchors)];
+    const errors = [...doc.errors.map((e) => ({ code: e.code, message: e.message, pos: e.pos })), ...scanDocument(doc)];
     errors.sort((a, b) => a.pos[0] - b.pos[0]);
     for (const error of errors) {
       // The parser's own words for a stack overflow ("Maximum call stack size exceeded") say nothing of the file.
-      const message = error.code === "RESOURCE_EXHAUSTION" ? TOO_DEEP : error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+      // Its other messages are kept whole: without prettyErrors they hold no position, only the user's text at most.
+      const message = error.code === "RESOURCE_EXHAUSTION" ? TOO_DEEP : error.message;
       // The parser places some errors at the end of the stream one past the text's end: keep them inside it.
       const start = Math.min(error.pos[0], text.length);
       syntaxErrors.push({ message, ...syntaxRange(text, start, Math.min(Math.max(start, error.pos[1]), text.length), message) });
@@ -157,30 +156,31 @@ export function buildModel(text: string, lines: LineIndex, documents: Document.P
 
 /**
  * Where a syntax error is worth pointing: the parser reports an unclosed
- * quote or bracket at the end of the file and a duplicate key at its first
- * character; the user needs the opening quote or bracket, and the whole key.
+ * quote or bracket at the end of the file and some errors on one character
+ * (`@` of `@nginx`); the user needs the opening quote or bracket, and the
+ * whole word.
  */
 function syntaxRange(text: string, start: number, end: number, message: string): { start: number; end: number } {
   const lineEnd = (from: number) => {
     const match = /\r|\n/.exec(text.slice(from));
     return match ? from + match.index : text.length;
   };
-  const opener = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : /end with a \]/.test(message) ? "[" : /end with a \}/.test(message) ? "{" : undefined;
+  // The parser's words from their start: a message may quote the user's text ("Not a YAML token: ..."), which may say anything.
+  const opener = /^Missing closing "quote/.test(message) ? '"' : /^Missing closing 'quote/.test(message) ? "'" : /^Flow sequence/.test(message) ? "[" : /^Flow map/.test(message) ? "{" : undefined;
   if (opener) {
+    // The parser reports these only for a string or a collection that this character opens, before the error.
     const open = text.lastIndexOf(opener, Math.max(0, start - 1));
-    if (open >= 0) return { start: open, end: lineEnd(open) };
+    return { start: open, end: lineEnd(open) };
   }
-  if (end - start <= 1 && /[^\s:,[\]{}#]/.test(text[start] ?? "")) {
-    const word = /^[^\s:,[\]{}#]+/.exec(text.slice(start))![0];
-    return { start, end: start + word.length };
-  }
-  return { start, end };
+  const word = end - start <= 1 ? /^[^\s:,[\]{}#]+/.exec(text.slice(start)) : null;
+  return word ? { start, end: start + word[0].length } : { start, end };
 }
 
 /** The document that holds an entry (the one its key is written in). */
 export function documentOf(entry: Entry, documents: readonly Document.Parsed[]): Document.Parsed {
   const offset = entry.keyNode.range?.[0] ?? 0;
-  return documents.find((d) => d.range[0] <= offset && offset <= d.range[2]) ?? documents[0];
+  // Documents follow one another: a document's end is the next one's start (after a `...`, its first key).
+  return documents.find((d) => offset < d.range[2]) ?? documents[0];
 }
 
 /** The parser's words for a duplicate key, which it reports at the key's first character. */
@@ -199,7 +199,7 @@ function anchorIndex(doc: Document): Map<string, Node[]> {
   return anchorIndexes.get(doc)!;
 }
 
-/** A duplicate key, as the parser reports one. */
+/** A duplicate key, with the parser's code and message. */
 interface DuplicateKey {
   code: "DUPLICATE_KEY";
   message: string;
@@ -209,23 +209,21 @@ interface DuplicateKey {
 /**
  * One walk over a document's collections, with a stack rather than recursion
  * (a file nested as deep as the parser allows must not overflow here):
- * records its anchors for anchorIndex (when the text has any `&`) and returns
- * its duplicate keys as the parser would report them. Keys are equal as the
+ * records its anchors for anchorIndex and returns
+ * its duplicate keys, each on the whole key. Keys are equal as the
  * parser compares them: scalars of the same value (`1` and `"1"` differ, `~`
  * and `null` do not), other keys never.
  */
-function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
+function scanDocument(doc: Document): DuplicateKey[] {
   const anchors = new Map<string, Node[]>();
   const duplicates: DuplicateKey[] = [];
   const collections: (YAMLMap | YAMLSeq)[] = [];
   const visit = (node: unknown) => {
-    if (withAnchors) {
-      const anchor = (node as { anchor?: string } | null)?.anchor;
-      if (anchor) {
-        const list = anchors.get(anchor);
-        if (list) list.push(node as Node);
-        else anchors.set(anchor, [node as Node]);
-      }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) {
+      const list = anchors.get(anchor);
+      if (list) list.push(node as Node);
+      else anchors.set(anchor, [node as Node]);
     }
     if (isCollection(node)) collections.push(node);
   };
@@ -245,12 +243,12 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
       visit(pair.key);
       visit(pair.value);
     }
-    if (items.length < 2) continue;
     // Most maps are small: comparing with the earlier keys costs less than building a set.
     const keys = items.length > 8 ? new Set<unknown>() : undefined;
     for (let i = 0; i < items.length; i++) {
       const key = items[i].key;
-      if (!isScalar(key) || (typeof key.value === "number" && Number.isNaN(key.value))) continue;
+      // `.nan` equals no key, itself included (the parser compares with ===; a set would match it).
+      if (!isScalar(key) || Number.isNaN(key.value)) continue;
       let duplicate = false;
       if (keys) {
         duplicate = keys.has(key.value);
@@ -261,7 +259,8 @@ function scanDocument(doc: Document, withAnchors = true): DuplicateKey[] {
           duplicate = isScalar(earlier) && earlier.value === key.value;
         }
       }
-      if (duplicate && key.range) duplicates.push({ code: "DUPLICATE_KEY", message: DUPLICATE_KEY, pos: [key.range[0], key.range[0] + 1] });
+      // The whole key as written (quotes included): the parser would give its first character only.
+      if (duplicate && key.range) duplicates.push({ code: "DUPLICATE_KEY", message: DUPLICATE_KEY, pos: [key.range[0], key.range[1]] });
     }
   }
   for (const list of anchors.values()) list.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
