@@ -296,15 +296,11 @@ function resolveAlias(alias: Alias, doc: Document): Node | undefined {
   return match;
 }
 
-/** Follows aliases (a bounded number of hops) to the node they name. */
-/** A node with its aliases followed (within the merge depth limit); null for an unresolved alias or no node. */
+/** A node with its alias followed; null for an unresolved alias or no node. */
 export function resolveNode(node: unknown, doc: Document): Node | null {
-  let current = node;
-  for (let hops = 0; isAlias(current) && hops < MAX_MERGE_DEPTH; hops++) {
-    current = resolveAlias(current, doc);
-  }
-  if (current === undefined || current === null || isAlias(current)) return null;
-  return current as Node;
+  // One hop is all: an alias names an anchored node, and an alias is never one (the parser drops an alias's `&anchor`).
+  const resolved = isAlias(node) ? resolveAlias(node, doc) : node;
+  return (resolved ?? null) as Node | null;
 }
 
 /**
@@ -464,8 +460,9 @@ export function modelFact<T>(model: ComposeModel, key: unknown, compute: () => T
 /** The string value of a scalar (numbers and booleans as written), or undefined for anything else. */
 export function scalarText(node: Node | null | undefined): string | undefined {
   if (!isScalar(node)) return undefined;
-  if (node.value === null || node.value === undefined) return undefined;
-  if (typeof node.source === "string" && node.type === "PLAIN") return node.source;
+  if (node.value === null) return undefined;
+  // The parser gives every scalar its source.
+  if (node.type === "PLAIN") return node.source;
   return valueText(node.value);
 }
 
@@ -474,15 +471,13 @@ export function serviceText(service: Service, key: string): string | undefined {
   return scalarText(service.get(key)?.value);
 }
 
-/** A scalar's value as text; undefined for null (the core schema resolves every scalar to a string, number, boolean or null). */
+/**
+ * A scalar's value as text; undefined for null (the core schema resolves every scalar to a string, number, boolean or
+ * null, never a bigint: PARSE_OPTIONS leaves intAsBigInt off) and for the objects of a `%YAML 1.1` document's
+ * `!!binary` and `!!timestamp`.
+ */
 export function valueText(value: unknown): string | undefined {
-  switch (typeof value) {
-    case "string": return value;
-    case "number":
-    case "boolean":
-    case "bigint": return String(value);
-    default: return undefined;
-  }
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
 }
 
 /** The items of a sequence with aliases resolved, paired with their source nodes. */
@@ -523,30 +518,9 @@ export function mapEntriesOf(node: Node | null | undefined, doc: Document): read
   return isMap(node) ? mapEntries(node, doc) : undefined;
 }
 
-/** The anchors (`&name`) defined in an entry's value as written, at any depth (aliases in it are not followed). */
-export function anchorsDefinedIn(entry: Entry): string[] {
-  const anchors: string[] = [];
-  const stack: unknown[] = [entry.pair.value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
-    if (anchor && !isAlias(node)) anchors.push(anchor);
-    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
-    else if (isSeq(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.key, item.value] : [item]));
-  }
-  return anchors;
-}
-
 /** The entries of an entry's value when it is a mapping (`<<` merges resolved), else undefined. */
 export function valueEntries(model: ComposeModel, entry: Entry): readonly Entry[] | undefined {
   return mapEntriesOf(entry.value, documentOf(entry, model.documents));
-}
-
-/** For an entry whose value is a sequence, each item's entries (undefined for an item that is not a mapping); else undefined. */
-export function itemEntries(model: ComposeModel, entry: Entry): (readonly Entry[] | undefined)[] | undefined {
-  if (!isSeq(entry.value)) return undefined;
-  const doc = documentOf(entry, model.documents);
-  return seqItems(entry.value, doc).map(({ item }) => mapEntriesOf(item, doc));
 }
 
 /** The keys written in the map that holds the entry, as written there (merged keys not followed). */
