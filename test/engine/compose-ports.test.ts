@@ -7,7 +7,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseCompose, type ComposeModel, type Span } from "../../server/src/engine/compose/model.js";
-import { bindingSpan, reservedHostPort, servicePorts, type PortBinding } from "../../server/src/engine/compose/ports.js";
+import {
+  bindingSpan,
+  bindToAddressEdit,
+  firstTargetPort,
+  isLoopbackAddress,
+  isPublicAddress,
+  portBindingAt,
+  reservedHostPort,
+  servicePorts,
+  type PortBinding,
+} from "../../server/src/engine/compose/ports.js";
 
 /** `line:column-endLine:endColumn text`, 1-based. */
 function described(model: ComposeModel, span: Span): string {
@@ -264,6 +274,65 @@ const SHORT: { item: string; facts: Facts }[] = [
     },
   },
   {
+    // The default holds the protocol's `/`: the written text has no protocol to point at.
+    item: '"53:${DNS_PORT:-53/udp}"',
+    facts: {
+      ...TCP,
+      protocol: "udp",
+      hostIp: undefined,
+      published: [53, 53],
+      randomHostPort: false,
+      target: "53",
+      reserved: undefined,
+      span: '4:9-4:33 "53:${DNS_PORT:-53/udp}"',
+      parts: {},
+    },
+  },
+  {
+    // go-connections cuts the protocol at the first `/` only: compose refuses it (`invalid proto: tcp/udp`).
+    item: '"8080:80/tcp/udp"',
+    facts: {
+      ...TCP,
+      protocol: "tcp/udp",
+      hostIp: undefined,
+      published: [8080, 8080],
+      randomHostPort: false,
+      target: "80",
+      reserved: undefined,
+      span: '4:9-4:26 "8080:80/tcp/udp"',
+      parts: { published: "4:10-4:14 8080", target: "4:15-4:17 80", protocol: "4:18-4:25 tcp/udp" },
+    },
+  },
+  {
+    // No port before the first `/` (compose: `no port specified`).
+    item: '"/tcp/udp"',
+    facts: {
+      ...TCP,
+      protocol: "tcp/udp",
+      hostIp: undefined,
+      published: undefined,
+      randomHostPort: true,
+      target: "",
+      reserved: undefined,
+      span: '4:9-4:19 "/tcp/udp"',
+      parts: { target: "4:10-4:10 ", protocol: "4:11-4:18 tcp/udp" },
+    },
+  },
+  {
+    // go-connections' ParsePortRange takes no white space: compose refuses the host port, none is known.
+    item: '" 8000:8000"',
+    facts: {
+      ...TCP,
+      hostIp: undefined,
+      published: undefined,
+      randomHostPort: false,
+      target: "8000",
+      reserved: undefined,
+      span: '4:9-4:21 " 8000:8000"',
+      parts: { published: "4:10-4:15  8000", target: "4:16-4:20 8000" },
+    },
+  },
+  {
     // An escape: the values are known, the offsets of the written text are not.
     item: '"\\x38000:8000"',
     facts: {
@@ -353,6 +422,70 @@ describe("ports facts: the long syntax", () => {
     ]);
   });
 
+  it('published: "" lets compose pick the host port', () => {
+    const code = 'services:\n  web:\n    ports:\n      - target: 80\n        published: ""\n';
+    expect(portsOf(code)).toEqual([
+      {
+        ...TCP,
+        hostIp: undefined,
+        published: undefined,
+        randomHostPort: true,
+        target: "80",
+        reserved: undefined,
+        span: '5:20-5:22 ""',
+        parts: { published: "5:21-5:21 ", target: "4:17-4:19 80" },
+      },
+    ]);
+  });
+
+  it('published: "8000 " is no port compose reads, nor a random one', () => {
+    const code = 'services:\n  web:\n    ports:\n      - target: 8000\n        published: "8000 "\n';
+    expect(portsOf(code)).toEqual([
+      {
+        ...TCP,
+        hostIp: undefined,
+        published: undefined,
+        randomHostPort: false,
+        target: "8000",
+        reserved: undefined,
+        span: '5:20-5:27 "8000 "',
+        parts: { published: "5:21-5:26 8000 ", target: "4:17-4:21 8000" },
+      },
+    ]);
+  });
+
+  it('published: " " is no port compose reads, nor a random one', () => {
+    const code = 'services:\n  web:\n    ports:\n      - target: 8000\n        published: " "\n';
+    expect(portsOf(code)).toEqual([
+      {
+        ...TCP,
+        hostIp: undefined,
+        published: undefined,
+        randomHostPort: false,
+        target: "8000",
+        reserved: undefined,
+        span: '5:20-5:23 " "',
+        parts: { published: "5:21-5:22  ", target: "4:17-4:21 8000" },
+      },
+    ]);
+  });
+
+  it("without target: no container port", () => {
+    const code = "services:\n  web:\n    ports:\n      - {published: 8080}\n";
+    expect(portsOf(code)).toEqual([
+      {
+        ...TCP,
+        hostIp: undefined,
+        published: [8080, 8080],
+        randomHostPort: false,
+        target: "",
+        reserved: undefined,
+        span: "4:21-4:25 8080",
+        parts: { published: "4:21-4:25 8080" },
+      },
+    ]);
+  });
+
   it("the whole item through an alias, its values with defaults applied", () => {
     const code = 'x-web: &web\n  target: ${APP_PORT:-3000}\n  published: "${HTTP_PORT:-443}"\n  protocol: TCP\nservices:\n  web:\n    ports:\n      - *web\n';
     expect(portsOf(code)).toEqual([
@@ -368,4 +501,109 @@ describe("ports facts: the long syntax", () => {
       },
     ]);
   });
+});
+
+describe("ports facts: the first container port", () => {
+  const rows: { item: string; port: number | undefined }[] = [
+    { item: '"8000-8001:8000-8001"', port: 8000 },
+    { item: '"5432:5432"', port: 5432 },
+    // Ports compose cannot read (`invalid containerPort`), and a variable's whole entry.
+    { item: '"5432:5432a"', port: undefined },
+    { item: '"5432:a5432"', port: undefined },
+    { item: '"${PORTS}"', port: undefined },
+  ];
+  for (const { item, port } of rows) {
+    it(item, () => {
+      const [binding] = servicePorts(parseCompose(short(item)).services[0]);
+      expect(firstTargetPort(binding)).toBe(port);
+    });
+  }
+});
+
+describe("ports facts: where a binding is open", () => {
+  const rows: { item: string; hostIp: string | undefined; open: "public" | "loopback" | "elsewhere" }[] = [
+    { item: '"8000:8000"', hostIp: undefined, open: "public" },
+    // An empty address is no address (go-connections' splitParts): every interface.
+    { item: '":8000:8000"', hostIp: "", open: "public" },
+    { item: '"0.0.0.0:8000:8000"', hostIp: "0.0.0.0", open: "public" },
+    { item: '"[::]:8000:8000"', hostIp: "::", open: "public" },
+    { item: '"127.0.0.2:8000:8000"', hostIp: "127.0.0.2", open: "loopback" },
+    { item: '"10.127.0.1:8000:8000"', hostIp: "10.127.0.1", open: "elsewhere" },
+    { item: '"172.17.0.1:8000:8000"', hostIp: "172.17.0.1", open: "elsewhere" },
+    // Brackets are an address's only around all of it; compose refuses these.
+    { item: '"x[::1]:8000:8000"', hostIp: "x[::1]", open: "elsewhere" },
+    { item: '"[::1]x:8000:8000"', hostIp: "[::1]x", open: "elsewhere" },
+  ];
+  for (const { item, hostIp, open } of rows) {
+    it(item, () => {
+      const [binding] = servicePorts(parseCompose(short(item)).services[0]);
+      expect(binding.hostIp).toBe(hostIp);
+      expect(isPublicAddress(binding.hostIp) ? "public" : isLoopbackAddress(binding.hostIp) ? "loopback" : "elsewhere").toBe(open);
+    });
+  }
+});
+
+describe("ports facts: the binding at an offset", () => {
+  const code = 'services:\n  web:\n    ports:\n      - "8000:8000" # app\n      - 9000\n';
+  const service = parseCompose(code).services[0];
+  const first = code.indexOf('"8000');
+  const rows: { at: string; offset: number; target: string | undefined }[] = [
+    { at: "the dash", offset: first - 2, target: undefined },
+    { at: "the opening quote", offset: first, target: "8000" },
+    { at: "the closing quote", offset: first + 10, target: "8000" },
+    { at: "the space after it", offset: first + 11, target: undefined },
+    { at: "the second item", offset: code.indexOf("9000"), target: "9000" },
+  ];
+  for (const { at, offset, target } of rows) {
+    it(at, () => {
+      expect(portBindingAt(service, offset)?.target).toBe(target);
+    });
+  }
+});
+
+/** The text once every binding of the file is bound to Elestio's bridge, one binding at a time; undefined where no edit is safe. */
+function bound(code: string): (string | undefined)[] {
+  const model = parseCompose(code);
+  return model.services.flatMap((service) =>
+    servicePorts(service).map((binding) => {
+      const edit = bindToAddressEdit(model, binding);
+      return edit && code.slice(0, edit.start) + edit.newText + code.slice(edit.end);
+    }),
+  );
+}
+
+describe("ports facts: binding to 172.17.0.1", () => {
+  const rows: { name: string; code: string; output: string | undefined }[] = [
+    { name: "the default of `-`, the variable kept", code: short('"${BIND-127.0.0.1}:8000:8000"'), output: short('"${BIND-172.17.0.1}:8000:8000"') },
+    { name: "an address ending in a variable: no edit", code: short('"127.0.0.${LAST:-1}:8000:8000"'), output: undefined },
+    { name: "an address starting with a variable: no edit", code: short('"${SUBNET:-127.0.0}.1:8000:8000"'), output: undefined },
+    { name: "an error message is no default: no edit", code: short('"${BIND:?set BIND}:8000:8000"'), output: undefined },
+    { name: "a default from another variable: no edit", code: short('"${BIND:-${LAN_IP:-127.0.0.1}}:8000:8000"'), output: undefined },
+    { name: "an empty long form: no edit", code: "services:\n  web:\n    ports:\n      - {}\n", output: undefined },
+    {
+      name: "long form with published third: host_ip on the line before it",
+      code: "services:\n  web:\n    ports:\n      - target: 8000\n        protocol: tcp\n        published: 8000\n",
+      output: "services:\n  web:\n    ports:\n      - target: 8000\n        protocol: tcp\n        host_ip: 172.17.0.1\n        published: 8000\n",
+    },
+    {
+      name: "long form with published as an explicit key: no edit",
+      code: "services:\n  web:\n    ports:\n      - target: 8000\n        ? published\n        : 8000\n",
+      output: undefined,
+    },
+    {
+      name: "long form on the last line, without a line break at the end of the file",
+      code: "services:\n  web:\n    ports:\n      - target: 8000",
+      output: "services:\n  web:\n    ports:\n      - target: 8000\n        host_ip: 172.17.0.1\n",
+    },
+    {
+      name: "long form with published first, without a line break at the end of the file",
+      code: "services:\n  web:\n    ports:\n      - published: 8000\n        target: 8000",
+      output: "services:\n  web:\n    ports:\n      - published: 8000\n        host_ip: 172.17.0.1\n        target: 8000",
+    },
+  ];
+  for (const { name, code, output } of rows) {
+    it(name, () => {
+      expect(bound(code)).toEqual([output]);
+    });
+  }
 });

@@ -70,7 +70,7 @@ interface ShortPortSplit {
   target: Span;
   /** After the target's `/`. */
   protocol?: Span;
-  /** 1, 2 or 3: target alone, published and target, or all three parts. */
+  /** The `:` separators counted up to 2: target alone, published and target, or all three parts. */
   shape: number;
 }
 
@@ -99,14 +99,15 @@ function splitShortPort(text: string, separates: (i: number) => boolean = () => 
     published: count >= 1 ? { start: count >= 2 ? colons[count - 2] + 1 : 0, end: colons[count - 1] } : undefined,
     target: { start: targetStart, end: slash < 0 ? text.length : slash },
     protocol: slash < 0 ? undefined : { start: slash + 1, end: text.length },
-    shape: Math.min(count, 2) + 1,
+    shape: Math.min(count, 2),
   };
 }
 
 const RANGE = /^(\d+)(?:-(\d+))?$/;
 
 function portRange(text: string | undefined): [number, number] | undefined {
-  const match = text === undefined ? null : RANGE.exec(text.trim());
+  // As go-connections' ParsePortRange reads it: no white space (compose refuses `" 8000"`).
+  const match = text === undefined ? null : RANGE.exec(text);
   if (!match) return undefined;
   const low = Number(match[1]);
   return [low, match[2] ? Number(match[2]) : low];
@@ -147,8 +148,8 @@ function shortBinding(source: Node, item: Scalar, raw: string): PortBinding {
     reportNode: item,
     long: false,
     hostIp: withoutBrackets(slice(value, resolved.host)),
-    // A lone part may be a whole entry from a variable (`"${PORTS}"`), address included.
-    hostIpKnown: rawHost !== undefined || layout.published ? resolveDefaults(rawHost ?? "").certain : resolveDefaults(raw).certain,
+    // A published part without a host part writes no address; a lone part may be a whole entry from a variable (`"${PORTS}"`), address included.
+    hostIpKnown: rawHost !== undefined ? resolveDefaults(rawHost).certain : layout.published !== undefined || resolveDefaults(raw).certain,
     published: published ? portRange(published) : undefined,
     randomHostPort: certain && !published,
     certain,
@@ -178,7 +179,7 @@ function longBinding(source: Node, item: Node, entries: readonly Entry[]): PortB
     hostIpEntry: hostIp,
     publishedEntry: published,
     published: publishedText ? portRange(publishedText.value) : undefined,
-    randomHostPort: !published || (publishedText?.certain === true && publishedText.value.trim() === ""),
+    randomHostPort: !published || (publishedText?.certain === true && publishedText.value === ""),
     certain: publishedText?.certain ?? true,
     target: resolve(get("target"))?.value ?? "",
     protocol: protocolOf(resolve(get("protocol"))?.value),
@@ -211,19 +212,18 @@ export function portBindingAt(service: Service, offset: number): PortBinding | u
   return servicePorts(service).find(({ node }) => node.range && node.range[0] <= offset && offset < node.range[1]);
 }
 
-/** The first container port of a binding (`8000` for `8000-8001`), when it is a number. */
+/** The first container port of a binding (`8000` for `8000-8001`), when compose can read its port or range. */
 export function firstTargetPort(binding: PortBinding): number | undefined {
-  const match = /^(\d+)/.exec(binding.target.trim());
-  return match ? Number(match[1]) : undefined;
+  return portRange(binding.target)?.[0];
 }
 
 export function publishesPort(binding: PortBinding, port: number): boolean {
   return binding.published !== undefined && binding.published[0] <= port && port <= binding.published[1];
 }
 
-/** No address, `0.0.0.0` or `::`: the port is open on every interface, the VM's public IP included. */
+/** No address, `0.0.0.0` or `::` (a binding's hostIp is without the brackets of `[::]`): the port is open on every interface, the VM's public IP included. */
 export function isPublicAddress(hostIp: string | undefined): boolean {
-  return hostIp === undefined || hostIp === "" || hostIp === "0.0.0.0" || hostIp === "::" || hostIp === "[::]";
+  return hostIp === undefined || hostIp === "" || hostIp === "0.0.0.0" || hostIp === "::";
 }
 
 export function isLoopbackAddress(hostIp: string | undefined): boolean {
@@ -262,11 +262,13 @@ export function publishesReservedPort(binding: PortBinding, port: number): boole
 function addressEdit(text: string, offset: number, address: string): OffsetEdit | undefined {
   const interpolations = findInterpolations(text);
   if (interpolations.length === 0) return { start: offset, end: offset + text.length, newText: address };
+  // One interpolation, the whole text (the first of several ends before the text does).
   const [only] = interpolations;
-  if (interpolations.length > 1 || only.start !== 0 || only.end !== text.length) return undefined;
-  if ((only.operator !== ":-" && only.operator !== "-") || only.argumentStart === undefined) return undefined;
-  if (hasInterpolation(only.argument ?? "")) return undefined;
-  return { start: offset + only.argumentStart, end: offset + only.end - 1, newText: address };
+  if (only.start !== 0 || only.end !== text.length) return undefined;
+  // An operator comes with its argument: the default of `:-` or `-`.
+  if (only.operator !== ":-" && only.operator !== "-") return undefined;
+  if (hasInterpolation(only.argument!)) return undefined;
+  return { start: offset + only.argumentStart!, end: offset + only.end - 1, newText: address };
 }
 
 /**
@@ -303,7 +305,8 @@ function longFormAddressEdit(model: ComposeModel, binding: PortBinding, address:
   if (!map || map.items.length === 0) return undefined;
   const pairs = map.items;
   const keyStart = (pair: Pair) => (pair.key as Node).range![0];
-  const published = binding.publishedEntry && binding.publishedEntry.owner === map ? binding.publishedEntry.pair : undefined;
+  // `map` is the published entry's owner when there is one.
+  const published = binding.publishedEntry?.pair;
   if (map.flow) {
     const at = keyStart(published ?? pairs[0]);
     return { start: at, end: at, newText: `host_ip: ${address}, ` };

@@ -67,9 +67,8 @@ function descend(document: Document.Parsed, node: Node, offset: number, path: (s
  * holds the hit, or one that merges (`<<`) the anchored map that holds it.
  */
 export function serviceContext(model: ComposeModel, hit: NodeHit): { service: Service; path: (string | number)[] } | undefined {
-  for (let i = 0; i < hit.containers.length; i++) {
-    const container = hit.containers[i];
-    if (!isMap(container)) continue;
+  // A sequence is never a service's map nor the owner of a merged entry: only maps match.
+  for (const [i, container] of hit.containers.entries()) {
     const service = model.services.find((s) => s.map === container) ?? model.services.find((s) => s.entries.some((e) => e.merged && e.owner === container));
     if (service) return { service, path: hit.path.slice(i) };
   }
@@ -101,7 +100,7 @@ export interface HoveredNode {
   service: Service | undefined;
   /** Keys and indexes inside that service: `["ports", 0]` for a port item. */
   servicePath: readonly PathSegment[] | undefined;
-  /** The service whose name this key is, when the node is a key of `services:`. */
+  /** The service whose name this key is, when the node is a key of `services:` (or of a map `services:` merges with `<<`). */
   namesService: Service | undefined;
 }
 
@@ -110,7 +109,6 @@ export function hoveredNode(model: ComposeModel, offset: number): HoveredNode | 
   const hit = nodeAt(model, offset);
   if (!hit) return undefined;
   const context = serviceContext(model, hit);
-  const isServiceKey = hit.onKey && hit.path.length === 2 && hit.path[0] === "services";
   return {
     documentPath: hit.path,
     path: context ? ["services", context.service.name, ...context.path] : hit.path,
@@ -119,6 +117,7 @@ export function hoveredNode(model: ComposeModel, offset: number): HoveredNode | 
     text: scalarText(hit.node),
     service: context?.service,
     servicePath: context?.path,
-    namesService: isServiceKey ? model.services.find((s) => s.keyNode === hit.node) : undefined,
+    // Only a key of `services:` (or of a map it merges) is a service's keyNode.
+    namesService: model.services.find((s) => s.keyNode === hit.node),
   };
 }
