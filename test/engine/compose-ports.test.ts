@@ -438,8 +438,11 @@ describe("ports facts: the long syntax", () => {
     ]);
   });
 
-  it('published: "8000 " is no port compose reads, nor a random one', () => {
-    const code = 'services:\n  web:\n    ports:\n      - target: 8000\n        published: "8000 "\n';
+  it.each([
+    ['"8000 "', '5:20-5:27 "8000 "', "5:21-5:26 8000 "],
+    ['" "', '5:20-5:23 " "', "5:21-5:22  "],
+  ])("published: %s is no port compose reads, nor a random one", (published, span, publishedPart) => {
+    const code = `services:\n  web:\n    ports:\n      - target: 8000\n        published: ${published}\n`;
     expect(portsOf(code)).toEqual([
       {
         ...TCP,
@@ -448,24 +451,8 @@ describe("ports facts: the long syntax", () => {
         randomHostPort: false,
         target: "8000",
         reserved: undefined,
-        span: '5:20-5:27 "8000 "',
-        parts: { published: "5:21-5:26 8000 ", target: "4:17-4:21 8000" },
-      },
-    ]);
-  });
-
-  it('published: " " is no port compose reads, nor a random one', () => {
-    const code = 'services:\n  web:\n    ports:\n      - target: 8000\n        published: " "\n';
-    expect(portsOf(code)).toEqual([
-      {
-        ...TCP,
-        hostIp: undefined,
-        published: undefined,
-        randomHostPort: false,
-        target: "8000",
-        reserved: undefined,
-        span: '5:20-5:23 " "',
-        parts: { published: "5:21-5:22  ", target: "4:17-4:21 8000" },
+        span,
+        parts: { published: publishedPart, target: "4:17-4:21 8000" },
       },
     ]);
   });
