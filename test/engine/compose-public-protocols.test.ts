@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { servicePorts } from "../../server/src/engine/compose/ports.js";
-import { PUBLIC_PROTOCOLS, publicProtocolOf } from "../../server/src/engine/compose/publicProtocols.js";
+import { NON_TCP_PROTOCOL, PUBLIC_PROTOCOLS, publicProtocolOf } from "../../server/src/engine/compose/publicProtocols.js";
 import { isDatabasePort, serviceImage } from "../../server/src/engine/compose/services.js";
 
 /** The protocol named for each port entry of a one-service file. */
@@ -37,10 +37,14 @@ const HELD: [item: string, image: string | undefined, protocol: string][] = [
   ['"49152-65535:49152-65535"', "coturn/coturn", "media range"],
   ['"10000-20000:10000-20000"', "andrius/asterisk", "media range"],
   ['"21000-21010:21000-21010"', "delfer/alpine-ftp-server", "media range"],
+  // Ten ports, the fewest a media range holds.
+  ['"40000-40009:40000-40009"', undefined, "media range"],
   // Whatever the host port, the container port decides.
   ['"2222:22"', "gitea/gitea:1.22", "SSH"],
   ['"2222:2222"', "gitea/gitea:1.22-rootless", "SSH"],
   ['"2525:25"', "mailserver/docker-mailserver", "SMTP"],
+  // A stray space: compose refuses the file (invalid-value says so), but the port is still OpenVPN's, not a web port.
+  ['"1194: 1194"', "kylemanna/openvpn", "OpenVPN"],
   ['"465:465"', undefined, "SMTP"],
   ['"587:587"', undefined, "SMTP"],
   ['"993:993"', undefined, "POP3, IMAP, ManageSieve"],
@@ -79,6 +83,12 @@ const REPORTED: [item: string, image: string | undefined][] = [
   ['"4443:4443"', undefined],
   ['"8443:8443"', "jitsi/web:stable"],
   ['"7881:7881"', undefined],
+  // The image is matched on its whole repository, not on a part of it.
+  ['"4443:4443"', "myjitsi/jvb"],
+  ['"4443:4443"', "jitsi/jvb-exporter"],
+  ['"7881:7881"', "mylivekit/livekit-server"],
+  ['"7881:7881"', "livekit/livekit-server-exporter"],
+  ['"8443:8443"', "mymattermost/app"],
   // A single port, or a short range, is no media range.
   ['"50000:50000"', undefined],
   ['"40000-40008:40000-40008"', undefined],
@@ -86,6 +96,9 @@ const REPORTED: [item: string, image: string | undefined][] = [
   // A range that overflows the entry's ports.
   ['"21113-21119:21113-21119"', "rustdesk/rustdesk-server"],
   ['"1194-1195:1194-1195"', "kylemanna/openvpn"],
+  // A container port that is no number (compose refuses it) is no protocol's port.
+  ['"1194:x1194"', "kylemanna/openvpn"],
+  ['"1194:1194x"', "kylemanna/openvpn"],
   // The container port is not known.
   ['"${PORT}:${PORT}"', undefined],
   ['"${PORTS}"', undefined],
@@ -103,6 +116,7 @@ describe("publicProtocolOf", () => {
 
 describe("the table", () => {
   it("gives a reason for each entry, with ports in order", () => {
+    expect(NON_TCP_PROTOCOL.reason.length).toBeGreaterThan(20);
     for (const entry of PUBLIC_PROTOCOLS) {
       expect(entry.reason.length, entry.protocol).toBeGreaterThan(20);
       for (const [from, to] of entry.ports) expect(0 < from && from <= to && to <= 65535, `${entry.protocol} ${from}-${to}`).toBe(true);

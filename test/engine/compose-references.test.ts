@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
-import { serviceExtends, serviceLinks, serviceProfiles, serviceReferences, serviceVolumesFrom } from "../../server/src/engine/compose/references.js";
+import { serviceExtends, serviceLinks, serviceProfiles, serviceReferenceAt, serviceReferences, serviceVolumesFrom } from "../../server/src/engine/compose/references.js";
 import { spanText } from "../helpers/spans.js";
 
 function volumesFrom(code: string) {
@@ -148,5 +148,39 @@ describe("serviceReferences", () => {
       ["web", "extends", "base", true, "7:14-7:18 base"],
     ]);
     expect(serviceReferences(model)).toBe(serviceReferences(model));
+  });
+
+  // network_mode and the namespaces (`ipc: service:x`) alike: the name's part when no variable decides `service:`, else the whole item.
+  it.each([
+    { name: "written as it is", value: "service:vpn", target: "vpn", certain: true, span: "3:{c+8}-3:{c+11} vpn" },
+    { name: "a default names the service", value: '"service:${NAME:-vpn}"', target: "vpn", certain: true, span: "3:{c+9}-3:{c+21} ${NAME:-vpn}" },
+    { name: "a variable without a default before `service:`", value: "${X}service:vpn", target: "vpn", certain: false, span: "3:{c}-3:{c+15} ${X}service:vpn" },
+    { name: "a default holding the whole value", value: "${MODE:-service:vpn}", target: "vpn", certain: true, span: "3:{c}-3:{c+20} ${MODE:-service:vpn}" },
+  ])("$name: $value", ({ value, target, certain, span }) => {
+    for (const key of ["network_mode", "ipc", "pid", "uts"]) {
+      const model = parseCompose(`services:\n  app:\n    ${key}: ${value}\n  vpn:\n    image: x\n`);
+      // The value starts at column c, after `    key: `.
+      const c = key.length + 7;
+      const expected = span.replace(/\{c(?:\+(\d+))?\}/g, (_, n: string | undefined) => `${c + Number(n ?? 0)}`);
+      expect(serviceReferences(model).map((r) => [r.kind, r.target, r.certain, spanText(model, r.span)]), key).toEqual([[key, target, certain, expected]]);
+    }
+  });
+});
+
+describe("serviceReferenceAt", () => {
+  // worker's dependency is an alias of web's: both are written at web's `db`.
+  const code = "services:\n  web:\n    depends_on: [&db db]\n  worker:\n    depends_on: [*db]\n  db:\n    image: x\n";
+  const model = parseCompose(code);
+  const [web, worker] = model.services;
+  const span = serviceReferences(model)[0].span;
+
+  it("finds the service's own reference written inside the span, not another service's written there", () => {
+    expect(spanText(model, span)).toBe("3:22-3:24 db");
+    expect([web, worker].map((service) => serviceReferenceAt(model, service, "depends_on", span)?.service.name)).toEqual(["web", "worker"]);
+  });
+
+  it("finds none that is only partly inside the span", () => {
+    expect(serviceReferenceAt(model, web, "depends_on", { start: span.start, end: span.end - 1 })).toBeUndefined();
+    expect(serviceReferenceAt(model, web, "depends_on", { start: span.start + 1, end: span.end })).toBeUndefined();
   });
 });

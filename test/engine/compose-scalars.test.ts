@@ -32,12 +32,16 @@ describe("scalarValue and splitValue", () => {
     expect(splitValue(scalar, splitOn(":")).map((p) => [p.value, p.certain, spanText(model, p.span)])).toEqual(parts);
   });
 
-  it("cuts at the first separator only", () => {
-    const { model, value } = valueOf("service:a:b");
-    expect(splitValue(value, cutOn(":")).map((p) => [p.value, spanText(model, p.span)])).toEqual([
+  it("cuts at the first separator only; without one, the whole value is the one part (Go's strings.Cut)", () => {
+    const cut = (yaml: string) => {
+      const { model, value } = valueOf(yaml);
+      return splitValue(value, cutOn(":")).map((p) => [p.value, spanText(model, p.span)]);
+    };
+    expect(cut("service:a:b")).toEqual([
       ["service", "1:6-1:13 service"],
       ["a:b", "1:14-1:17 a:b"],
     ]);
+    expect(cut("bridge")).toEqual([["bridge", "1:6-1:12 bridge"]]);
   });
 
   it("is undefined for a collection and an empty value", () => {

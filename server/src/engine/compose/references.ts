@@ -110,17 +110,17 @@ function readVolumesFrom(model: ComposeModel, service: Service): VolumesFromRef[
   return listItems(model, service, "volumes_from").map((item) => {
     const parts = splitValue(item, splitOn(":"));
     const container = item.value.startsWith(CONTAINER_PREFIX);
-    // `container:name[:mode]`: the name is the second part; a service's is the first.
+    // `container:name[:mode]`: the name is the second part (there is one: the value holds `:`); a service's is the first.
     const name = container ? parts[1] : parts[0];
     const mode = parts[container ? 2 : 1];
     return {
       service,
       kind: container ? "container" : "service",
-      target: name?.value ?? "",
+      target: name.value,
       mode: mode?.value,
       certain: item.certain,
       span: item.span,
-      targetSpan: name?.span,
+      targetSpan: name.span,
       modeSpan: mode?.span,
       item,
     };
@@ -225,10 +225,10 @@ function referencesOf(model: ComposeModel, service: Service): ServiceReference[]
   for (const key of NAMESPACE_KEYS) {
     const value = scalarValue(model.text, service.get(key)?.value);
     if (!value?.value.startsWith(SERVICE_PREFIX)) continue;
+    // The value starts with `service:`: the cut gives two parts, the first `service`.
     const [head, target] = splitValue(value, cutOn(":"));
-    // The name's offsets are known when `service:` is written as it is.
-    const literal = head.span !== undefined && head.certain && `${head.value}:` === SERVICE_PREFIX;
-    found.push({ service, kind: key, target: value.value.slice(SERVICE_PREFIX.length), certain: value.certain, span: (literal ? target?.span : undefined) ?? value.span });
+    // The name's offsets are known when no variable decides `service:` (target.span is undefined when the parts are not aligned).
+    found.push({ service, kind: key, target: value.value.slice(SERVICE_PREFIX.length), certain: value.certain, span: (head.certain ? target.span : undefined) ?? value.span });
   }
   const extended = serviceExtends(model, service);
   if (extended?.target && !extended.file) {
