@@ -25,8 +25,9 @@ describe("the Compose Specification's schema", () => {
     expect(JSON.parse(vendored.toString("utf8"))).toMatchObject({ $schema: "https://json-schema.org/draft-07/schema", $id: "compose_spec.json" });
   });
 
-  it("uses only keywords the validator understands (an update that adds one fails here)", () => {
+  it("uses only keywords the validator understands, and additionalProperties only as a boolean (an update that adds one fails here)", () => {
     const used = new Set<string>();
+    const additionalProperties = new Set<string>();
     const walk = (node: unknown, isNameMap: boolean) => {
       if (Array.isArray(node)) return node.forEach((item) => walk(item, false));
       if (!node || typeof node !== "object") return;
@@ -36,11 +37,26 @@ describe("the Compose Specification's schema", () => {
           continue;
         }
         used.add(key);
+        if (key === "additionalProperties") additionalProperties.add(typeof value);
         walk(value, key === "properties" || key === "patternProperties" || key === "definitions");
       }
     };
     walk(JSON.parse(readFileSync(VENDORED, "utf8")), false);
     expect([...used].filter((keyword) => !SUPPORTED_KEYWORDS.has(keyword))).toEqual([]);
+    // compile() keeps only a boolean: a schema there would go unchecked.
+    expect([...additionalProperties]).toEqual(["boolean"]);
+  });
+
+  it("reads only the file's own pointers, and a pointer to a value that is no schema names nothing", () => {
+    expect(schemaFileHas("#/definitions/service")).toBe(true);
+    for (const pointer of ["./definitions/service", "definitions/service", "#definitions/service"]) {
+      expect(schemaFileHas(pointer), pointer).toBe(false);
+      expect(() => schemaAt(pointer)).toThrow(`compose schema: unsupported pointer ${pointer}`);
+    }
+    for (const pointer of ["#/definitions/nothing", "#/properties/version/type", "#/properties/version/deprecated"]) {
+      expect(schemaFileHas(pointer), pointer).toBe(false);
+      expect(() => schemaAt(pointer)).toThrow(`compose schema: ${pointer} names nothing`);
+    }
   });
 
   it("gets compose's additions from outside the file, each one still missing from it", () => {
@@ -89,6 +105,38 @@ describe("schemaProblems", () => {
 
   it("skips !reset values and checks !override ones", () => {
     expect(problems("services:\n  web:\n    image: x\n    ports: !reset 8080\n    environment: !override A=b\n")).toEqual(["type services.web.environment A=b"]);
+  });
+
+  it("reads free keys as compose's Go regexp does: `.+` wants a character but a line feed, `^.+$` no line feed at all; a key no pattern matches is left alone where others are allowed", () => {
+    const text = [
+      "services:",
+      "  web:",
+      "    image: x",
+      "    environment:",
+      '      "\\n": a',
+      '      "\\n\\n": b',
+      '      "a\\nb": c',
+      "    logging:",
+      "      options:",
+      '        "": [a]',
+      '        "a\\nb": [b]',
+      "networks:",
+      "  back:",
+      "    ipam:",
+      "      options:",
+      '        "a\\nb": a',
+      '        "a\\rb": b',
+      "      config:",
+      "        - aux_addresses:",
+      '            "a\\n": 10.0.0.2',
+      "",
+    ].join("\n");
+    expect(problems(text)).toEqual([
+      'unknown-key services.web.environment "\\n"',
+      'unknown-key services.web.environment "\\n\\n"',
+      'unknown-key networks.back.ipam.options "a\\nb"',
+      'unknown-key networks.back.ipam.config.0.aux_addresses "a\\n"',
+    ]);
   });
 
   it("leaves x- extensions unchecked, and checks a service whose name merely starts with x-", () => {

@@ -48,8 +48,15 @@ services:
     volumes: !override
       - ./static:/app/static
     x-note: {restart: whatever}
+    develop:
+      watch:
+        - {path: ./src, action: sync, target: /app/src, initial_sync: true}
+        - {path: ./conf, action: sync+restart, target: /etc/app, initial_sync: "true"}
+    pre_start:
+      - {image: alpine, command: ./init.sh}
   worker:
     image: shop/web:1.0
+    command: [--level, info, --audit-level, info]
     restart: on-failure:5
     stop_grace_period: \${GRACE}
     oom_score_adj: -500
@@ -173,6 +180,17 @@ testRule(invalidValue, {
       errors: [
         { line: 4, column: 18, endLine: 4, endColumn: 25, messageId: "typeMappingOrList", message: "services.web.environment must be a mapping (key: value) or a list (- item): compose refuses the file.", log: "services.web.environment must be a mapping" },
         { line: 5, column: 12, endLine: 5, endColumn: 22, messageId: "typeList", message: "services.web.ports must be a list (- item): compose refuses the file.", log: "services.web.ports must be a array" },
+      ],
+      output: null,
+    },
+    {
+      name: "compose's additions to the schema are checked too: pre_start is a list of hooks naming their image, initial_sync a boolean or a string",
+      code: "services:\n  web:\n    image: x\n    pre_start: {command: ./init.sh}\n  worker:\n    image: x\n    pre_start:\n      - {image: [alpine], command: ./init.sh}\n    develop:\n      watch:\n        - {path: ., action: sync, target: /app, initial_sync: 1}\n        - {path: ./b, action: sync, target: /b, initial_sync: [yes]}\n",
+      errors: [
+        { line: 4, column: 16, endLine: 4, endColumn: 36, messageId: "typeList", log: "services.web.pre_start must be a array" },
+        { line: 8, column: 17, endLine: 8, endColumn: 25, messageId: "typeString", log: "services.worker.pre_start.0.image must be a string" },
+        { line: 11, column: 63, endLine: 11, endColumn: 64, messageId: "typeBoolean", message: "…develop.watch[0].initial_sync must be true or false: compose refuses the file.", log: "services.worker.develop.watch.0.initial_sync must be a boolean or string" },
+        { line: 12, column: 63, endLine: 12, endColumn: 68, messageId: "typeBoolean" },
       ],
       output: null,
     },

@@ -97,6 +97,7 @@ services:
         - path: ./src
           action: sync
           target: /app/src
+          initial_sync: true
     post_start:
       - command: ./warm-up.sh
     pre_start:
@@ -333,6 +334,39 @@ testRule(unknownKey, {
       name: "a service name compose's pattern refuses",
       code: "services:\n  \"my web\":\n    image: x\n",
       errors: [{ line: 2, column: 3, endLine: 2, endColumn: 11, messageId: "invalidName", message: 'Invalid name "my web": compose refuses the file. Use only letters, digits, ".", "_" and "-".', log: "services additional properties 'my web' not allowed" }],
+      output: null,
+    },
+    {
+      name: "a name like an extension key's that compose's pattern refuses is only an invalid name: no rename to x-",
+      code: "services:\n  'x_my web':\n    image: x\n",
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 13, messageId: "invalidName", log: "services additional properties 'x_my web' not allowed", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "free keys as compose's Go regexp reads them: an empty key is refused, a carriage return or a line separator is a character (JavaScript's `.` is none)",
+      code: [
+        "services:",
+        "  web:",
+        "    image: x",
+        "    environment:",
+        "      \"\": a",
+        "      \"\\r\": b",
+        "      \"\\u2028\": c",
+        "networks:",
+        "  back:",
+        "    ipam:",
+        "      options:",
+        "        \"\": a",
+        "        \"a\\rb\": b",
+        "      config:",
+        "        - aux_addresses:",
+        "            \"\\u2028\": 10.0.0.2",
+        "",
+      ].join("\n"),
+      errors: [
+        { line: 5, column: 7, endLine: 5, endColumn: 9, messageId: "unknownKey", log: "services.web.environment additional properties '' not allowed" },
+        { line: 12, column: 9, endLine: 12, endColumn: 11, messageId: "unknownKey", log: "networks.back.ipam.options additional properties '' not allowed" },
+      ],
       output: null,
     },
     {

@@ -12,8 +12,17 @@ import SCHEMA_FILE from "./schema/compose-spec.json";
 
 export type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
 
-/** Patterns that match any key but the empty one (environment, labels, driver options): tested without a regular expression. */
-const ANY_KEY = new Set([".+", "^.+$"]);
+/**
+ * The patterns of maps whose keys are free (environment, labels, driver
+ * options), tested without a regular expression but as compose's Go regexp
+ * reads them: there `.` is any character but "\n" (JavaScript's also leaves
+ * out "\r", "\u2028" and "\u2029"). So `.+` refuses the empty key and one of
+ * line feeds alone, `^.+$` a key with a line feed anywhere.
+ */
+const ANY_KEY: ReadonlyMap<string, (key: string) => boolean> = new Map([
+  [".+", (key: string) => key.replaceAll("\n", "").length > 0],
+  ["^.+$", (key: string) => key.length > 0 && !key.includes("\n")],
+]);
 
 export interface PatternProperty {
   readonly source: string;
@@ -22,14 +31,12 @@ export interface PatternProperty {
 }
 
 export interface SchemaNode {
-  /** Where the node is in the schema, as a JSON pointer (`#/definitions/healthcheck/properties/retries`). */
-  readonly pointer: string;
   /** The types allowed; undefined: any. */
   types?: readonly JsonType[];
   properties?: ReadonlyMap<string, SchemaNode>;
   patternProperties?: readonly PatternProperty[];
-  /** false: a key matched by neither `properties` nor `patternProperties` is an error. */
-  additionalProperties?: boolean | SchemaNode;
+  /** false: a key matched by neither `properties` nor `patternProperties` is an error. Never a schema: the file has none such (test/engine/compose-schema.test.ts checks). */
+  additionalProperties?: boolean;
   items?: SchemaNode;
   oneOf?: readonly SchemaNode[];
   enum?: readonly unknown[];
@@ -39,27 +46,28 @@ export interface SchemaNode {
   maximum?: number;
   required?: readonly string[];
   uniqueItems?: boolean;
-  deprecated?: boolean;
   description?: string;
 }
 
 /** The keywords compile() understands; the others a schema may hold are annotations it ignores on purpose. */
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   "type", "properties", "patternProperties", "additionalProperties", "items", "oneOf", "enum", "pattern",
-  "minimum", "maximum", "required", "uniqueItems", "$ref", "deprecated", "description",
-  // Annotations: no effect on validation.
-  "default", "title", "$schema", "$id", "definitions",
+  "minimum", "maximum", "required", "uniqueItems", "$ref", "description",
+  // Annotations: no effect on validation (`deprecated` neither: obsolete-version reports `version` on its own).
+  "default", "title", "$schema", "$id", "definitions", "deprecated",
 ]);
 
 type RawSchema = Record<string, unknown>;
 
 /**
  * What compose accepts beyond this copy of the schema: keys docker/compose
- * implemented after it, each with where it was seen. A test fails once the
- * schema has one of them, so that the addition is dropped then.
+ * implemented after it, each with where it was seen (in a comment: nothing
+ * reads it). A test fails once the schema has one of them, so that the
+ * addition is dropped then.
  */
-export const COMPOSE_ADDITIONS: readonly { pointer: string; key: string; schema: (spec: RawSchema) => RawSchema; seen: string }[] = [
+export const COMPOSE_ADDITIONS: readonly { pointer: string; key: string; schema: (spec: RawSchema) => RawSchema }[] = [
   {
+    // Seen in docker/compose's end-to-end tests (pkg/e2e/testdata/TestPreStartHook*), compose-spec pull request 647.
     pointer: "#/definitions/service/properties",
     key: "pre_start",
     // A hook run before the container starts: post_start's hook, whose item may also name the image to run it in.
@@ -67,13 +75,12 @@ export const COMPOSE_ADDITIONS: readonly { pointer: string; key: string; schema:
       const hook = (spec.definitions as Record<string, RawSchema>).service_hook;
       return { type: "array", items: { ...hook, properties: { ...(hook.properties as RawSchema), image: { type: "string" } } } };
     },
-    seen: "docker/compose's end-to-end tests (pkg/e2e/testdata/TestPreStartHook*), compose-spec pull request 647",
   },
   {
+    // Seen in docker/compose's end-to-end fixture pkg/e2e/fixtures/watch/exec.yaml.
     pointer: "#/definitions/development/properties/watch/items/properties",
     key: "initial_sync",
     schema: () => ({ type: ["boolean", "string"] }),
-    seen: "docker/compose's end-to-end fixture pkg/e2e/fixtures/watch/exec.yaml",
   },
 ];
 
@@ -120,42 +127,33 @@ export const SCHEMA_SOURCE = {
 
 const compiled = new Map<RawSchema, SchemaNode>();
 
-function resolveRef(ref: string): { raw: RawSchema; pointer: string } {
-  return { raw: rawAt(SPEC, ref), pointer: ref };
-}
-
 /** Compiles a raw schema object (memoized by identity, so `$ref` cycles end). */
-function compile(raw: RawSchema, pointer: string): SchemaNode {
-  if (typeof raw.$ref === "string") {
-    const target = resolveRef(raw.$ref);
-    return compile(target.raw, target.pointer);
-  }
+function compile(raw: RawSchema): SchemaNode {
+  if (typeof raw.$ref === "string") return compile(rawAt(SPEC, raw.$ref));
   const known = compiled.get(raw);
   if (known) return known;
-  const node: SchemaNode = { pointer };
+  const node: SchemaNode = {};
   compiled.set(raw, node);
   if (raw.type !== undefined) node.types = (Array.isArray(raw.type) ? raw.type : [raw.type]) as JsonType[];
   if (raw.properties) {
-    node.properties = new Map(Object.entries(raw.properties as Record<string, RawSchema>).map(([key, child]) => [key, compile(child, `${pointer}/properties/${key}`)]));
+    node.properties = new Map(Object.entries(raw.properties as Record<string, RawSchema>).map(([key, child]) => [key, compile(child)]));
   }
   if (raw.patternProperties) {
     node.patternProperties = Object.entries(raw.patternProperties as Record<string, RawSchema>).map(([source, child]) => ({
       source,
-      pattern: ANY_KEY.has(source) ? { test: (key: string) => key.length > 0 } : new RegExp(source, "u"),
-      schema: compile(child, `${pointer}/patternProperties/${source}`),
+      pattern: ANY_KEY.has(source) ? { test: ANY_KEY.get(source)! } : new RegExp(source, "u"),
+      schema: compile(child),
     }));
   }
   if (typeof raw.additionalProperties === "boolean") node.additionalProperties = raw.additionalProperties;
-  else if (raw.additionalProperties) node.additionalProperties = compile(raw.additionalProperties as RawSchema, `${pointer}/additionalProperties`);
-  if (raw.items) node.items = compile(raw.items as RawSchema, `${pointer}/items`);
-  if (raw.oneOf) node.oneOf = (raw.oneOf as RawSchema[]).map((child, index) => compile(child, `${pointer}/oneOf/${index}`));
+  if (raw.items) node.items = compile(raw.items as RawSchema);
+  if (raw.oneOf) node.oneOf = (raw.oneOf as RawSchema[]).map((child) => compile(child));
   if (raw.enum) node.enum = raw.enum as unknown[];
   if (typeof raw.pattern === "string") node.pattern = new RegExp(raw.pattern, "u");
   if (typeof raw.minimum === "number") node.minimum = raw.minimum;
   if (typeof raw.maximum === "number") node.maximum = raw.maximum;
   if (raw.required) node.required = raw.required as string[];
   if (raw.uniqueItems === true) node.uniqueItems = true;
-  if (raw.deprecated === true) node.deprecated = true;
   if (typeof raw.description === "string") node.description = raw.description;
   return node;
 }
@@ -164,25 +162,24 @@ let root: SchemaNode | undefined;
 
 /** The schema of a compose file's top-level map. */
 export function composeSchema(): SchemaNode {
-  root ??= compile(SPEC, "#");
+  root ??= compile(SPEC);
   return root;
 }
 
 /** The schema node at a JSON pointer of the schema file (`#/definitions/service`); throws when there is none. */
 export function schemaAt(pointer: string): SchemaNode {
   composeSchema();
-  const { raw } = resolveRef(pointer);
-  return compiled.get(raw) ?? compile(raw, pointer);
+  return compile(rawAt(SPEC, pointer));
 }
 
-/** The schema of a key of a map: by name, then by pattern; undefined when the map's schema does not allow the key. */
+/** The schema of a key of a map: by name, then by pattern; undefined when the map's schema does not say (additionalProperties tells whether it allows the key). */
 export function propertySchema(map: SchemaNode, key: string): SchemaNode | undefined {
   const named = map.properties?.get(key);
   if (named) return named;
   if (map.patternProperties) {
     for (const property of map.patternProperties) if (property.pattern.test(key)) return property.schema;
   }
-  return typeof map.additionalProperties === "object" ? map.additionalProperties : undefined;
+  return undefined;
 }
 
 /** Whether the map's schema allows `x-*` extension keys. */
