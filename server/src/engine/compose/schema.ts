@@ -19,9 +19,9 @@ export type JsonType = "object" | "array" | "string" | "number" | "integer" | "b
  * out "\r", "\u2028" and "\u2029"). So `.+` refuses the empty key and one of
  * line feeds alone, `^.+$` a key with a line feed anywhere.
  */
-const ANY_KEY: ReadonlyMap<string, (key: string) => boolean> = new Map([
-  [".+", (key: string) => key.replaceAll("\n", "").length > 0],
-  ["^.+$", (key: string) => key.length > 0 && !key.includes("\n")],
+const ANY_KEY: ReadonlyMap<string, PatternProperty["pattern"]> = new Map([
+  [".+", { test: (key: string) => key.replaceAll("\n", "").length > 0 }],
+  ["^.+$", { test: (key: string) => key.length > 0 && !key.includes("\n") }],
 ]);
 
 export interface PatternProperty {
@@ -141,7 +141,7 @@ function compile(raw: RawSchema): SchemaNode {
   if (raw.patternProperties) {
     node.patternProperties = Object.entries(raw.patternProperties as Record<string, RawSchema>).map(([source, child]) => ({
       source,
-      pattern: ANY_KEY.has(source) ? { test: ANY_KEY.get(source)! } : new RegExp(source, "u"),
+      pattern: ANY_KEY.get(source) ?? new RegExp(source, "u"),
       schema: compile(child),
     }));
   }
