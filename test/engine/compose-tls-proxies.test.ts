@@ -76,6 +76,15 @@ describe("webServerImages", () => {
     ["elestio/bigcapital-nginx", false],
     ["nginx/nginx-prometheus-exporter", false],
     ["thomseddon/traefik-forward-auth", false],
+    ["nginx-ldap-auth", false],
+    ["nginx-auth", false],
+    ["nginx-exporter", false],
+    // Only a name that ends with the tool's suffix is the tool.
+    ["nginx-auth-proxy", true],
+    ["nginx-exporter-proxy", true],
+    ["openresty/openresty:alpine", true],
+    ["lscr.io/linuxserver/swag", true],
+    ["jc21/nginx-proxy-manager", true],
     ["postgres:16", false],
   ])("%s: a web server or proxy image is %s", (text, expected) => {
     expect(isWebServerOrProxyImage(image(text))).toBe(expected);
@@ -93,6 +102,13 @@ describe("webServerImages", () => {
     expect(webServerNameKind("nginx-exporter")).toBeUndefined();
     expect(isWebServerOrProxyImage(image("nginx-alpine"))).toBe(true);
   });
+
+  it.each(["nginx", "openresty", "traefik", "caddy", "haproxy", "nginx-proxy", "swag", "nginx-proxy-manager", "nginx-unprivileged", "https-portal", "bunkerweb"])(
+    "takes a service named %s, with no image to tell, for a proxy",
+    (name) => {
+      expect(webServerNameKind(name)).toBe("proxy");
+    },
+  );
 
   it("reads a built service by its name, whatever its image's name; a pulled one by its image", () => {
     const model = parseCompose("services:\n  nginx:\n    build: .\n    image: dockerize-nginx-production\n  caddy:\n    image: app\n  traefik: {}\n");
