@@ -5,9 +5,10 @@ import { composeSchema, schemaAt } from "../../server/src/engine/compose/schema.
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 
-const SERVICE_KEYS = schemaAt("#/definitions/service");
-const HEALTHCHECK_KEYS = schemaAt("#/definitions/healthcheck");
-const TOP_LEVEL_KEYS = composeSchema();
+// Read inside the tests, not when the file loads: a schema that fails to compile then fails them.
+const serviceKeys = () => schemaAt("#/definitions/service");
+const healthcheckKeys = () => schemaAt("#/definitions/healthcheck");
+const topLevelKeys = () => composeSchema();
 import { testRule } from "./rule-tester.js";
 
 const EVERY_LONG_FORM = `name: shop
@@ -387,17 +388,17 @@ describe("unknown-key suggestions", () => {
   });
 
   it("suggests across case, separators, edits and prefixes", () => {
-    expect(suggestKeys(SERVICE_KEYS, "Depends-On")).toEqual(["depends_on"]);
-    expect(suggestKeys(SERVICE_KEYS, "evnironment")).toEqual(["environment"]);
-    expect(suggestKeys(SERVICE_KEYS, "stop_grace")).toEqual(["stop_grace_period"]);
-    expect(suggestKeys(HEALTHCHECK_KEYS, "timout")).toEqual(["timeout"]);
-    expect(suggestKeys(TOP_LEVEL_KEYS, "network")).toEqual(["networks"]);
+    expect(suggestKeys(serviceKeys(), "Depends-On")).toEqual(["depends_on"]);
+    expect(suggestKeys(serviceKeys(), "evnironment")).toEqual(["environment"]);
+    expect(suggestKeys(serviceKeys(), "stop_grace")).toEqual(["stop_grace_period"]);
+    expect(suggestKeys(healthcheckKeys(), "timout")).toEqual(["timeout"]);
+    expect(suggestKeys(topLevelKeys(), "network")).toEqual(["networks"]);
   });
 
   it("offers nothing for short keys more than one edit away, or too many completions", () => {
-    expect(suggestKeys(SERVICE_KEYS, "abc")).toEqual([]);
-    expect(suggestKeys(SERVICE_KEYS, "mem")).toEqual([]);
-    expect(suggestKeys(SERVICE_KEYS, "image_name")).toEqual([]);
+    expect(suggestKeys(serviceKeys(), "abc")).toEqual([]);
+    expect(suggestKeys(serviceKeys(), "mem")).toEqual([]);
+    expect(suggestKeys(serviceKeys(), "image_name")).toEqual([]);
   });
 });
 

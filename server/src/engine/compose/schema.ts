@@ -84,15 +84,18 @@ export const COMPOSE_ADDITIONS: readonly { pointer: string; key: string; schema:
   },
 ];
 
-/** The schema file with COMPOSE_ADDITIONS applied. */
-const SPEC: RawSchema = (() => {
-  const spec = structuredClone(SCHEMA_FILE) as RawSchema;
+let spec: RawSchema | undefined;
+
+/** The schema file with COMPOSE_ADDITIONS applied, built on first use as the compiled tree is (nothing runs when the module loads). */
+function specWithAdditions(): RawSchema {
+  if (spec) return spec;
+  spec = structuredClone(SCHEMA_FILE) as RawSchema;
   for (const addition of COMPOSE_ADDITIONS) {
     const properties = rawAt(spec, addition.pointer);
     properties[addition.key] = addition.schema(spec);
   }
   return spec;
-})();
+}
 
 /** The object at a JSON pointer (`#/definitions/service`) of a raw schema; throws when there is none. */
 function rawAt(spec: RawSchema, pointer: string): RawSchema {
@@ -129,7 +132,7 @@ const compiled = new Map<RawSchema, SchemaNode>();
 
 /** Compiles a raw schema object (memoized by identity, so `$ref` cycles end). */
 function compile(raw: RawSchema): SchemaNode {
-  if (typeof raw.$ref === "string") return compile(rawAt(SPEC, raw.$ref));
+  if (typeof raw.$ref === "string") return compile(rawAt(specWithAdditions(), raw.$ref));
   const known = compiled.get(raw);
   if (known) return known;
   const node: SchemaNode = {};
@@ -162,14 +165,14 @@ let root: SchemaNode | undefined;
 
 /** The schema of a compose file's top-level map. */
 export function composeSchema(): SchemaNode {
-  root ??= compile(SPEC);
+  root ??= compile(specWithAdditions());
   return root;
 }
 
 /** The schema node at a JSON pointer of the schema file (`#/definitions/service`); throws when there is none. */
 export function schemaAt(pointer: string): SchemaNode {
   composeSchema();
-  return compile(rawAt(SPEC, pointer));
+  return compile(rawAt(specWithAdditions(), pointer));
 }
 
 /** The schema of a key of a map: by name, then by pattern; undefined when the map's schema does not say (additionalProperties tells whether it allows the key). */
