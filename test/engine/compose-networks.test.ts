@@ -59,6 +59,27 @@ const ROWS: { name: string; code: string; declarations: ReturnType<typeof declar
   },
 ];
 
+describe("external, read as compose-go casts a string to a boolean", () => {
+  it.each([
+    ["true", true],
+    ['"Y"', true],
+    ['"yes"', true],
+    ['"ON"', true],
+    ['"n"', false],
+    ['"No"', false],
+    ['"FALSE"', false],
+    ['"off"', false],
+    ['"${EXTERNAL:-yes}"', true],
+    // compose refuses these: no space around the word, and nothing is known of a variable without default.
+    ['" true"', undefined],
+    ['"maybe"', undefined],
+    ['"${EXTERNAL}"', undefined],
+    ['"${EXTERNAL}true"', undefined],
+  ])("external: %s is %s", (value, external) => {
+    expect(declarations(`networks:\n  proxy:\n    external: ${value}\n`)[0].external).toBe(external);
+  });
+});
+
 describe("network declarations", () => {
   for (const row of ROWS) {
     it(row.name, () => {

@@ -24,6 +24,7 @@
  * pointer names a node of the schema.
  */
 import { schemaAt, type SchemaNode } from "./schema.js";
+import { booleanText } from "./values.js";
 
 export type ConversionId = "integer" | "number" | "boolean" | "duration" | "bytes" | "restart" | "restart_condition";
 
@@ -38,7 +39,6 @@ export interface Conversion {
 
 const INTEGER = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|inf|infinity|nan)$/i;
-const BOOLEAN_WORDS = new Set(["true", "false", "y", "yes", "on", "n", "no", "off"]);
 const DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w))+)$/u;
 // What ParseFloat reads but a minus: a negative size is refused (`-0`, hexadecimal and an exponent past float64 aside).
 const BYTES = /^\+?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)? ?([kmgtp](i?b)?|b)?$/i;
@@ -48,7 +48,7 @@ const RESTART_CONDITION = /^(none|no|on-failure|unless-stopped|any|always)$/;
 const ACCEPTS: Record<ConversionId, (text: string) => boolean> = {
   integer: (text) => INTEGER.test(text),
   number: (text) => NUMBER.test(text),
-  boolean: (text) => BOOLEAN_WORDS.has(text.toLowerCase()),
+  boolean: (text) => booleanText(text) !== undefined,
   duration: (text) => DURATION.test(text),
   bytes: (text) => BYTES.test(text),
   restart: (text) => RESTART.test(text),

@@ -81,7 +81,7 @@ export function parseCompose(text: string, options: ParseOptions = {}): ComposeM
   const lines = new LineIndex(text);
   // YAML (and compose) break lines at a lone \r too, as old Mac files have them; the parser only at \n.
   // One character for one: every offset stays the same.
-  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const source = text.replace(/\r(?!\n)/g, "\n");
   const parsed = parseAllDocuments(source, PARSE_OPTIONS);
   const documents = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const syntaxErrors: SyntaxProblem[] = [];
@@ -332,17 +332,9 @@ export function forgetEntries(map: YAMLMap): void {
   entriesCache.delete(map);
 }
 
-/** An entry as it appears in a map that merges it: one copy per entry, shared by every map that merges it. */
-const mergedCopies = new WeakMap<Entry, Entry>();
-
+/** An entry as it appears in a map that merges it (made once per merging map: entriesCache keeps the list). */
 function asMerged(entry: Entry): Entry {
-  if (entry.merged) return entry;
-  let copy = mergedCopies.get(entry);
-  if (!copy) {
-    copy = { ...entry, merged: true };
-    mergedCopies.set(entry, copy);
-  }
-  return copy;
+  return { ...entry, merged: true };
 }
 
 /** `computing` holds the maps of the merge chain being worked out; undefined until a map merges another. */

@@ -22,20 +22,13 @@ export function composeBoolean(node: Node | null | undefined): boolean | undefin
   return booleanText(value);
 }
 
-/** The boolean a text stands for in compose (see composeBoolean), or undefined. */
+/** The words compose-go's toBoolean reads, lower case. */
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ["y", true], ["yes", true], ["true", true], ["on", true],
+  ["n", false], ["no", false], ["false", false], ["off", false],
+]);
+
+/** The boolean a text stands for in compose (see composeBoolean), or undefined; no space around it (`" true"` is an invalid boolean). */
 export function booleanText(text: string): boolean | undefined {
-  switch (text.trim().toLowerCase()) {
-    case "y":
-    case "yes":
-    case "true":
-    case "on":
-      return true;
-    case "n":
-    case "no":
-    case "false":
-    case "off":
-      return false;
-    default:
-      return undefined;
-  }
+  return BOOLEAN_WORDS.get(text.toLowerCase());
 }
