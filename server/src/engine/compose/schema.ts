@@ -89,7 +89,7 @@ let spec: RawSchema | undefined;
 /** The schema file with COMPOSE_ADDITIONS applied, built on first use as the compiled tree is (nothing runs when the module loads). */
 function specWithAdditions(): RawSchema {
   if (spec) return spec;
-  spec = structuredClone(SCHEMA_FILE) as RawSchema;
+  spec = structuredClone(SCHEMA_FILE);
   for (const addition of COMPOSE_ADDITIONS) {
     const properties = rawAt(spec, addition.pointer);
     properties[addition.key] = addition.schema(spec);
