@@ -120,6 +120,52 @@ describe("serviceCommandWords", () => {
       ],
     },
     {
+      name: "a program whose name ends like a shell's (docker-entrypoint.sh) runs no script after -c",
+      code: service("    command: [docker-entrypoint.sh, -c, /etc/app.conf]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:35 docker-entrypoint.sh"],
+        ["command", false, true, "4:37-4:39 -c"],
+        ["command", false, true, "4:41-4:54 /etc/app.conf"],
+      ],
+    },
+    {
+      name: "a program whose name starts like a shell's (dashboard) runs no script after -c",
+      code: service("    command: [dashboard, -c, config.yml]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:24 dashboard"],
+        ["command", false, true, "4:26-4:28 -c"],
+        ["command", false, true, "4:30-4:40 config.yml"],
+      ],
+    },
+    {
+      name: "bash -ce: letters after the c are more flags, the next word is the script",
+      code: service("    command: [bash, -ce, mysqld --skip-grant]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:19 bash"],
+        ["command", false, true, "4:21-4:24 -ce"],
+        ["command", true, true, "4:26-4:45 mysqld --skip-grant"],
+      ],
+    },
+    {
+      name: "bash --norc -c: a long option holding a c is not the -c flag",
+      code: service("    command: [bash, --norc, -c, mysqld --skip-grant]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:19 bash"],
+        ["command", false, true, "4:21-4:27 --norc"],
+        ["command", false, true, "4:29-4:31 -c"],
+        ["command", true, true, "4:33-4:52 mysqld --skip-grant"],
+      ],
+    },
+    {
+      name: "sh -c1: not the -c flag (the shell refuses the option), so no script",
+      code: service("    command: [sh, -c1, mysqld]\n"),
+      expected: [
+        ["command", false, true, "4:15-4:17 sh"],
+        ["command", false, true, "4:19-4:22 -c1"],
+        ["command", false, true, "4:24-4:30 mysqld"],
+      ],
+    },
+    {
       name: "a string command, even sh -c, is no shell's script",
       code: service("    command: sh -c 'mysqld -padmin'\n"),
       expected: [["command", false, false, "4:14-4:36 sh -c 'mysqld -padmin'"]],

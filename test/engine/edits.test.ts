@@ -42,6 +42,11 @@ describe("removing a block", () => {
     expect(removeService("services:\n  a:\n    image: a\n  b:\n    image: b\n    # restart: always\n  # the cache\n  c:\n    image: c\n", "b")).toBe("services:\n  a:\n    image: a\n  # the cache\n  c:\n    image: c\n");
   });
 
+  it("takes its comments through the end of a file without a final line break, one that opens with an indented comment too", () => {
+    // Past the last line there is no line to read: the search for its comments must stop there, whatever the file's first line holds.
+    expect(removeService("    # generated\nservices:\n  a:\n    image: a\n  b:\n    image: b\n    # restart: always", "b")).toBe("    # generated\nservices:\n  a:\n    image: a\n");
+  });
+
   it("stops at a line of spaces between its comments and the next block's", () => {
     const text = 'services:\n  a:\n    image: a\n  b:\n    ports:\n      - "80:80"\n      # https later\n    \n  # the app\n  c:\n    image: c\n';
     expect(removeService(text, "b")).toBe("services:\n  a:\n    image: a\n    \n  # the app\n  c:\n    image: c\n");
