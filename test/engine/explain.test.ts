@@ -214,3 +214,70 @@ describe("explainLog tolerance", () => {
     expect(explainLog("Invalid HTTP_HOST header: 'www.example.com'", "en", MODEL).map((p) => p.id)).toEqual(["disallowed-host"]);
   });
 });
+
+describe("explainLog: which undefined-reference findings a pasted compose error names", () => {
+  // Two cycles (web <-> db, worker <-> queue), an extends of a missing service, and a depends_on of a missing one.
+  const code =
+    "services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    depends_on: [web]\n  worker:\n    image: app\n    depends_on: [queue]\n  queue:\n    image: redis\n    depends_on: [worker]\n  api:\n    extends: base\n    depends_on: [cache]\n";
+  const ranges = (log: string) => {
+    const model = parseCompose(code);
+    return explainLog(log, "en", model)
+      .filter((p) => p.id === "undefined-reference")
+      .flatMap((p) => described(model, p));
+  };
+
+  it.each([
+    {
+      name: "a cycle named from another service than compose's own line starts with",
+      log: "dependency cycle detected: web -> db -> web",
+      expected: ["4:18-4:20 db", "7:18-7:21 web"],
+    },
+    {
+      name: "the other cycle, with more spaces around its arrows",
+      log: "dependency cycle detected:   worker  ->  queue  ->  worker",
+      expected: ["10:18-10:23 queue", "13:18-13:24 worker"],
+    },
+    {
+      name: "a cycle written without spaces after its arrows",
+      log: "dependency cycle detected: web ->db ->web",
+      expected: ["4:18-4:20 db", "7:18-7:21 web"],
+    },
+    {
+      name: "a cycle of other services whose names run together the same (dbw, eb): none",
+      log: "dependency cycle detected: dbw -> eb -> dbw",
+      expected: [],
+    },
+    {
+      name: "a cycle of services the file does not link that way: none of its findings",
+      log: "dependency cycle detected: web -> worker -> web",
+      expected: [],
+    },
+    {
+      name: "a missing dependency written without its quotes (older compose)",
+      log: 'service "api" depends on undefined service cache: invalid compose project',
+      expected: ["16:18-16:23 cache"],
+    },
+    {
+      name: "a missing dependency named twice over, once with a line's own spacing",
+      log: 'service  "api"  depends on undefined service "cache": invalid compose project',
+      expected: ["16:18-16:23 cache"],
+    },
+    {
+      name: "an extends of a missing service, the compose file given by its path on the server",
+      log: 'cannot extend service "api" in /opt/app/docker-compose.yml: service "base" not found',
+      expected: ["15:14-15:18 base"],
+    },
+    {
+      name: "an extends of the same missing service by another service: none",
+      log: 'cannot extend service "web" in /opt/app/docker-compose.yml: service "base" not found',
+      expected: [],
+    },
+    {
+      name: "a missing dependency of another service: none",
+      log: 'service "web" depends on undefined service "cache": invalid compose project',
+      expected: [],
+    },
+  ])("$name", ({ log, expected }) => {
+    expect(ranges(log)).toEqual(expected);
+  });
+});
