@@ -36,7 +36,72 @@ describe("tlsProxies", () => {
     { name: "a companion beside a reported proxy names the one it refers to", code: 'services:\n  a:\n    image: nginx\n    ports: ["443:443"]\n  b:\n    image: nginx\n    ports: ["80:80"]\n  gen:\n    image: nginxproxy/docker-gen\n    volumes_from: [b]\n', expected: ["a proxy reserved-port 443", "b proxy reserved-port 80", "gen proxy companion b"] },
     { name: "a companion beside a web server that is not reported: none", code: 'services:\n  nginx:\n    image: nginx\n    ports: ["172.17.0.1:8080:80"]\n  ui:\n    image: bunkerity/bunkerweb-ui\n', expected: [] },
     { name: "a companion alone", code: "services:\n  ui:\n    image: bunkerity/bunkerweb-ui\n  app:\n    image: app\n", expected: ["ui proxy companion"] },
+    // It serves a proxy, not the ACME client before it, nor the proxy another service refers to.
+    { name: "a companion naming none goes with the first reported proxy", code: 'services:\n  certbot:\n    image: certbot/certbot\n  a:\n    image: nginx\n    ports: ["443:443"]\n  b:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    depends_on: [b]\n  gen:\n    image: nginxproxy/docker-gen\n', expected: ["certbot acme acme-client", "a proxy reserved-port 443", "b proxy reserved-port 80", "gen proxy companion a"] },
   ])("$name", ({ code, expected }) => {
+    expect(proxies(code)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "/etc/letsencrypt itself", code: 'services:\n  lb:\n    image: haproxy\n    volumes: ["./le:/etc/letsencrypt"]\n', expected: ["lb proxy certificates /etc/letsencrypt"] },
+    { name: "a long form's target below it", code: "services:\n  lb:\n    image: haproxy\n    volumes: [{type: bind, source: ./le, target: /etc/letsencrypt/live}]\n", expected: ["lb proxy certificates /etc/letsencrypt"] },
+    // Only /etc/letsencrypt and what is below it is the store (these were reported as mounting it).
+    { name: "a sibling of /etc/letsencrypt", code: 'services:\n  lb:\n    image: haproxy\n    volumes: ["./old:/etc/letsencrypt-old"]\n', expected: [] },
+    { name: "an /etc/letsencrypt under another folder", code: "services:\n  lb:\n    image: haproxy\n    volumes: [{type: bind, source: ./le, target: /opt/etc/letsencrypt}]\n", expected: [] },
+    { name: "acme.json in a folder", code: 'services:\n  traefik:\n    image: traefik:v3\n    volumes: ["./acme.json:/etc/traefik/acme.json"]\n', expected: ["traefik proxy certificates /etc/traefik/acme.json"] },
+    { name: "a backup of acme.json", code: 'services:\n  traefik:\n    image: traefik:v3\n    volumes: ["./backup.json:/etc/traefik/acme.json.bak:ro"]\n', expected: [] },
+    // Caddy keeps its certificates in /data: a built Caddy is known by its name, as a built Traefik is.
+    { name: "a built Caddy publishing its /data", code: 'services:\n  caddy:\n    build: ./caddy\n    ports: ["8443:443"]\n    volumes: ["caddy-data:/data"]\n', expected: ["caddy proxy certificates /data"] },
+    { name: "caddy-docker-proxy publishing its /data", code: 'services:\n  proxy:\n    image: lucaslorentz/caddy-docker-proxy:2.9\n    ports: ["8443:443"]\n    volumes: ["caddy-data:/data"]\n', expected: ["proxy proxy certificates /data"] },
+    // /data is only Caddy's store: an nginx (pulled or built) keeps anything there.
+    { name: "an nginx publishing a /data", code: 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n    volumes: ["site:/data"]\n  nginx:\n    build: ./nginx\n    ports: ["8081:80"]\n    volumes: ["site:/data"]\n', expected: [] },
+    // An nginx image named after the Caddy it replaces is still an nginx.
+    { name: "an nginx image whose name ends with caddy", code: 'services:\n  web:\n    image: ghcr.io/example/nginx-caddy\n    ports: ["8080:80"]\n    volumes: ["site:/data"]\n', expected: [] },
+    { name: "a publicly published nginx without /data", code: 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n', expected: [] },
+  ])("certificate stores: $name", ({ code, expected }) => {
+    expect(proxies(code)).toEqual(expected);
+  });
+
+  /** A service whose labels ask Traefik for a certificate. */
+  const labelled = "  app:\n    build: .\n    labels: [traefik.http.routers.app.tls.certresolver=le]\n";
+  it.each([
+    { name: "a built Traefik", code: `services:\n  traefik:\n    build: ./traefik\n${labelled}`, expected: ["traefik proxy certresolver app"] },
+    { name: "a built Traefik named with capitals", code: `services:\n  Traefik:\n    build: ./traefik\n${labelled}`, expected: ["Traefik proxy certresolver app"] },
+    // A built service's image only names what the build gives.
+    { name: "a built Traefik with an image name", code: `services:\n  traefik:\n    build: ./traefik\n    image: registry.example.com/edge:1\n${labelled}`, expected: ["traefik proxy certresolver app"] },
+    { name: "a Traefik extended from another file", code: `services:\n  traefik:\n    extends: {file: base.yml, service: traefik}\n${labelled}`, expected: ["traefik proxy certresolver app"] },
+    // A pulled image tells what runs, whatever the service's name.
+    { name: "a service named traefik running whoami", code: `services:\n  traefik:\n    image: traefik/whoami\n${labelled}`, expected: [] },
+    { name: "an image whose name only ends with traefik", code: `services:\n  dashboard:\n    image: example/dashboard-traefik\n${labelled}`, expected: [] },
+    // Only Traefik's own label asks for a certificate: not one that merely ends like it, nor a misspelt one Traefik ignores.
+    { name: "a label that only ends like the certresolver label", code: "services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: [disabled.traefik.http.routers.app.tls.certresolver=le]\n", expected: [] },
+    { name: "a misspelt certresolvers label", code: "services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: [traefik.http.routers.app.tls.certresolvers=le]\n", expected: [] },
+    { name: "an empty resolver asks for nothing", code: 'services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: {traefik.http.routers.app.tls.certresolver: ""}\n', expected: [] },
+    { name: "a blank resolver asks for nothing", code: 'services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: {traefik.http.routers.app.tls.certresolver: "  "}\n', expected: [] },
+    // Another label set to false does not turn Traefik off for the service.
+    { name: "a false label other than traefik.enable", code: 'services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: {traefik.http.services.app.loadbalancer.passhostheader: "false", traefik.http.routers.app.tls.certresolver: le}\n', expected: ["traefik proxy certresolver app"] },
+    // Traefik cannot read " false" as a boolean and skips the container all the same.
+    { name: "traefik.enable false with a stray space", code: 'services:\n  traefik:\n    image: traefik\n  app:\n    image: app\n    labels: ["traefik.enable=false ", traefik.http.routers.app.tls.certresolver=le]\n', expected: [] },
+  ])("certresolver: $name", ({ code, expected }) => {
+    expect(proxies(code)).toEqual(expected);
+  });
+
+  it.each([
+    // Only Traefik's own prefix configures a resolver.
+    { name: "a variable that only contains Traefik's prefix", code: "services:\n  app:\n    image: app\n    environment: [LEGACY_TRAEFIK_CERTIFICATESRESOLVERS_LE_ACME_EMAIL=x@example.com]\n", expected: [] },
+    { name: "a variable that only begins with BunkerWeb's switch", code: 'services:\n  bw:\n    image: bunkerity/bunkerweb:1.6\n    environment: {AUTO_LETS_ENCRYPT_STAGING: "yes"}\n', expected: [] },
+    // The switch is on only for yes, true, 1 or on, exactly.
+    { name: "the switch set to a word ending with on", code: "services:\n  bw:\n    image: bunkerity/bunkerweb:1.6\n    environment: {AUTO_LETS_ENCRYPT: production}\n", expected: [] },
+    { name: "the switch set to a word starting with on", code: "services:\n  bw:\n    image: bunkerity/bunkerweb:1.6\n    environment: {AUTO_LETS_ENCRYPT: on-demand}\n", expected: [] },
+    // Only LETSENCRYPT_ and ACME_ at the start; nor are other variables of a proxy settings of this kind.
+    { name: "a proxy's variables that only contain ACME_", code: "services:\n  nginx:\n    image: nginx\n    environment: {TZ: UTC, NGINX_ACME_CHALLENGE_DIR: /var/www/certbot}\n", expected: [] },
+    // LETSENCRYPT_HOST asks acme-companion for a certificate, as VIRTUAL_HOST does.
+    { name: "an nginx served by nginx-proxy, by LETSENCRYPT_HOST alone", code: "services:\n  web:\n    image: nginx\n    environment: {LETSENCRYPT_HOST: www.example.com, LETSENCRYPT_EMAIL: admin@example.com}\n", expected: [] },
+    { name: "a blank email", code: 'services:\n  nginx:\n    image: nginx\n    environment: {LETSENCRYPT_EMAIL: " "}\n', expected: [] },
+    // A value is off only when it is exactly no, false, 0 or off.
+    { name: "an email starting with no", code: "services:\n  nginx:\n    image: nginx\n    environment: {LETSENCRYPT_EMAIL: nobody@example.com}\n", expected: ["nginx proxy acme-setting LETSENCRYPT_EMAIL"] },
+    { name: "a port ending with 0", code: 'services:\n  nginx:\n    image: nginx\n    environment: {ACME_HTTP_PORT: "80"}\n', expected: ["nginx proxy acme-setting ACME_HTTP_PORT"] },
+  ])("settings: $name", ({ code, expected }) => {
     expect(proxies(code)).toEqual(expected);
   });
 

@@ -98,16 +98,16 @@ function computeTlsProxyKind(service: Service): TlsProxyKind | undefined {
   return serviceReservedPort(service) !== undefined || mountsLetsEncrypt(service) ? "proxy" : undefined;
 }
 
-/** Whether a volume mounts /etc/letsencrypt: `./certs:/etc/letsencrypt`, or a long form's `target` (merge keys followed). */
+/** Whether a volume mounts /etc/letsencrypt or a folder below it: `./certs:/etc/letsencrypt`, or a long form's `target` (merge keys followed). */
 function mountsLetsEncrypt(service: Service): boolean {
   const volumes = service.get("volumes");
   if (!volumes) return false;
   return seqItems(volumes.value, service.document).some(({ item }) => {
     if (isMap(item)) {
       const target = mapEntries(item, service.document).find((e) => e.key === "target");
-      return /\/etc\/letsencrypt\b/.test(scalarText(target?.value) ?? "");
+      return /^\/etc\/letsencrypt(?:\/|$)/.test(scalarText(target?.value) ?? "");
     }
-    return /:\/etc\/letsencrypt\b/.test(scalarText(item) ?? "");
+    return /:\/etc\/letsencrypt(?:[/:]|$)/.test(scalarText(item) ?? "");
   });
 }
 

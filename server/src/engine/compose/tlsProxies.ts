@@ -102,7 +102,6 @@ function ownEvidence(model: ComposeModel, service: Service, certresolver: string
   if (port !== undefined) return { type: "reserved-port", port };
   const store = proxy ? certificateStore(model, service) : undefined;
   if (store) return { type: "certificates", path: store };
-  if (legacy === "proxy") return { type: "certificates", path: "/etc/letsencrypt" };
   const setting = acmeSetting(model, service, proxy || (image !== undefined && image.repository.startsWith("bunkerity/")));
   if (setting) return { type: "acme-setting", setting };
   if (certresolver !== undefined && isTraefik(service)) {
@@ -123,7 +122,8 @@ function certificateStore(model: ComposeModel, service: Service): string | undef
   const targets = serviceVolumes(model, service).flatMap((volume) => volume.target ?? []);
   const letsEncrypt = targets.find((target) => /^\/etc\/letsencrypt(?:\/|$)/.test(target));
   if (letsEncrypt) return "/etc/letsencrypt";
-  const acmeJson = targets.find((target) => /(?:^|\/)acme\.json$/.test(target));
+  // Docker refuses a target that is not an absolute path (`mount path must be absolute`): a bare `acme.json` is no mount.
+  const acmeJson = targets.find((target) => /\/acme\.json$/.test(target));
   if (acmeJson) return acmeJson;
   if (isCaddy(service) && targets.includes(CADDY_DATA) && publishesPublicly(service)) return CADDY_DATA;
   return undefined;
@@ -135,17 +135,21 @@ function publishesPublicly(service: Service): boolean {
 }
 
 function isCaddy(service: Service): boolean {
-  const name = serviceImage(service)?.name;
-  return name === "caddy" || (name?.startsWith("caddy-") ?? false);
+  return runs(service, CADDY);
 }
 
-/** A Traefik: its image, or the name of a service built or without an image (as webServerKind reads names). */
 function isTraefik(service: Service): boolean {
-  const image = serviceImage(service);
-  if (image && TRAEFIK.test(image.name)) return true;
-  return (!image || service.get("build") !== undefined) && TRAEFIK.test(service.name.toLowerCase());
+  return runs(service, TRAEFIK);
 }
 
+/** Whether the service runs the program `name` matches: its image's name, or the name of a service built or without an image (as webServerKind reads names). */
+function runs(service: Service, name: RegExp): boolean {
+  const image = serviceImage(service);
+  if (image && name.test(image.name)) return true;
+  return (!image || service.get("build") !== undefined) && name.test(service.name.toLowerCase());
+}
+
+const CADDY = /^caddy(?:-|$)/;
 const TRAEFIK = /^traefik(?:-|$)/;
 
 /** Traefik's static configuration for an ACME resolver, in a flag (any case: Traefik's flags are case-insensitive). */
