@@ -249,6 +249,18 @@ testRule(invalidValue, {
       output: "services:\n  web:\n    image: x\n    cap_add:\n      - NET_ADMIN\n      - SYS_TIME\n",
     },
     {
+      // Written alike, interpolated alike: compose validates the interpolated file and finds the two equal, whatever CAP is.
+      name: "an interpolated item repeated as written: named as written, the repeat is removed",
+      code: "services:\n  web:\n    image: x\n    cap_add: [\"${CAP}\", \"${CAP}\"]\n",
+      errors: [{
+        line: 4, column: 25, endLine: 4, endColumn: 33,
+        messageId: "duplicate",
+        message: 'services.web.cap_add lists "${CAP}" twice: compose refuses the file. Remove the repeat.',
+        log: "services.web.cap_add items at 0 and 1 are equal",
+      }],
+      output: "services:\n  web:\n    image: x\n    cap_add: [\"${CAP}\"]\n",
+    },
+    {
       name: "a version written as a number: compose stops on it, and the obsolete key goes",
       code: "version: 3.8\nservices:\n  web:\n    image: x\n",
       errors: [{ line: 1, column: 10, endLine: 1, endColumn: 13, messageId: "versionNumber", message: "version: 3.8 is a number: compose refuses the file. The key is obsolete: remove it.", log: "version must be a string" }],

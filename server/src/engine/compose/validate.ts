@@ -296,7 +296,7 @@ class Walk {
   private checkEntry(doc: Document, name: string, value: Node | null, entry: Entry | undefined, pair: Pair, owner: YAMLMap, schema: SchemaNode, path: SchemaPath | undefined, out: SchemaProblem[]): void {
     const childSchema = propertySchema(schema, name);
     // Most values are plain scalars of a plain type (an image, an environment value): nothing else to check.
-    if (childSchema && isScalar(value) && !value.tag && isPlainScalarSchema(childSchema) && acceptsScalar(childSchema.types!, value.value)) return;
+    if (childSchema && isScalar(value) && isPlainScalarSchema(childSchema) && acceptsScalar(childSchema.types!, value.value)) return;
     const key: NonNullable<Key> = entry ?? { pair, owner };
     if (childSchema) this.check(doc, value, key, childSchema, { parent: path, segment: name }, out);
     else if (schema.additionalProperties === false) out.push({ kind: "unknown-key", span: keySpan(key), path, entry: entryOf(key, value)!, map: schema });
@@ -310,7 +310,7 @@ class Walk {
     if (itemSchema) {
       const plain = isPlainScalarSchema(itemSchema);
       resolved.forEach((item, index) => {
-        if (!item || (plain && isScalar(item) && !item.tag && acceptsScalar(itemSchema.types!, item.value))) return;
+        if (!item || (plain && isScalar(item) && acceptsScalar(itemSchema.types!, item.value))) return;
         this.check(doc, item, undefined, itemSchema, { parent: path, segment: index }, out);
       });
     }
@@ -318,8 +318,9 @@ class Walk {
       const firsts = new Map<string, number>();
       resolved.forEach((item, index) => {
         const written = isScalar(item) ? valueText(item.value) : undefined;
-        // An interpolated item may differ once the pipeline's variables are set: only written values are compared.
-        if (written === undefined || written.includes("$")) return;
+        // Items are compared as written. Two written alike interpolate alike, and compose validates the interpolated
+        // file, so it refuses them; an item that equals another only once the variables are set is not found.
+        if (written === undefined) return;
         const identity = `${typeof (item as Scalar).value}:${written}`;
         const firstIndex = firsts.get(identity);
         if (firstIndex === undefined) {

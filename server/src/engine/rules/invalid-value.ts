@@ -202,7 +202,8 @@ function messageOf(model: ComposeModel, problem: SchemaProblem): Message {
     case "required":
       return { messageId: "missingKey", data: { key, missing: problem.missing } };
     case "duplicate":
-      return { messageId: "duplicate", data: { key, value: problem.value.value } };
+      // A variable without a default has no value to name: the item is named as written.
+      return { messageId: "duplicate", data: { key, value: problem.value.certain ? problem.value.value : problem.value.written } };
     case "unknown-key":
       throw new Error("unknown keys are unknown-key's");
   }
@@ -227,8 +228,9 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
     }
     case "duplicate": {
       if (!problem.list) return undefined;
+      const repeated = problem.value.certain ? problem.value.value : problem.value.written;
       return {
-        title: { en: `Remove the repeated "${problem.value.value}"`, fr: `Supprimer le « ${problem.value.value} » répété` },
+        title: { en: `Remove the repeated "${repeated}"`, fr: `Supprimer le « ${repeated} » répété` },
         edits: removeItems(model, problem.list, [problem.value.node]),
       };
     }
