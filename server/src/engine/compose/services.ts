@@ -98,6 +98,9 @@ function computeTlsProxyKind(service: Service): TlsProxyKind | undefined {
   return serviceReservedPort(service) !== undefined || mountsLetsEncrypt(service) ? "proxy" : undefined;
 }
 
+/** A mount target in Let's Encrypt's certificate store: /etc/letsencrypt or a folder below it. */
+export const LETS_ENCRYPT_TARGET = /^\/etc\/letsencrypt(?:\/|$)/;
+
 /** Whether a volume mounts /etc/letsencrypt or a folder below it: `./certs:/etc/letsencrypt`, or a long form's `target` (merge keys followed). */
 function mountsLetsEncrypt(service: Service): boolean {
   const volumes = service.get("volumes");
@@ -105,7 +108,7 @@ function mountsLetsEncrypt(service: Service): boolean {
   return seqItems(volumes.value, service.document).some(({ item }) => {
     if (isMap(item)) {
       const target = mapEntries(item, service.document).find((e) => e.key === "target");
-      return /^\/etc\/letsencrypt(?:\/|$)/.test(scalarText(target?.value) ?? "");
+      return LETS_ENCRYPT_TARGET.test(scalarText(target?.value) ?? "");
     }
     return /:\/etc\/letsencrypt(?:[/:]|$)/.test(scalarText(item) ?? "");
   });

@@ -34,7 +34,7 @@ import { modelFact, type ComposeModel, type Service } from "./model.js";
 import { isPublicAddress, servicePorts } from "./ports.js";
 import { serviceReferences } from "./references.js";
 import { usesHostNetwork } from "./serviceNetworks.js";
-import { serviceImage, serviceReservedPort, tlsProxyKind, webServerKind, type TlsProxyKind } from "./services.js";
+import { LETS_ENCRYPT_TARGET, serviceImage, serviceReservedPort, tlsProxyKind, webServerKind, type TlsProxyKind } from "./services.js";
 import { serviceVolumes } from "./volumes.js";
 import { isProxyCompanionImage } from "./webServerImages.js";
 
@@ -120,7 +120,7 @@ const CADDY_DATA = "/data";
  */
 function certificateStore(model: ComposeModel, service: Service): string | undefined {
   const targets = serviceVolumes(model, service).flatMap((volume) => volume.target ?? []);
-  const letsEncrypt = targets.find((target) => /^\/etc\/letsencrypt(?:\/|$)/.test(target));
+  const letsEncrypt = targets.find((target) => LETS_ENCRYPT_TARGET.test(target));
   if (letsEncrypt) return "/etc/letsencrypt";
   // Docker refuses a target that is not an absolute path (`mount path must be absolute`): a bare `acme.json` is no mount.
   const acmeJson = targets.find((target) => /\/acme\.json$/.test(target));

@@ -2,6 +2,7 @@ import { formatScalar, removeEntry, removeItems } from "../compose/edits.js";
 import { CONVERSION_WORDS, CONVERTED_KEYS, type Conversion, type ConversionId } from "../compose/conversions.js";
 import type { ComposeModel } from "../compose/model.js";
 import type { JsonType } from "../compose/schema.js";
+import type { ScalarValue } from "../compose/scalars.js";
 import { pathSegments, schemaProblems, type SchemaProblem } from "../compose/validate.js";
 import { portSyntaxProblems, PROTOCOLS, type PortSyntaxProblem } from "../compose/portSyntax.js";
 import { placeOf, shortList } from "../i18n/schema-places.js";
@@ -169,6 +170,11 @@ function wordsOf(problem: SchemaProblem): readonly string[] | undefined {
 
 type Message = Pick<Report, "messageId" | "data">;
 
+/** A repeated list item as the message and the fix name it: its value, or as written when a variable without a default decides it. */
+function repeatedItem(value: ScalarValue): string {
+  return value.certain ? value.value : value.written;
+}
+
 function messageOf(model: ComposeModel, problem: SchemaProblem): Message {
   const segments = pathSegments(problem.path);
   const key = placeOf(problem.kind === "duplicate" ? segments.slice(0, -1) : segments);
@@ -202,8 +208,7 @@ function messageOf(model: ComposeModel, problem: SchemaProblem): Message {
     case "required":
       return { messageId: "missingKey", data: { key, missing: problem.missing } };
     case "duplicate":
-      // A variable without a default has no value to name: the item is named as written.
-      return { messageId: "duplicate", data: { key, value: problem.value.certain ? problem.value.value : problem.value.written } };
+      return { messageId: "duplicate", data: { key, value: repeatedItem(problem.value) } };
     case "unknown-key":
       throw new Error("unknown keys are unknown-key's");
   }
@@ -228,7 +233,7 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
     }
     case "duplicate": {
       if (!problem.list) return undefined;
-      const repeated = problem.value.certain ? problem.value.value : problem.value.written;
+      const repeated = repeatedItem(problem.value);
       return {
         title: { en: `Remove the repeated "${repeated}"`, fr: `Supprimer le « ${repeated} » répété` },
         edits: removeItems(model, problem.list, [problem.value.node]),
