@@ -47,8 +47,27 @@ export async function pick(page: Page, text: string, label: string, description?
   throw new Error(`no row "${label}" in the quick input for "${text}"`);
 }
 
+/**
+ * Presses the shortcut until the quick input shows: a key pressed while the
+ * workbench moves focus (a webview closing, an editor opening) can be lost,
+ * and then no widget ever opens. Pressed again on an open widget, the text
+ * pick() fills in decides what it shows all the same.
+ */
+async function openQuickInput(page: Page, shortcut: string): Promise<void> {
+  const input = page.locator(".quick-input-widget input.input");
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(shortcut);
+    try {
+      await input.waitFor({ state: "visible", timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 async function quickInput(page: Page, shortcut: string, text: string, label: string, description?: string): Promise<void> {
-  await page.keyboard.press(shortcut);
+  await openQuickInput(page, shortcut);
   await pick(page, text, label, description);
   await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
 }
