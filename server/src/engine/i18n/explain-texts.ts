@@ -148,9 +148,6 @@ export function portInUse(port: number): ExplainText {
   };
 }
 
-/** The closing note of a log that shows the pipeline's `Creating docker compose file` step. */
-export const DASHBOARD_COPY: ExplainText = dashboardNote(true);
-
 /** `hosts` as the log gives them (`159.195.104.193:8000`); `publicPort` when one is `<ip>:<port>`, a request straight to the VM's public IP. */
 export function disallowedHost(hosts: readonly string[], publicPort: number | undefined): ExplainText {
   const shownHosts = hosts.map((h) => `\`${h}\``).join(", ");
@@ -211,10 +208,8 @@ function isDirect(host: string): boolean {
   return /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[^\]]+\]):\d+$/.test(host);
 }
 
-/** `159.195.104.193:8000` → `159.195.104.193`; `[::1]:8000` → `[::1]`; a domain stays. */
+/** `159.195.104.193:8000` → `159.195.104.193`; `[::1]:8000` → `[::1]` (an IPv6 address ends with `]`, never with `:<digits>`); a domain stays. */
 function stripPort(host: string): string {
-  const bracket = /^(\[[^\]]*\])(?::\d+)?$/.exec(host);
-  if (bracket) return bracket[1];
   return host.replace(/:\d+$/, "");
 }
 
@@ -261,7 +256,7 @@ export function variablesNotSet(names: readonly string[]): ExplainText {
   const list = names.join(", ");
   const uses = names.map((n) => `\`\${${n}}\``).join(", ");
   const plural = names.length > 1;
-  const first = names[0] ?? "NAME";
+  const first = names[0];
   return {
     title: plural
       ? { en: `Variables not set: ${list}`, fr: `Variables non définies : ${list}` }
@@ -324,14 +319,16 @@ export const OBSOLETE_VERSION: ExplainText = {
 /**
  * The explanation of a failure a rule reports, by rule id, from the faults a
  * pasted log names: group 1 of the rule's LogPattern, in the order of the log
- * (none for a line that names no fault). A rule with a log pattern and no
- * entry here is explained by its docs (ruleDocsExplanation).
+ * (none for a line that names no fault, which only the reserved port's and
+ * the healthcheck's patterns recognise: the others always capture a name).
+ * A rule with a log pattern and no entry here is explained by its docs
+ * (ruleDocsExplanation).
  */
 export const RULE_EXPLANATIONS: Readonly<Record<string, (names: readonly string[]) => ExplainText>> = {
-  "env-file-not-dotenv": ([path]) => envFileNotFound(path ?? ".env"),
-  "no-container-name": ([name]) => containerNameInUse(name ?? ""),
+  "env-file-not-dotenv": ([path]) => envFileNotFound(path),
+  "no-container-name": ([name]) => containerNameInUse(name),
   "no-reserved-host-port": ([port]) => reservedPortInUse(port === undefined ? undefined : Number(port)),
-  "external-network": ([name]) => externalNetworkMissing(name ?? ""),
+  "external-network": ([name]) => externalNetworkMissing(name),
   "undefined-variable": (names) => variablesNotSet(names),
   "healthcheck-required": ([container]) => noHealthcheck(container),
   "obsolete-version": () => OBSOLETE_VERSION,
