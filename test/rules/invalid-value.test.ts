@@ -1,3 +1,7 @@
+import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { explainLog } from "../../server/src/engine/explain.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { invalidValue } from "../../server/src/engine/rules/invalid-value.js";
 import { testRule } from "./rule-tester.js";
 
@@ -99,6 +103,7 @@ testRule(invalidValue, {
     { name: "repeated items are compared as written: interpolation may make them differ", code: "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN, '${EXTRA_CAP:-NET_ADMIN}']\n" },
     { name: "an empty value is not judged", code: "services:\n  web:\n    image: x\n    environment:\n  idle:\nmodels:\n  llm:\n" },
     { name: "what a syntax error cut short is yaml-syntax's", code: "services:\n  web:\n    image: x\n  db: [\n" },
+    { name: "an unknown key is unknown-key's, not a value to judge", code: "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n" },
     { name: "a quoted version is only obsolete", code: "version: '3.8'\nservices:\n  web:\n    image: x\n" },
     {
       name: "short-syntax ports compose parses: ranges of one length, a protocol in any case, no host port, defaults, IPv6, a number, a trailing slash",
@@ -417,6 +422,97 @@ testRule(invalidValue, {
       output: null,
     },
     {
+      name: "every policy of pull_policy's pattern is a fix, refresh too: each misspelling fixed to the one it is nearest",
+      code: "services:\n  a:\n    image: x\n    pull_policy: biuld\n  b:\n    image: x\n    pull_policy: if_not_presnt\n  c:\n    image: x\n    pull_policy: dayly\n  d:\n    image: x\n    pull_policy: weekyl\n  e:\n    image: x\n    pull_policy: refesh\n",
+      errors: [
+        { line: 4, column: 18, endLine: 4, endColumn: 23, messageId: "didYouMean", message: 'services.a.pull_policy is "biuld": compose refuses the file. Did you mean "build"?' },
+        { line: 7, column: 18, endLine: 7, endColumn: 31, messageId: "didYouMean", message: 'services.b.pull_policy is "if_not_presnt": compose refuses the file. Did you mean "if_not_present"?' },
+        { line: 10, column: 18, endLine: 10, endColumn: 23, messageId: "didYouMean", message: 'services.c.pull_policy is "dayly": compose refuses the file. Did you mean "daily"?' },
+        { line: 13, column: 18, endLine: 13, endColumn: 24, messageId: "didYouMean", message: 'services.d.pull_policy is "weekyl": compose refuses the file. Did you mean "weekly"?' },
+        { line: 16, column: 18, endLine: 16, endColumn: 24, messageId: "didYouMean", message: 'services.e.pull_policy is "refesh": compose refuses the file. Did you mean "refresh"?', log: "services.e.pull_policy 'refesh' does not match pattern 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'" },
+      ],
+      output: "services:\n  a:\n    image: x\n    pull_policy: build\n  b:\n    image: x\n    pull_policy: if_not_present\n  c:\n    image: x\n    pull_policy: daily\n  d:\n    image: x\n    pull_policy: weekly\n  e:\n    image: x\n    pull_policy: refresh\n",
+    },
+    {
+      // selinux takes z and Z, which differ in case alone: a misspelling is as near to one as to the other, so neither is suggested.
+      name: "a value as near to two accepted words: no suggestion, no fix",
+      code: "services:\n  web:\n    image: x\n    volumes:\n      - type: bind\n        source: ./data\n        target: /data\n        bind: {selinux: zz}\n",
+      errors: [{ line: 8, column: 25, endLine: 8, endColumn: 27, messageId: "notAllowed", message: '…web.volumes[0].bind.selinux is "zz": compose refuses the file (it accepts: z, Z).', log: "services.web.volumes.0.bind.selinux value must be one of 'z', 'Z'", fixOutput: null }],
+      output: null,
+    },
+    {
+      // tmpfs.size's first alternative is the integer: compose names the range, not a type; a list index is in brackets when mapstructure decodes.
+      name: "a tmpfs size below its minimum, and one that is not a size in the next mount",
+      code: "services:\n  web:\n    image: x\n    volumes:\n      - type: tmpfs\n        target: /cache\n        tmpfs: {size: -1}\n      - type: tmpfs\n        target: /run\n        tmpfs: {size: lots}\n",
+      errors: [
+        { line: 7, column: 23, endLine: 7, endColumn: 25, messageId: "tooSmall", message: "…web.volumes[0].tmpfs.size is -1: compose refuses the file. Use 0 or more.", log: "services.web.volumes.0.tmpfs.size must be greater than or equal to 0" },
+        { line: 10, column: 23, endLine: 10, endColumn: 27, messageId: "notSize", log: "'services[web].volumes[1].tmpfs.size' invalid size: 'lots'" },
+      ],
+      output: null,
+    },
+    {
+      // Only the top-level version is the obsolete key: another top-level key of the wrong type is a type error like any other.
+      name: "a top-level section of the wrong type",
+      code: "services: nginx\n",
+      errors: [{ line: 1, column: 11, endLine: 1, endColumn: 16, messageId: "typeMapping", message: "services must be a mapping (key: value): compose refuses the file.", log: "services must be a mapping" }],
+      output: null,
+    },
+    {
+      name: "a duration key: a number of any kind is a duration without its unit, a list or a boolean is of the wrong type",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: [1m]\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1.5\n      timeout: true\n",
+      errors: [
+        { line: 4, column: 24, endLine: 4, endColumn: 28, messageId: "typeString", message: "services.web.stop_grace_period must be a string: compose refuses the file.", log: "services.web.stop_grace_period must be a string" },
+        { line: 7, column: 17, endLine: 7, endColumn: 20, messageId: "notDuration", message: '…web.healthcheck.interval is "1.5": compose refuses the file. Use a duration such as 30s or 1m30s.', log: "services.web.healthcheck.interval must be a string" },
+        { line: 8, column: 16, endLine: 8, endColumn: 20, messageId: "typeString", message: "services.web.healthcheck.timeout must be a string: compose refuses the file." },
+      ],
+      output: null,
+    },
+    {
+      // Only a policy named exactly takes the engine's words about a retry count: one that merely contains one, or starts with one, is unknown.
+      name: "a retry count after an unknown policy that contains or starts with a known one",
+      code: "services:\n  web:\n    image: x\n    restart: aalways:3\n  worker:\n    image: x\n    restart: always-on:3\n",
+      errors: [
+        { line: 4, column: 14, endLine: 4, endColumn: 23, messageId: "restartPolicy", message: 'Unknown restart policy "aalways:3": Docker won\'t create the container. Use no, always, on-failure or unless-stopped.', log: RESTART_LOG("aalways") },
+        { line: 7, column: 14, endLine: 7, endColumn: 25, messageId: "restartPolicy", log: RESTART_LOG("always-on") },
+      ],
+      output: null,
+    },
+    {
+      // Only a misspelt protocol has a fix: a container port that looks like one is not replaced by it.
+      name: "a container port that is a misspelt protocol, before a protocol: no fix",
+      code: "services:\n  web:\n    image: x\n    ports:\n      - \"80:udpp/tcp\"\n",
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 17, messageId: "portContainer", message: 'Invalid container port "udpp": compose refuses the file. Use a port from 0 to 65535 or a range like 8000-8010.', log: "invalid containerPort: udpp", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "a single-quoted no stays single-quoted: quotes of either kind keep it a string",
+      code: "services:\n  web:\n    image: x\n    restart: 'noo'\n",
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 19, messageId: "restartDidYouMean", fixOutput: "services:\n  web:\n    image: x\n    restart: 'no'\n" }],
+      output: "services:\n  web:\n    image: x\n    restart: 'no'\n",
+    },
+    {
+      // str2duration reads a number, then every letter up to the next digit or dot as its unit: the log names the first fault it meets.
+      name: "durations str2duration refuses part way: a number without unit after a valid one, a dot with no digit, a sign alone, a unit run into letters",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: '-'\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1m30\n      timeout: 1m.\n      start_period: 1.5.5s\n    deploy:\n      restart_policy: {delay: 1h30mx, window: 2µs3}\n      update_config: {delay: .s}\n",
+      errors: [
+        { line: 4, column: 24, endLine: 4, endColumn: 27, messageId: "notDuration", log: `'services[web].stop_grace_period' time: invalid duration "-"` },
+        { line: 7, column: 17, endLine: 7, endColumn: 21, messageId: "notDuration", message: '…web.healthcheck.interval is "1m30": compose refuses the file. Use a duration such as 30s or 1m30s.', log: `'services[web].healthcheck.interval' time: missing unit in duration "1m30"` },
+        { line: 8, column: 16, endLine: 8, endColumn: 19, messageId: "notDuration", log: `'services[web].healthcheck.timeout' time: invalid duration "1m."` },
+        { line: 9, column: 21, endLine: 9, endColumn: 27, messageId: "notDuration", log: `'services[web].healthcheck.start_period' time: missing unit in duration "1.5.5s"` },
+        { line: 11, column: 31, endLine: 11, endColumn: 37, messageId: "notDuration", log: `'services[web].deploy.restart_policy.delay' time: unknown unit "mx" in duration "1h30mx"` },
+        { line: 11, column: 47, endLine: 11, endColumn: 51, messageId: "notDuration", log: `'services[web].deploy.restart_policy.window' time: missing unit in duration "2µs3"` },
+        { line: 12, column: 30, endLine: 12, endColumn: 32, messageId: "notDuration", log: `'services[web].deploy.update_config.delay' time: invalid duration ".s"` },
+      ],
+      output: null,
+    },
+    {
+      // jsonschema words a single allowed value without "one of".
+      name: "an enum of one word: the log names it as compose does",
+      code: "services:\n  web:\n    image: x\n    gpus: al\n",
+      errors: [{ line: 4, column: 11, endLine: 4, endColumn: 13, messageId: "didYouMean", message: 'services.web.gpus is "al": compose refuses the file. Did you mean "all"?', log: "services.web.gpus value must be 'all'" }],
+      output: "services:\n  web:\n    image: x\n    gpus: all\n",
+    },
+    {
       name: "CRLF, in a file that is not the pipeline's",
       pipeline: false,
       code: "services:\r\n  web:\r\n    image: x\r\n    restart: allways\r\n",
@@ -426,3 +522,109 @@ testRule(invalidValue, {
   ],
 });
 
+
+describe("invalid-value's quick fixes", () => {
+  const titles = (code: string) =>
+    lint(parseCompose(code), { isPipeline: true, rules: [invalidValue], onRuleError: (_, error) => { throw error; } }).map((f) => f.fix && [f.fix.title.en, f.fix.title.fr]);
+
+  it.each([
+    ["a misspelt word", "services:\n  web:\n    image: x\n    restart: allways\n", ['Change to "always"', "Remplacer par « always »"]],
+    ["a repeated item", "services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN, NET_ADMIN]\n", ['Remove the repeated "NET_ADMIN"', "Supprimer le « NET_ADMIN » répété"]],
+    ["a repeated item a variable decides, named as written", "services:\n  web:\n    image: x\n    cap_add: [\"${CAP}\", \"${CAP}\"]\n", ['Remove the repeated "${CAP}"', "Supprimer le « ${CAP} » répété"]],
+    ["a version number", "version: 3.8\nservices:\n  web:\n    image: x\n", ["Remove version", "Supprimer version"]],
+    ["a misspelt port protocol", "services:\n  web:\n    image: x\n    ports:\n      - \"8080:80/tcpx\"\n", ['Change to "tcp"', "Remplacer par « tcp »"]],
+  ])("%s: the light bulb names what it does", (_, code, title) => {
+    expect(titles(code)).toEqual([title]);
+  });
+});
+
+describe("invalid-value's log lines, pasted", () => {
+  // One finding per wording compose prints, and two of a kind where a log line must name one of them.
+  const TEXT = [
+    "services:",
+    "  web:",
+    "    image: [nginx]",
+    "    pull_policy: sometimes",
+    "    restart: allways",
+    "    privileged: maybe",
+    "    attach: ''",
+    "    stop_grace_period: 30sec",
+    "    mem_limit: 512q",
+    "    gpus: al",
+    "    depends_on:",
+    "      db: {restart: true}",
+    "      cache: {condition: service_healty}",
+    "    healthcheck:",
+    "      test: [CMD, 'true']",
+    "      retries: five",
+    "      timeout: '30'",
+    "    deploy:",
+    "      resources:",
+    "        limits: {cpus: 'one'}",
+    "    volumes:",
+    "      - type: tmpfs",
+    "        target: /cache",
+    "        tmpfs: {size: -1}",
+    "    cap_add: [CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, SETGID, SETUID, SETPCAP, NET_BIND_SERVICE, NET_RAW, SYS_CHROOT, SYS_CHROOT]",
+    "    ports:",
+    '      - "8080:80/tcpx"',
+    '      - "99999:80"',
+    '      - "98765:81"',
+    '      - "8000-8001:80-82"',
+    '      - "8100-8101:80-82"',
+    "  db:",
+    "    image: postgres",
+    "  cache:",
+    "    image: redis",
+    "",
+  ].join("\n");
+  const MODEL = parseCompose(TEXT);
+  const VALIDATING = "validating /opt/app/shop/docker-compose.yml: ";
+  /** The problems explained, each with the text of the findings it links. */
+  const linked = (line: string) =>
+    explainLog(line, "en", MODEL, { rules: [invalidValue] }).filter((p) => !p.note).map((p) => [p.id, p.ranges.map((r) => TEXT.slice(r.start, r.end))]);
+
+  it.each([
+    ["an enum", `${VALIDATING}services.web.depends_on.cache.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'`, ["service_healty"]],
+    ["an enum of one word", `${VALIDATING}services.web.gpus value must be 'all'`, ["al"]],
+    ["a type", `${VALIDATING}services.web.image must be a string`, ["[nginx]"]],
+    ["a pattern", `${VALIDATING}services.web.pull_policy 'sometimes' does not match pattern 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+'`, ["sometimes"]],
+    ["a required key", `${VALIDATING}services.web.depends_on.db missing property 'condition'`, ["db"]],
+    ["a range", `${VALIDATING}services.web.volumes.0.tmpfs.size must be greater than or equal to 0`, ["-1"]],
+    ["a repeated item, at indexes of two digits", `${VALIDATING}services.web.cap_add items at 10 and 11 are equal`, ["SYS_CHROOT"]],
+    ["an integer interpolation casts", 'error while interpolating services.web.healthcheck.retries: failed to cast to expected type: strconv.Atoi: parsing "five": invalid syntax', ["five"]],
+    ["a boolean interpolation casts", "error while interpolating services.web.privileged: failed to cast to expected type: invalid boolean: maybe", ["maybe"]],
+    ["a duration's unknown unit", `'services[web].stop_grace_period' time: unknown unit "sec" in duration "30sec"`, ["30sec"]],
+    ["a duration's missing unit", `'services[web].healthcheck.timeout' time: missing unit in duration "30"`, ["'30'"]],
+    ["a size", "'services[web].mem_limit' invalid size: '512q'", ["512q"]],
+    ["an empty boolean mapstructure decodes", "'services[web].attach' invalid boolean: ", ["''"]],
+    ["a number mapstructure decodes", `'services[web].deploy.resources.limits.cpus' strconv.ParseFloat: parsing "one": invalid syntax`, ["'one'"]],
+    ["a restart policy", "Error response from daemon: invalid restart policy: unknown policy 'allways'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'", ["allways"]],
+    ["a port protocol", "invalid proto: tcpx", ["tcpx"]],
+    ["one of two host ports starting alike", "invalid hostPort: 99999", ["99999"]],
+    ["one of two port ranges starting alike", "invalid ranges specified for container and host Ports: 80-82 and 8000-8001", ['"8000-8001:80-82"']],
+  ])("%s: recognised, and linked to the finding it names", (_, line, texts) => {
+    expect(linked(line)).toEqual([["invalid-value", texts]]);
+  });
+
+  // The same place with another value (the file changed since that run, or another compose version lists other words): another fault.
+  it.each([
+    ["an enum listing other words", `${VALIDATING}services.web.depends_on.cache.condition value must be one of 'service_started', 'service_healthy'`],
+    ["a boolean interpolation casts", "error while interpolating services.web.privileged: failed to cast to expected type: invalid boolean: perhaps"],
+    ["a boolean mapstructure decodes", "'services[web].attach' invalid boolean: maybe"],
+  ])("%s, with another value: recognised, and linked to no finding", (_, line) => {
+    expect(linked(line)).toEqual([["invalid-value", []]]);
+  });
+
+  // compose prints its path after a space (or a quote, or `=` in logfmt): a path glued to the file's name is not a line of compose.
+  it.each([
+    "services.web.depends_on.cache.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'",
+    "services.web.image must be a string",
+    "services.web.pull_policy 'sometimes' does not match pattern 'always|never'",
+    "services.web.depends_on.db missing property 'condition'",
+    "services.web.volumes.0.tmpfs.size must be greater than or equal to 0",
+    "services.web.cap_add items at 10 and 11 are equal",
+  ])("a path glued to the text before it is not recognised: %s", (message) => {
+    expect(linked(`validating /opt/app/shop/docker-compose.yml:${message}`)).toEqual([]);
+  });
+});

@@ -60,7 +60,7 @@ const ALLOWED_CHARS = 24;
 const DURATION_KEYS = new Set(CONVERTED_KEYS.filter(([, id]) => id === "duration").map(([pointer]) => pointer.slice(pointer.lastIndexOf("/") + 1)));
 
 /** compose's policies, for a fix of `pull_policy` (its schema pattern). */
-const PULL_POLICIES = ["always", "never", "missing", "build", "if_not_present", "daily", "weekly"];
+const PULL_POLICIES = ["always", "never", "missing", "build", "if_not_present", "refresh", "daily", "weekly"];
 
 /** The one word `value` most likely means, a few edits away; undefined when none or several are as close. */
 function nearest(value: string, words: readonly string[]): string | undefined {
@@ -80,12 +80,13 @@ function nearest(value: string, words: readonly string[]): string | undefined {
 /** What compose prints for the problem; `path` is compose's dotted path of the value. */
 function logOf(problem: SchemaProblem): string {
   const path = pathText(problem);
-  if (problem.composeType) return `${path} must be a ${composeTypes(problem.composeType)}`.trimStart();
+  if (problem.composeType) return `${path} must be a ${composeTypes(problem.composeType)}`;
   switch (problem.kind) {
     case "type":
-      return `${path} must be a ${composeTypes(problem.composeExpected)}`.trimStart();
+      return `${path} must be a ${composeTypes(problem.composeExpected)}`;
     case "enum":
-      return `${path} value must be one of ${problem.allowed.map((value) => `'${value}'`).join(", ")}`;
+      // jsonschema names a single allowed value without "one of": `value must be 'all'`.
+      return `${path} value must be ${problem.allowed.length === 1 ? "" : "one of "}${problem.allowed.map((value) => `'${value}'`).join(", ")}`;
     case "pattern":
       return `${path} '${problem.value.value}' does not match pattern '${problem.pattern}'`;
     case "range":
@@ -121,11 +122,27 @@ function decodedName(segments: readonly (string | number)[]): string {
   return name;
 }
 
-/** Go's time.ParseDuration's error for a text that is not a duration. */
+/** The units str2duration (Go's time.ParseDuration, with days and weeks) knows. */
+const DURATION_UNITS = new Set(["ns", "us", "µs", "μs", "ms", "s", "m", "h", "d", "w"]);
+
+/**
+ * str2duration's error for a text that is not a duration, read as it reads it:
+ * number by number, each followed by all the letters up to the next digit or
+ * dot as its unit (`1m30` misses the unit of its 30, `1m 30s` has the unit `m `).
+ */
 function durationError(value: string): string {
-  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return `time: missing unit in duration ${JSON.stringify(value)}`;
-  const unit = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h|d|w))*(?:\d+(?:\.\d*)?|\.\d+)([^\d.]+)/u.exec(value);
-  return unit ? `time: unknown unit ${JSON.stringify(unit[1])} in duration ${JSON.stringify(value)}` : `time: invalid duration ${JSON.stringify(value)}`;
+  const quoted = JSON.stringify(value);
+  let rest = value.replace(/^[-+]/, "");
+  while (rest !== "") {
+    const [number, whole, fraction] = /^(\d*)(?:\.(\d*))?/.exec(rest)!;
+    if (!whole && !fraction) break;
+    rest = rest.slice(number.length);
+    const unit = /^[^\d.]*/.exec(rest)![0];
+    if (!unit) return `time: missing unit in duration ${quoted}`;
+    if (!DURATION_UNITS.has(unit)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+    rest = rest.slice(unit.length);
+  }
+  return `time: invalid duration ${quoted}`;
 }
 
 function conversionLog(conversion: Conversion, segments: readonly (string | number)[], value: string): string {
@@ -139,10 +156,9 @@ function conversionLog(conversion: Conversion, segments: readonly (string | numb
       case "bytes": return `invalid size: '${value}'`;
       case "restart":
       case "restart_condition": {
-        const [name] = value.split(":");
-        return value.includes(":") && /^(no|none|always|any|unless-stopped)$/.test(name)
+        return misplacedRetries(value)
           ? "invalid restart policy: maximum retry count can only be used with 'on-failure'"
-          : `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
+          : `invalid restart policy: unknown policy '${value.split(":")[0]}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
       }
     }
   })();
@@ -155,7 +171,7 @@ function conversionLog(conversion: Conversion, segments: readonly (string | numb
 
 /** A restart policy with a retry count that only `on-failure` takes (`always:3`): the engine's own words for it. */
 function misplacedRetries(value: string): boolean {
-  return value.includes(":") && /^(no|none|always|any|unless-stopped)$/.test(value.split(":")[0]);
+  return /^(no|none|always|any|unless-stopped):/.test(value);
 }
 
 /** The words a misspelled value is compared with, for a suggestion and a fix. */
@@ -228,7 +244,7 @@ function fixOf(model: ComposeModel, problem: SchemaProblem): Fix | undefined {
       const node = problem.value.node;
       return {
         title: { en: `Change to "${target}"`, fr: `Remplacer par « ${target} »` },
-        edits: [{ start: node.range![0], end: node.range![1], newText: formatScalar(target, node.type === "PLAIN" && /^(no|yes|on|off|true|false)$/i.test(target) ? "QUOTE_DOUBLE" : node.type) }],
+        edits: [{ start: node.range![0], end: node.range![1], newText: formatScalar(target, node.type) }],
       };
     }
     case "duplicate": {
