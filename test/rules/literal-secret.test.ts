@@ -30,6 +30,10 @@ testRule(literalSecret, {
         app("      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n") +
         '    healthcheck:\n      test: ["CMD-SHELL", "PGPASSWORD=$${POSTGRES_PASSWORD} psql -U app -c \'select 1\'"]\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n        NPM_TOKEN: ${NPM_TOKEN}\n    labels:\n      - traefik.enable=true\n      - traefik.http.middlewares.auth.basicauth.users=${BASIC_AUTH_USERS}\n',
     },
+    // Only a default of a secret, or inside a URL's password, is a committed secret: not NODE_ENV's, nor a URL's user or host.
+    { name: "defaults of other variables, around a URL's password", code: app("      NODE_ENV: ${NODE_ENV:-production}\n      DATABASE_URL: postgres://${DB_USER:-app}:${DB_PASSWORD}@${DB_HOST:-db}/app\n") },
+    // The space around the reference is no secret.
+    { name: "a reference with a space beside it", code: app('      DB_PASSWORD: " ${DB_PASSWORD}"\n') },
   ],
   invalid: [
     {
@@ -256,6 +260,331 @@ testRule(literalSecret, {
       errors: [{ line: 2, column: 35, endLine: 2, endColumn: 43, messageId: "plainValue", message: "Secret in plain text, committed to Git: write ${POSTGRES_PASSWORD} and set it in the dashboard." }],
       output: "x-db: &db\n  POSTGRES_PASSWORD: &db-password ${POSTGRES_PASSWORD}\nservices:\n  app:\n    image: listmonk\n    environment:\n      LISTMONK_db__password: *db-password\n  db:\n    image: postgres\n    environment:\n      <<: *db\n",
     },
+    {
+      name: "a password option's value, not a later word of the command (pg_isready -p 5432 -U admin)",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test: pg_isready -h localhost -p 5432 -U admin\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: "plainValue" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test: pg_isready -h localhost -p 5432 -U admin\n",
+    },
+    {
+      name: "-p glued to the value at the start of an exec word",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin\n    healthcheck:\n      test:\n        - CMD\n        - mysqladmin\n        - ping\n        - -padmin\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 33, messageId: "plainValue" },
+        { line: 11, column: 13, endLine: 11, endColumn: 18, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test:\n        - CMD\n        - mysqladmin\n        - ping\n        - -padmin\n",
+    },
+    {
+      name: "single-dash and -pass options: keytool -storepass, redis-server --requirepass",
+      code: "services:\n  app:\n    image: app\n    environment:\n      KEYSTORE_PASSWORD: changeit\n    healthcheck:\n      test: keytool -list -keystore /etc/app.jks -storepass changeit\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [sh, -c, \"redis-server --requirepass admin\"]\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 34, messageId: "plainValue" },
+        { line: 7, column: 61, endLine: 7, endColumn: 69, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${KEYSTORE_PASSWORD} to read the variable.", fixOutput: "services:\n  app:\n    image: app\n    environment:\n      KEYSTORE_PASSWORD: changeit\n    healthcheck:\n      test: keytool -list -keystore /etc/app.jks -storepass \"$${KEYSTORE_PASSWORD}\"\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [sh, -c, \"redis-server --requirepass admin\"]\n" },
+        { line: 11, column: 23, endLine: 11, endColumn: 28, messageId: "plainValue" },
+        { line: 12, column: 51, endLine: 12, endColumn: 56, messageId: "repeatedShell", message: "Secret copied into command: it fails once the secret changes. Write $${REDIS_PASSWORD} to read the variable.", fixOutput: "services:\n  app:\n    image: app\n    environment:\n      KEYSTORE_PASSWORD: changeit\n    healthcheck:\n      test: keytool -list -keystore /etc/app.jks -storepass changeit\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [sh, -c, \"redis-server --requirepass \\\"$${REDIS_PASSWORD}\\\"\"]\n" },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      KEYSTORE_PASSWORD: ${KEYSTORE_PASSWORD}\n    healthcheck:\n      test: keytool -list -keystore /etc/app.jks -storepass \"$${KEYSTORE_PASSWORD}\"\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    command: [sh, -c, \"redis-server --requirepass \\\"$${REDIS_PASSWORD}\\\"\"]\n",
+    },
+    {
+      name: "--password and its value as two words",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin\n    healthcheck:\n      test: mysqladmin ping --password admin\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 33, messageId: "plainValue" },
+        { line: 7, column: 40, endLine: 7, endColumn: 45, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin\n    healthcheck:\n      test: mysqladmin ping --password \"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysqladmin ping --password \"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "options and values on separate lines of a folded script (--password, --user, redis-cli -a, -u)",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin\n    healthcheck:\n      test: >\n        mysqladmin ping --password\n        admin && curl --user\n        root:admin http://localhost && redis-cli -a\n        admin ping\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: backup_2024\n    healthcheck:\n      test: >\n        mongodump -u\n        backup_2024 -p backup_2024\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 33, messageId: "plainValue" },
+        { line: 9, column: 9, endLine: 9, endColumn: 14, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 10, column: 14, endLine: 10, endColumn: 19, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 11, column: 9, endLine: 11, endColumn: 14, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 15, column: 23, endLine: 15, endColumn: 34, messageId: "plainValue" },
+        { line: 19, column: 24, endLine: 19, endColumn: 35, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MONGO_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: >\n        mysqladmin ping --password\n        admin && curl --user\n        root:admin http://localhost && redis-cli -a\n        admin ping\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: ${MONGO_PASSWORD}\n    healthcheck:\n      test: >\n        mongodump -u\n        backup_2024 -p backup_2024\n",
+    },
+    {
+      name: "curl -u user:password: the password, not the user name nor a path that repeats it",
+      code: "services:\n  app:\n    image: app\n    environment:\n      ADMIN_PASSWORD: admin\n    healthcheck:\n      test: curl -fs -u admin:admin http://localhost:8080/admin\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 31, endLine: 7, endColumn: 36, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${ADMIN_PASSWORD} to read the variable.", fixOutput: "services:\n  app:\n    image: app\n    environment:\n      ADMIN_PASSWORD: admin\n    healthcheck:\n      test: curl -fs -u admin:\"$${ADMIN_PASSWORD}\" http://localhost:8080/admin\n" },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      ADMIN_PASSWORD: ${ADMIN_PASSWORD}\n    healthcheck:\n      test: curl -fs -u admin:\"$${ADMIN_PASSWORD}\" http://localhost:8080/admin\n",
+    },
+    {
+      name: "--user=user:password at the start of an exec word",
+      code: "services:\n  app:\n    image: app\n    environment:\n      ADMIN_PASSWORD: admin\n    healthcheck:\n      test:\n        - CMD\n        - curl\n        - --user=admin:admin\n        - http://localhost:8080/health\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 10, column: 24, endLine: 10, endColumn: 29, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${ADMIN_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      ADMIN_PASSWORD: ${ADMIN_PASSWORD}\n    healthcheck:\n      test:\n        - CMD\n        - curl\n        - --user=admin:admin\n        - http://localhost:8080/health\n",
+    },
+    {
+      name: "redis-cli -a: the password, not the user name after it",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: redis-cli -a admin --user admin ping\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 26, endLine: 7, endColumn: 31, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${REDIS_PASSWORD} to read the variable.", fixOutput: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" --user admin ping\n" },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" --user admin ping\n",
+    },
+    {
+      name: "a distinctive value after -u is the user name; after -p, the password",
+      code: "services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: backup_2024\n    healthcheck:\n      test: mongodump -u backup_2024 -p backup_2024 --out /tmp/x\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 34, messageId: "plainValue" },
+        { line: 7, column: 41, endLine: 7, endColumn: 52, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MONGO_PASSWORD} to read the variable.", fixOutput: "services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: backup_2024\n    healthcheck:\n      test: mongodump -u backup_2024 -p \"$${MONGO_PASSWORD}\" --out /tmp/x\n" },
+      ],
+      output: "services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: ${MONGO_PASSWORD}\n    healthcheck:\n      test: mongodump -u backup_2024 -p \"$${MONGO_PASSWORD}\" --out /tmp/x\n",
+    },
+    {
+      name: "--username= names a user even when it equals the password",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: backup_2024\n    healthcheck:\n      test:\n        - CMD\n        - pg_isready\n        - --username=backup_2024\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 37, messageId: "plainValue" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test:\n        - CMD\n        - pg_isready\n        - --username=backup_2024\n",
+    },
+    {
+      name: "a shorter secret inside a longer one is no copy of it",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      REDIS_PASSWORD: admin\n      POSTGRES_PASSWORD: admin123\n    healthcheck:\n      test: psql postgres://app:admin123@localhost/app -c 'select 1' && mysql -padmin123\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 6, column: 26, endLine: 6, endColumn: 34, messageId: "plainValue" },
+        { line: 8, column: 33, endLine: 8, endColumn: 41, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: postgres:16\n    environment:\n      REDIS_PASSWORD: admin\n      POSTGRES_PASSWORD: admin123\n    healthcheck:\n      test: psql postgres://app:\"$${POSTGRES_PASSWORD}\"@localhost/app -c 'select 1' && mysql -padmin123\n" },
+        { line: 8, column: 81, endLine: 8, endColumn: 89, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: postgres:16\n    environment:\n      REDIS_PASSWORD: admin\n      POSTGRES_PASSWORD: admin123\n    healthcheck:\n      test: psql postgres://app:admin123@localhost/app -c 'select 1' && mysql -p\"$${POSTGRES_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test: psql postgres://app:\"$${POSTGRES_PASSWORD}\"@localhost/app -c 'select 1' && mysql -p\"$${POSTGRES_PASSWORD}\"\n",
+    },
+    {
+      name: "an assignment to a secret name, not one to another name",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test: PGUSER=admin PGPASSWORD=admin psql -h localhost -c 'select 1'\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: "plainValue" },
+        { line: 7, column: 37, endLine: 7, endColumn: 42, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test: PGUSER=admin PGPASSWORD=\"$${POSTGRES_PASSWORD}\" psql -h localhost -c 'select 1'\n" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test: PGUSER=admin PGPASSWORD=\"$${POSTGRES_PASSWORD}\" psql -h localhost -c 'select 1'\n",
+    },
+    {
+      name: "an assignment at the start of a plain script; the database named like the password is no copy",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test: PGPASSWORD=admin psql -h localhost -c 'select 1' -d admin\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: "plainValue" },
+        { line: 7, column: 24, endLine: 7, endColumn: 29, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test: PGPASSWORD=\"$${POSTGRES_PASSWORD}\" psql -h localhost -c 'select 1' -d admin\n" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test: PGPASSWORD=\"$${POSTGRES_PASSWORD}\" psql -h localhost -c 'select 1' -d admin\n",
+    },
+    {
+      name: "an assignment after &&",
+      code: "services:\n  app:\n    image: app\n    environment:\n      SECRET: admin\n    healthcheck:\n      test: cd /app && SECRET=admin ./check.sh\n",
+      errors: [
+        { line: 5, column: 15, endLine: 5, endColumn: 20, messageId: "plainValue" },
+        { line: 7, column: 31, endLine: 7, endColumn: 36, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${SECRET} to read the variable.", fixOutput: "services:\n  app:\n    image: app\n    environment:\n      SECRET: admin\n    healthcheck:\n      test: cd /app && SECRET=\"$${SECRET}\" ./check.sh\n" },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      SECRET: ${SECRET}\n    healthcheck:\n      test: cd /app && SECRET=\"$${SECRET}\" ./check.sh\n",
+    },
+    {
+      name: "a URL's password at the start of an exec word",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: admin\n    healthcheck:\n      test:\n        - CMD\n        - pg_isready\n        - -d\n        - postgres://app:admin@localhost/app\n",
+      errors: [
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: "plainValue" },
+        { line: 11, column: 26, endLine: 11, endColumn: 31, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${POSTGRES_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    healthcheck:\n      test:\n        - CMD\n        - pg_isready\n        - -d\n        - postgres://app:admin@localhost/app\n",
+    },
+    {
+      name: "URL passwords behind schemes with digits (neo4j, postgresql+psycopg2), after a URL with a port",
+      code: "services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      NEO4J_PASSWORD: admin\n    healthcheck:\n      test: wget -qO- http://localhost:7474 && cypher-shell -a neo4j://neo4j:admin@localhost:7687 'RETURN 1'\n  app:\n    image: app\n    environment:\n      POSTGRES_PASSWORD: admin\n    command: [sh, -c, \"alembic -x url=postgresql+psycopg2://app:admin@db/app upgrade head\"]\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 78, endLine: 7, endColumn: 83, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${NEO4J_PASSWORD} to read the variable.", fixOutput: "services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      NEO4J_PASSWORD: admin\n    healthcheck:\n      test: wget -qO- http://localhost:7474 && cypher-shell -a neo4j://neo4j:\"$${NEO4J_PASSWORD}\"@localhost:7687 'RETURN 1'\n  app:\n    image: app\n    environment:\n      POSTGRES_PASSWORD: admin\n    command: [sh, -c, \"alembic -x url=postgresql+psycopg2://app:admin@db/app upgrade head\"]\n" },
+        { line: 11, column: 26, endLine: 11, endColumn: 31, messageId: "plainValue" },
+        { line: 12, column: 65, endLine: 12, endColumn: 70, messageId: "repeatedShell", message: "Secret copied into command: it fails once the secret changes. Write $${POSTGRES_PASSWORD} to read the variable.", fixOutput: "services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      NEO4J_PASSWORD: admin\n    healthcheck:\n      test: wget -qO- http://localhost:7474 && cypher-shell -a neo4j://neo4j:admin@localhost:7687 'RETURN 1'\n  app:\n    image: app\n    environment:\n      POSTGRES_PASSWORD: admin\n    command: [sh, -c, \"alembic -x url=postgresql+psycopg2://app:\\\"$${POSTGRES_PASSWORD}\\\"@db/app upgrade head\"]\n" },
+      ],
+      output: "services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      NEO4J_PASSWORD: ${NEO4J_PASSWORD}\n    healthcheck:\n      test: wget -qO- http://localhost:7474 && cypher-shell -a neo4j://neo4j:\"$${NEO4J_PASSWORD}\"@localhost:7687 'RETURN 1'\n  app:\n    image: app\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    command: [sh, -c, \"alembic -x url=postgresql+psycopg2://app:\\\"$${POSTGRES_PASSWORD}\\\"@db/app upgrade head\"]\n",
+    },
+    {
+      name: "plain words and short values are no evidence as words of their own (mysql -p wordpress names the database)",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: wordpress\n      MYSQL_ROOT_PASSWORD: pass1\n    healthcheck:\n      test: mysql -u root -p wordpress -e 'select 1' && echo pass1\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 32, messageId: "plainValue" },
+        { line: 6, column: 28, endLine: 6, endColumn: 33, messageId: "plainValue" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: ${MYSQL_PASSWORD}\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysql -u root -p wordpress -e 'select 1' && echo pass1\n",
+    },
+    {
+      name: "twelve letters are distinctive enough",
+      code: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: mysecretpass\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P mysecretpass -Q 'SELECT 1'\n",
+      errors: [
+        { line: 5, column: 20, endLine: 5, endColumn: 32, messageId: "plainValue" },
+        { line: 7, column: 42, endLine: 7, endColumn: 54, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${SA_PASSWORD} to read the variable.", fixOutput: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: mysecretpass\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P \"$${SA_PASSWORD}\" -Q 'SELECT 1'\n" },
+      ],
+      output: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: ${SA_PASSWORD}\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P \"$${SA_PASSWORD}\" -Q 'SELECT 1'\n",
+    },
+    {
+      name: "a distinctive value inside a longer word is no copy",
+      code: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: Example_123\n    healthcheck:\n      test: sqlcmd -S localhost -d Db_Example_123 -Q 'SELECT 1'\n",
+      errors: [
+        { line: 5, column: 20, endLine: 5, endColumn: 31, messageId: "plainValue" },
+      ],
+      output: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: ${SA_PASSWORD}\n    healthcheck:\n      test: sqlcmd -S localhost -d Db_Example_123 -Q 'SELECT 1'\n",
+    },
+    {
+      name: "a distinctive value as a whole exec word",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: s3cr3t-2024\n    healthcheck:\n      test:\n        - CMD\n        - redis-cli\n        - -a\n        - s3cr3t-2024\n        - ping\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 34, messageId: "plainValue" },
+        { line: 11, column: 11, endLine: 11, endColumn: 22, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test:\n        - CMD\n        - redis-cli\n        - -a\n        - s3cr3t-2024\n        - ping\n",
+    },
+    {
+      name: "a two-character secret is not looked for in commands, a three-character one is",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PWD: ab\n      MYSQL_ROOT_PASSWORD: pw1\n    healthcheck:\n      test: mysqladmin ping -pab && mysqladmin ping -ppw1\n",
+      errors: [
+        { line: 5, column: 18, endLine: 5, endColumn: 20, messageId: "plainValue" },
+        { line: 6, column: 28, endLine: 6, endColumn: 31, messageId: "plainValue" },
+        { line: 8, column: 55, endLine: 8, endColumn: 58, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PWD: ab\n      MYSQL_ROOT_PASSWORD: pw1\n    healthcheck:\n      test: mysqladmin ping -pab && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PWD: ${MYSQL_PWD}\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysqladmin ping -pab && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "a copy of a value holding `$`, written `$$` in the command too",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: pa$$word12\n    healthcheck:\n      test: mysqladmin ping -ppa$$word12\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 38, messageId: "plainValue" },
+        { line: 7, column: 31, endLine: 7, endColumn: 41, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysqladmin ping -ppa$$word12\n",
+    },
+    {
+      name: "shell quoting: a single-quoted string that holds a double quote ends before the copy",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: curl -s localhost:8080/health | grep -q '\"ok\"' && mysqladmin ping -padmin123\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        { line: 7, column: 81, endLine: 7, endColumn: 89, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: curl -s localhost:8080/health | grep -q '\"ok\"' && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: curl -s localhost:8080/health | grep -q '\"ok\"' && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "shell quoting: a double-quoted string that holds a single quote ends before the copy",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: echo \"it's up\" && mysqladmin ping -padmin123\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        { line: 7, column: 49, endLine: 7, endColumn: 57, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: echo \"it's up\" && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: echo \"it's up\" && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "shell quoting: an escaped quote opens no string",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: echo it\\'s && mysqladmin ping -padmin123\n",
+      errors: [
+        { line: 5, column: 28, endLine: 5, endColumn: 36, messageId: "plainValue" },
+        { line: 7, column: 45, endLine: 7, endColumn: 53, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: echo it\\'s && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: echo it\\'s && mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "a script reached through an alias is reported where it is written, not edited",
+      code: "x-script: &script mysqladmin ping -padmin123\nservices:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: admin123\n    command:\n      - sh\n      - -c\n      - *script\n",
+      errors: [
+        { line: 1, column: 37, endLine: 1, endColumn: 45, messageId: "repeated", message: "Secret copied into command: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 6, column: 28, endLine: 6, endColumn: 36, messageId: "plainValue" },
+      ],
+      output: "x-script: &script mysqladmin ping -padmin123\nservices:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    command:\n      - sh\n      - -c\n      - *script\n",
+    },
+    {
+      name: "a script that starts with the value: a plain scalar cannot start with a quote, a single-quoted one can",
+      code: "services:\n  app:\n    image: app\n    environment:\n      API_TOKEN: s3cr3t-2024\n    command:\n      - sh\n      - -c\n      - s3cr3t-2024 > /dev/null; exec app\n  worker:\n    image: app\n    environment:\n      API_TOKEN: s3cr3t-2024\n    command:\n      - sh\n      - -c\n      - 's3cr3t-2024 > /dev/null; exec app'\n",
+      errors: [
+        { line: 5, column: 18, endLine: 5, endColumn: 29, messageId: "plainValue" },
+        { line: 9, column: 9, endLine: 9, endColumn: 20, messageId: "repeated", message: "Secret copied into command: it fails once the secret changes. Write ${API_TOKEN}, set in the dashboard.", fixOutput: null },
+        { line: 13, column: 18, endLine: 13, endColumn: 29, messageId: "plainValue" },
+        { line: 17, column: 10, endLine: 17, endColumn: 21, messageId: "repeatedShell", message: "Secret copied into command: it fails once the secret changes. Write $${API_TOKEN} to read the variable.", fixOutput: "services:\n  app:\n    image: app\n    environment:\n      API_TOKEN: s3cr3t-2024\n    command:\n      - sh\n      - -c\n      - s3cr3t-2024 > /dev/null; exec app\n  worker:\n    image: app\n    environment:\n      API_TOKEN: s3cr3t-2024\n    command:\n      - sh\n      - -c\n      - '\"$${API_TOKEN}\" > /dev/null; exec app'\n" },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      API_TOKEN: ${API_TOKEN}\n    command:\n      - sh\n      - -c\n      - s3cr3t-2024 > /dev/null; exec app\n  worker:\n    image: app\n    environment:\n      API_TOKEN: ${API_TOKEN}\n    command:\n      - sh\n      - -c\n      - '\"$${API_TOKEN}\" > /dev/null; exec app'\n",
+    },
+    {
+      name: "a build arg is no variable of the container",
+      code: "services:\n  db:\n    build:\n      context: .\n      args:\n        MYSQL_ROOT_PASSWORD: admin123\n    healthcheck:\n      test: mysqladmin ping -padmin123\n",
+      errors: [
+        { line: 6, column: 30, endLine: 6, endColumn: 38, messageId: "buildArg" },
+        { line: 8, column: 31, endLine: 8, endColumn: 39, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${MYSQL_ROOT_PASSWORD}, set in the dashboard.", fixOutput: null },
+      ],
+      output: "services:\n  db:\n    build:\n      context: .\n      args:\n        MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n    healthcheck:\n      test: mysqladmin ping -padmin123\n",
+    },
+    {
+      name: "the copy reads the variable that holds its value",
+      code: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: app123\n      MYSQL_ROOT_PASSWORD: admin123\n      MYSQL_USER:\n    healthcheck:\n      test: mysqladmin ping -padmin123\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 29, messageId: "plainValue" },
+        { line: 6, column: 28, endLine: 6, endColumn: 36, messageId: "plainValue" },
+        { line: 9, column: 31, endLine: 9, endColumn: 39, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${MYSQL_ROOT_PASSWORD} to read the variable.", fixOutput: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: app123\n      MYSQL_ROOT_PASSWORD: admin123\n      MYSQL_USER:\n    healthcheck:\n      test: mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n" },
+      ],
+      output: "services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_PASSWORD: ${MYSQL_PASSWORD}\n      MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD}\n      MYSQL_USER:\n    healthcheck:\n      test: mysqladmin ping -p\"$${MYSQL_ROOT_PASSWORD}\"\n",
+    },
+    {
+      name: "block scalars in a build args list are reported, not edited",
+      code: "services:\n  web:\n    build:\n      context: .\n      args:\n        - |\n          NPM_TOKEN=npm_abc\n        - >\n          GITHUB_TOKEN=ghp_x\n",
+      errors: [
+        { line: 7, column: 21, endLine: 7, endColumn: 28, messageId: "buildArg" },
+        { line: 9, column: 24, endLine: 9, endColumn: 29, messageId: "buildArg" },
+      ],
+      output: null,
+    },
+    {
+      name: "single-quoted values in flow collections keep their quotes",
+      code: "services:\n  a: {image: app, environment: {GITHUB_TOKEN: 'ghp_x'}}\n  b: {image: app, environment: ['JWT_SECRET=s3cr3t']}\n",
+      errors: [
+        { line: 2, column: 48, endLine: 2, endColumn: 53, messageId: "plainValue" },
+        { line: 3, column: 45, endLine: 3, endColumn: 51, messageId: "plainValue" },
+      ],
+      output: "services:\n  a: {image: app, environment: {GITHUB_TOKEN: '${GITHUB_TOKEN}'}}\n  b: {image: app, environment: ['JWT_SECRET=${JWT_SECRET}']}\n",
+    },
+    {
+      name: "values of non-secret variables and labels (trimmed) are no evidence in commands",
+      code: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: \"umami_2024 \"\n      POSTGRES_PASSWORD: umami_2024\n    labels:\n      com.example.backup: \" backup_2024\"\n    healthcheck:\n      test: pg_isready -d umami_2024 && restic snapshots --tag backup_2024\n  backup:\n    image: backup\n    environment:\n      BACKUP_PASSWORD: backup_2024\n",
+      errors: [
+        { line: 6, column: 26, endLine: 6, endColumn: 36, messageId: "plainValue" },
+        { line: 14, column: 24, endLine: 14, endColumn: 35, messageId: "plainValue" },
+      ],
+      output: "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: \"umami_2024 \"\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n    labels:\n      com.example.backup: \" backup_2024\"\n    healthcheck:\n      test: pg_isready -d umami_2024 && restic snapshots --tag backup_2024\n  backup:\n    image: backup\n    environment:\n      BACKUP_PASSWORD: ${BACKUP_PASSWORD}\n",
+    },
+    {
+      name: "a secret's default is no public value: its copy is distinctive",
+      code: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: ${MSSQL_SA_PASSWORD:-Example_123}\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P Example_123 -Q 'SELECT 1'\n",
+      errors: [
+        { line: 5, column: 41, endLine: 5, endColumn: 52, messageId: "plainDefault" },
+        { line: 7, column: 42, endLine: 7, endColumn: 53, messageId: "repeatedShell", message: "Secret copied into healthcheck: it fails once the secret changes. Write $${SA_PASSWORD} to read the variable.", fixOutput: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: ${MSSQL_SA_PASSWORD:-Example_123}\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P \"$${SA_PASSWORD}\" -Q 'SELECT 1'\n" },
+      ],
+      output: "services:\n  mssql:\n    image: mssql\n    environment:\n      SA_PASSWORD: ${MSSQL_SA_PASSWORD}\n    healthcheck:\n      test: sqlcmd -S localhost -U sa -P \"$${SA_PASSWORD}\" -Q 'SELECT 1'\n",
+    },
+    {
+      name: "a blank variable does not take a URL password's name",
+      code: "services:\n  app:\n    image: app\n    environment:\n      DATABASE_PASSWORD: \"  \"\n      DATABASE_URL: postgres://u:pw@db/x\n",
+      errors: [
+        { line: 6, column: 34, endLine: 6, endColumn: 36, messageId: "urlPassword" },
+      ],
+      output: "services:\n  app:\n    image: app\n    environment:\n      DATABASE_PASSWORD: \"  \"\n      DATABASE_URL: postgres://u:${DATABASE_PASSWORD}@db/x\n",
+    },
+    {
+      name: "basic-auth hashes: single $ (uninterpolated), sha512-crypt, users after a comma and a space",
+      code: "services:\n  web:\n    image: app\n    labels:\n      traefik.http.middlewares.auth.basicauth.users: \"admin:$apr1$H6uskkkW$IgXLP6ewTrSuBkTrqE8wj/, bob:$$6$$saltsalt$$abcdefghijk\"\n",
+      errors: [
+        { line: 5, column: 61, endLine: 5, endColumn: 98, messageId: "labelHash", message: "Password hash of \"admin\" in a label, committed to Git, where it can be cracked: move it to the dashboard." },
+        { line: 5, column: 104, endLine: 5, endColumn: 130, messageId: "labelHash", message: "Password hash of \"bob\" in a label, committed to Git, where it can be cracked: move it to the dashboard." },
+      ],
+      output: null,
+    },
   ],
 });
 
@@ -282,10 +611,14 @@ describe("the quick fixes' titles", () => {
 
 describe("isSecretName", () => {
   it("knows secrets by name", () => {
-    for (const name of ["DB_PASSWORD", "DB_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "API_KEY", "OPENAI_APIKEY", "SSH_PRIVATE_KEY", "APP_KEY", "SECRET_KEY_BASE", "AWS_SECRET_ACCESS_KEY", "api_key", "SMTP_PASS", "POSTGRES_PASS", "MYSQL_PWD", "GPG_PASSPHRASE", "SSH_KEY_PASSPHRASE", "RABBITMQ_ERLANG_COOKIE", "PRIVATE_KEY", "JWT_PRIVATEKEY", "PGPASSWORD"]) {
+    for (const name of ["DB_PASSWORD", "DB_PASSWD", "JWT_SECRET", "GITHUB_TOKEN", "API_KEY", "OPENAI_APIKEY", "SSH_PRIVATE_KEY", "APP_KEY", "SECRET_KEY_BASE", "AWS_SECRET_ACCESS_KEY", "api_key", "SMTP_PASS", "POSTGRES_PASS", "MYSQL_PWD", "GPG_PASSPHRASE", "SSH_KEY_PASSPHRASE", "RABBITMQ_ERLANG_COOKIE", "PRIVATE_KEY", "JWT_PRIVATEKEY", "PGPASSWORD",
+      // An access key's secret half, a key named with a suffix, a qualifier before the secret word, a public keystore's password.
+      "ACCESS_KEY_SECRET", "ALIYUN_ACCESS_KEY_SECRET", "API_KEY_SECONDARY", "JWT_PRIVATE_KEY_BASE64", "N8N_ENCRYPTION_KEY", "PUBLIC_KEYSTORE_PASSWORD"]) {
       expect(isSecretName(name), name).toBe(true);
     }
-    for (const name of ["DB_USER", "DB_PASSWORD_FILE", "AWS_ACCESS_KEY_ID", "MYSQL_ALLOW_EMPTY_PASSWORD", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "KEY", "KEY_PREFIX", "MINIO_ACCESS_KEY", "SUPABASE_PUBLIC_KEY", "PWD", "PASS", "PASS_HOST_HEADER", "COOKIE_DOMAIN", "SESSION_COOKIE_SECURE", "DB_PASS_FILE", "password_encryption", "COMPASS", "CACHE_BYPASS"]) {
+    for (const name of ["DB_USER", "DB_PASSWORD_FILE", "AWS_ACCESS_KEY_ID", "MYSQL_ALLOW_EMPTY_PASSWORD", "PASSWORD_MIN_LENGTH", "TOKEN_TTL", "KEY", "KEY_PREFIX", "MINIO_ACCESS_KEY", "SUPABASE_PUBLIC_KEY", "PWD", "PASS", "PASS_HOST_HEADER", "COOKIE_DOMAIN", "SESSION_COOKIE_SECURE", "DB_PASS_FILE", "password_encryption", "COMPASS", "CACHE_BYPASS",
+      // Settings about a secret (each qualifier after the secret word), a public key, a key's id.
+      "JWT_ACCESS_TOKEN_EXPIRES", "SESSION_TOKEN_EXPIRY", "JWT_TOKEN_EXPIRATION", "REFRESH_TOKEN_LIFETIME", "TOKEN_TIMEOUT", "PASSWORD_HASH_ALGORITHM", "PASSWORD_LOGIN_ENABLED", "PASSWORD_REQUIRED", "PASSWORD_POLICY", "OAUTH_TOKEN_URL", "OAUTH_TOKEN_URI", "OIDC_TOKEN_ENDPOINT", "VAULT_SECRET_PATH", "TOKEN_TYPE", "AUTH_TOKEN_HEADER", "CSRF_TOKEN_NAME", "PUBLIC_KEY", "GCP_PRIVATE_KEY_ID"]) {
       expect(isSecretName(name), name).toBe(false);
     }
   });
@@ -296,7 +629,7 @@ describe("isPlaceholder", () => {
     for (const value of ["", "  ", "none", "None", "null", "nil", "0", "false", "true", '""', "/run/secrets/db", "$$DB_PASSWORD", "$${DB_PASSWORD}"]) {
       expect(isPlaceholder(value), value).toBe(true);
     }
-    for (const value of ["changeme", "password", "admin", "$$2y$$05$$abc", "1234"]) {
+    for (const value of ["changeme", "password", "admin", "$$2y$$05$$abc", "1234", "0penS3same"]) {
       expect(isPlaceholder(value), value).toBe(false);
     }
   });
@@ -313,7 +646,7 @@ describe("urlPasswords", () => {
     expect(passwords("postgres://${DB_USER:-app}:${DB_PASSWORD}@${DB_HOST:-db}/x")).toEqual([["postgres", "${DB_PASSWORD}"]]);
   });
   it("finds none without a password", () => {
-    for (const text of ["https://example.com", "ssh://git@github.com:22/a", "https://key@sentry.io/1", "http://h:8080/a@b", "user:pass@host", "postgres://${CREDENTIALS:-u:p}@db"]) {
+    for (const text of ["https://example.com", "ssh://git@github.com:22/a", "https://key@sentry.io/1", "http://h:8080/a@b", "user:pass@host", "postgres://${CREDENTIALS:-u:p}@db", "http://a@mirror://u:p@c"]) {
       expect(passwords(text), text).toEqual([]);
     }
   });
@@ -321,7 +654,7 @@ describe("urlPasswords", () => {
 
 describe("passwordVariableName", () => {
   it("names the password after the URL's variable", () => {
-    expect(["DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DB_CONNECTION_URI", "SQLALCHEMY_DATABASE_URI", "DATABASE_URL_TEST", "URL", "mongo_url"].map(passwordVariableName)).toEqual([
+    expect(["DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DB_CONNECTION_URI", "SQLALCHEMY_DATABASE_URI", "DATABASE_URL_TEST", "URL", "mongo_url", "CELERY_BROKER_URLS", "DB_DSN", "DB_CONN", "MONGO_CONNECTION_STRING", "DB_CONNSTR", "APP__DATABASE_URL"].map(passwordVariableName)).toEqual([
       "DATABASE_PASSWORD",
       "REDIS_PASSWORD",
       "CELERY_BROKER_PASSWORD",
@@ -330,6 +663,12 @@ describe("passwordVariableName", () => {
       "DATABASE_TEST_PASSWORD",
       "URL_PASSWORD",
       "mongo_password",
+      "CELERY_BROKER_PASSWORD",
+      "DB_PASSWORD",
+      "DB_PASSWORD",
+      "MONGO_PASSWORD",
+      "DB_PASSWORD",
+      "APP_DATABASE_PASSWORD",
     ]);
   });
 });

@@ -273,8 +273,8 @@ function shellReferenceEdit(target: CommandScriptWord, start: number, end: numbe
   if (quoting === undefined || quoting === "single") return undefined;
   const reference = quoting === "double" ? `$\${${variable}}` : `"$\${${variable}}"`;
   if (word.scalar.type === "QUOTE_DOUBLE") return { start, end, newText: reference.replace(/"/g, '\\"') };
-  // A plain scalar cannot start with a quote.
-  if (word.scalar.type === "PLAIN" && start === content && reference.startsWith('"')) return undefined;
+  // A plain scalar cannot start with a quote (at the script's start, outside quotes, the reference is `"$${NAME}"`).
+  if (word.scalar.type === "PLAIN" && start === content) return undefined;
   return { start, end, newText: reference };
 }
 
@@ -376,8 +376,8 @@ export const literalSecret: Rule = {
         continue;
       }
       if (!secretKey) {
-        const resolved = resolveDefaults(item.raw).value.trim();
-        if (resolved !== "") publicValues.add(resolved);
+        // An empty value is added too, harmlessly: no known secret is empty.
+        publicValues.add(resolveDefaults(item.raw).value.trim());
       }
       const passwords = urlPasswords(item.raw);
       // A default is checked in any value: `postgres://app:${DB_PASSWORD:-admin}@db/app` holds one too, and so does any URL's password.
@@ -385,7 +385,8 @@ export const literalSecret: Rule = {
         if (interpolation.operator !== ":-" && interpolation.operator !== "-") continue;
         const inPassword = passwords.some((p) => p.start <= interpolation.start && interpolation.end <= p.end);
         if (!secretKey && !inPassword && !isSecretName(interpolation.name)) continue;
-        const argument = interpolation.argument ?? "";
+        // An operator always comes with its argument (possibly empty).
+        const argument = interpolation.argument!;
         const literal = literalPart(argument, findInterpolations(argument));
         if (isPlaceholder(literal)) continue;
         const start = item.valueSpan.start + interpolation.argumentStart!;
@@ -432,8 +433,7 @@ export const literalSecret: Rule = {
     for (const service of model.services) {
       for (const label of serviceLabels(model, service)) {
         if (label.value === undefined) continue;
-        const resolved = resolveDefaults(label.raw).value.trim();
-        if (resolved !== "") publicValues.add(resolved);
+        publicValues.add(resolveDefaults(label.raw).value.trim());
         for (const match of label.raw.matchAll(BASIC_AUTH_HASH)) {
           const start = label.valueSpan.start + match.index + match[1].length + 1;
           report({ start, end: start + match[2].length, messageId: "labelHash", data: { user: match[1] } });
@@ -455,10 +455,12 @@ export const literalSecret: Rule = {
         const text = maskInterpolations(model.text.slice(span.start, span.end));
         for (const secret of secrets) {
           const distinctive = secret.value.length >= 8 && (/[^A-Za-z]/.test(secret.value) || secret.value.length >= 12) && !publicValues.has(secret.value);
-          for (let index = text.indexOf(secret.value); index >= 0; index = text.indexOf(secret.value, index + secret.value.length)) {
-            if (!isSecretOccurrence(text, index, secret.value, distinctive)) continue;
+          // Compose reads `$$` as `$` in a command too: a copy of `pa$word` is written `pa$$word`.
+          const written = secret.value.replace(/\$/g, "$$$$");
+          for (let index = text.indexOf(written); index >= 0; index = text.indexOf(written, index + written.length)) {
+            if (!isSecretOccurrence(text, index, written, distinctive)) continue;
             const start = span.start + index;
-            const end = start + secret.value.length;
+            const end = start + written.length;
             const place = target.place;
             const variable = containerVariable(secret.value);
             const edit = variable === undefined || /['"\\$`]/.test(secret.value) ? undefined : shellReferenceEdit(target, start, end, variable);
