@@ -128,7 +128,8 @@ function parseConfig(text: string, file: string, shownAs: string = file, ruleIds
         if (ruleIds && !ruleIds.includes(id)) {
           problems.push(`unknown rule "${id}"${didYouMean(id, ruleIds)}`);
         } else if (typeof severity !== "string" || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
-          const shown = typeof severity === "string" ? `"${severity}"` : JSON.stringify(severity);
+          // As JSON: quoted, and a stray tab or newline pasted with the setting shows.
+          const shown = JSON.stringify(severity);
           const hint = typeof severity === "string" ? didYouMean(severity, SEVERITY_SETTINGS) : "";
           problems.push(`rule "${id}" takes off, hint, info, warning or error, not ${shown}${hint}`);
         } else rules[id] = severity as SeveritySetting;

@@ -38,7 +38,8 @@ function findGitRoot(start: string): string | undefined {
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  // Only `..` itself leads out: `..data` is a name inside.
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 function readSmallText(path: string): string | undefined {
@@ -55,12 +56,13 @@ function readSmallText(path: string): string | undefined {
 function parseDotEnv(text: string): Map<string, string> {
   const vars = new Map<string, string>();
   for (const rawLine of text.split(/\r\n|\r|\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(rawLine);
+    // `s`: a U+2028 in a value is part of it, as for compose; the lines are split above.
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/s.exec(rawLine);
     if (!match) continue;
     let value = match[2].trim();
     const quote = value[0];
     if ((quote === '"' || quote === "'") && value.lastIndexOf(quote) > 0) value = value.slice(1, value.lastIndexOf(quote));
-    else value = value.replace(/\s+#.*$/, "");
+    else value = value.replace(/\s+#.*$/s, "");
     vars.set(match[1], value);
   }
   return vars;
@@ -125,7 +127,7 @@ export function fileProject(filePath: string, rootDir?: string): ProjectFiles {
       let ignored = false;
       for (const level of levels()) {
         const rel = relative(level.dir, target).split(sep).join("/");
-        if (!rel || rel.startsWith("..")) continue;
+        if (!rel || rel === ".." || rel.startsWith("../")) continue;
         const result = level.rules.test(rel);
         if (result.ignored) ignored = true;
         else if (result.unignored) ignored = false;
