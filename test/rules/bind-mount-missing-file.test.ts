@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -214,5 +214,113 @@ describe("bind-mount-missing-file in a pasted log", () => {
 
   it("a line that names no path links every finding", () => {
     expect(linked('caused \\"not a directory\\"": unknown: Are you trying to mount a directory onto a file (or vice-versa)?')).toEqual([["bind-mount-missing-file", ["./nginx.conf", "./site.conf"]]]);
+  });
+});
+
+/** The sources the rule reports in `text`, a pipeline's compose file in a checkout holding `files` (and nothing else). */
+function reported(text: string, files: Record<string, string> = {}): Finding[] {
+  const dir = mkdtempSync(join(tmpdir(), "elestio-bind-"));
+  mkdirSync(join(dir, ".git"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, "docker-compose.yml"), text);
+  return lint(parseCompose(text), { isPipeline: true, project: fileProject(join(dir, "docker-compose.yml"), dir), rules: [bindMountMissingFile] });
+}
+const sources = (text: string, findings: Finding[]) => findings.map((f) => text.slice(f.start, f.end));
+
+describe("which missing mount sources are files", () => {
+  it.each([
+    // Well-known file names without an extension, or dotfiles without a second dot: files.
+    { mount: "./coredns/Corefile:/etc/coredns/Corefile", file: true },
+    { mount: "./Dockerfile:/app/Dockerfile:ro", file: true },
+    { mount: "./Makefile:/app/Makefile", file: true },
+    { mount: "./Procfile:/app/Procfile", file: true },
+    { mount: "./Gemfile:/app/Gemfile", file: true },
+    { mount: "./cron/crontab:/etc/crontabs/root", file: true },
+    { mount: "./auth/htpasswd:/etc/nginx/htpasswd", file: true },
+    { mount: "./.npmrc:/root/.npmrc:ro", file: true },
+    { mount: "./.pgpass:/root/.pgpass", file: true },
+    { mount: "./.netrc:/root/.netrc", file: true },
+    { mount: "./.pypirc:/root/.pypirc", file: true },
+    { mount: "./ssh/authorized_keys:/home/git/.ssh/authorized_keys", file: true },
+    { mount: "./ssh/known_hosts:/root/.ssh/known_hosts", file: true },
+    // Several dots: the last part is the extension.
+    { mount: "./nginx.prod.conf:/etc/nginx/conf.d", file: true },
+    // A bare Git repository and a path ending with / are folders, whatever the name before.
+    { mount: "./repo.git:/srv/git/repo", file: false },
+    { mount: "./nginx.conf/:/etc/nginx/conf.d/", file: false },
+    { mount: "./site/:/usr/share/nginx/html/", file: false },
+    // An "extension" longer than ten characters is no extension.
+    { mount: "./app.configuration:/etc/app", file: false },
+    // Two dots in a row: no extension the rule reads.
+    { mount: "./settings..local.json:/etc/app", file: false },
+    // Windows separators: the last segment is the name (html), not the path run together.
+    { mount: ".\\site.v1\\html:/usr/share/nginx/html", file: false },
+  ])("$mount", ({ mount, file }) => {
+    const text = `${NGINX}      - ${mount}\n`;
+    expect(sources(text, reported(text))).toEqual(file ? [mount.slice(0, mount.indexOf(":"))] : []);
+  });
+
+  it("a .env written with Windows separators is still the pipeline's .env", () => {
+    expect(reported(`${NGINX}      - .\\.env:/app/.env:ro\n`)).toEqual([]);
+  });
+
+  it("a variable elsewhere in the file does not make the source uncertain", () => {
+    const text = "services:\n  web:\n    image: nginx:${NGINX_TAG:-1.27}\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n";
+    expect(sources(text, reported(text))).toEqual(["./nginx.conf"]);
+  });
+
+  it("an absolute source is not looked for in the checkout", () => {
+    expect(reported(`${NGINX}      - /etc/ssl/certs/ca.pem:/certs/ca.pem:ro\n`)).toEqual([]);
+  });
+
+  it("the log of a long-form mount with no target, and of a source with Windows separators", () => {
+    const noTarget = reported(`${NGINX}      - type: bind\n        source: ./app.conf\n`);
+    expect(noTarget.map((f) => f.log)).toEqual([
+      'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error mounting "/opt/app/<pipeline>/app.conf" to rootfs at "": mount src=/opt/app/<pipeline>/app.conf, dst=, dstFd=/proc/thread-self/fd/8, flags=0x5000: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type',
+    ]);
+    const windows = reported(`${NGINX}      - type: bind\n        source: .\\conf\\app.conf\n        target: /etc/app.conf\n        bind:\n          create_host_path: false\n`);
+    expect(windows.map((f) => f.log)).toEqual(['Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /opt/app/<pipeline>/conf/app.conf']);
+  });
+});
+
+describe("elestio.yml's commands before the deploy", () => {
+  const text = `${NGINX}      - ./servers.json:/pgadmin4/servers.json\n`;
+  it.each([
+    { name: "a command", elestio: 'lifeCycleConfig:\n  preInstallCommand: "./scripts/preInstall.sh"\n', runs: true },
+    { name: "a space before the colon", elestio: "lifeCycleConfig:\n  preDeployCommand : ./scripts/preDeploy.sh\n", runs: true },
+    { name: "a command commented out", elestio: "lifeCycleConfig:\n  # preInstallCommand: ./scripts/preInstall.sh\n  postInstallCommand: ./scripts/postInstall.sh\n", runs: false },
+    { name: "a quoted space (double quotes)", elestio: 'lifeCycleConfig:\n  preInstallCommand: " "\n', runs: false },
+    { name: "a quoted space (single quotes)", elestio: "lifeCycleConfig:\n  preInstallCommand: ' '\n", runs: false },
+    { name: "empty quotes after two spaces", elestio: 'lifeCycleConfig:\n  preInstallCommand:  ""\n', runs: false },
+  ])("$name", ({ elestio, runs }) => {
+    expect(sources(text, reported(text, { "elestio.yml": elestio }))).toEqual(runs ? [] : ["./servers.json"]);
+  });
+});
+
+describe("bind-mount-missing-file: the path a pasted line names", () => {
+  const text = "services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n      - ./site.conf:/etc/nginx/conf.d/default.conf:ro\n";
+  it.each([
+    { name: "runc's line with spaces doubled", line: runcLog("/opt/app/shop/site.conf", "/etc/nginx/conf.d/default.conf").replace('mounting "', 'mounting  "').replace('" to rootfs', '"  to rootfs') },
+    { name: "the daemon's refusal with no space after the colon", line: 'invalid mount config for type "bind": bind source path does not exist:/opt/app/shop/site.conf' },
+    { name: "the daemon's refusal on Windows", line: 'invalid mount config for type "bind": bind source path does not exist: C:\\Users\\me\\shop\\site.conf' },
+    { name: "Docker Desktop with the checkout in /opt/app", line: runcLog("/host_mnt/opt/app/shop/site.conf", "/etc/nginx/conf.d/default.conf") },
+  ])("$name", ({ line }) => {
+    const findings = reported(text);
+    const problems = explainLog(line, "en", parseCompose(text), { findings, rules: [bindMountMissingFile] }).filter((p) => p.id === "bind-mount-missing-file");
+    expect(problems.flatMap((p) => p.ranges).map((r) => text.slice(r.start, r.end))).toEqual(["./site.conf"]);
+  });
+});
+
+describe("a source that links outside the checkout", () => {
+  it("is not reported: what the clone gets there is not known", () => {
+    const dir = mkdtempSync(join(tmpdir(), "elestio-bind-"));
+    mkdirSync(join(dir, ".git"));
+    const outside = mkdtempSync(join(tmpdir(), "elestio-outside-"));
+    writeFileSync(join(outside, "nginx.conf"), "events {}\n");
+    symlinkSync(join(outside, "nginx.conf"), join(dir, "nginx.conf"));
+    writeFileSync(join(dir, ".git", "index"), gitIndexText(["docker-compose.yml"]));
+    const text = `${NGINX}      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n`;
+    writeFileSync(join(dir, "docker-compose.yml"), text);
+    expect(lint(parseCompose(text), { isPipeline: true, project: fileProject(join(dir, "docker-compose.yml"), dir), rules: [bindMountMissingFile] })).toEqual([]);
   });
 });

@@ -4,9 +4,11 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dockerfileHasHealthcheck } from "../../server/src/engine/compose/healthcheck.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { explainLog } from "../../server/src/engine/explain.js";
 import { lint } from "../../server/src/engine/lint.js";
 import { fileProject } from "../../server/src/engine/project.js";
 import { healthcheckRequired } from "../../server/src/engine/rules/healthcheck-required.js";
+import { applyEdits } from "../../server/src/engine/text.js";
 import { testRule } from "./rule-tester.js";
 
 const WEB = "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n";
@@ -255,5 +257,84 @@ describe("dockerfileHasHealthcheck", () => {
     expect(dockerfileHasHealthcheck("FROM a\nHEALTHCHECK CMD true\nHEALTHCHECK NONE\n")).toBe(false);
     expect(dockerfileHasHealthcheck("FROM --platform=$BUILDPLATFORM a AS one\nHEALTHCHECK CMD true\nFROM b AS two\n", "one")).toBe(true);
     expect(dockerfileHasHealthcheck("# HEALTHCHECK CMD true\nFROM a\n")).toBe(false);
+  });
+});
+
+describe("the healthcheck added for a known image", () => {
+  // The test line the fix writes for the dependency's image, by the image's name (its last path part) and, for MongoDB, its major version.
+  const PG = '["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB"]';
+  it.each([
+    { image: "postgis/postgis:16-3.4", test: PG },
+    { image: "timescale/timescaledb:latest-pg16", test: PG },
+    { image: "timescale/timescaledb-ha:pg16", test: PG },
+    { image: "pgvector/pgvector:pg16", test: PG },
+    { image: "mysql/mysql-server:8.0", test: '["CMD", "mysqladmin", "ping", "-h", "127.0.0.1"]' },
+    { image: "mongodb/mongodb-community-server:7.0-ubuntu2204", test: `["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]` },
+    // MongoDB 5 is the first with mongosh.
+    { image: "mongo:5.0", test: `["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]` },
+    // A two-digit major is read whole (10, not 1).
+    { image: "mongo:10.0", test: `["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]` },
+    // A tag that does not start with the version is no version: the current shell.
+    { image: "mongo:v4.4", test: `["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]` },
+  ])("$image", ({ image, test }) => {
+    const text = `${WEB}  db:\n    image: ${image}\n`;
+    const [finding] = lint(parseCompose(text), { isPipeline: true, rules: [healthcheckRequired] });
+    expect(finding.fix?.title).toEqual({ en: 'Add a healthcheck to "db"', fr: "Ajouter un healthcheck à « db »" });
+    expect(applyEdits(text, finding.fix!.edits)).toBe(`${text}    healthcheck:\n      test: ${test}\n      interval: 5s\n      timeout: 5s\n      retries: 5\n`);
+  });
+
+  it("none for a built service, even from a known image: its Dockerfile is the place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "elestio-rule-"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM postgres:16\n");
+    const text = `${WEB}  db:\n    image: postgres:16\n    build: .\n`;
+    const path = join(dir, "docker-compose.yml");
+    writeFileSync(path, text);
+    const findings = lint(parseCompose(text), { isPipeline: true, project: fileProject(path, dir), rules: [healthcheckRequired] });
+    expect(findings.map((f) => [f.messageId, f.fix])).toEqual([["noHealthcheckInDockerfile", undefined]]);
+  });
+});
+
+describe("the container name in the finding's log", () => {
+  /** The compose file in a folder named `folder`, read as a local file (not the pipeline's). */
+  function localLog(folder: string, text: string): string | null | undefined {
+    const dir = join(mkdtempSync(join(tmpdir(), "elestio-rule-")), folder);
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    const path = join(dir, "docker-compose.yml");
+    writeFileSync(path, text);
+    return lint(parseCompose(text), { isPipeline: false, project: fileProject(path, dir), rules: [healthcheckRequired] })[0].log;
+  }
+  it.each([
+    // compose drops from the folder's name what a project name cannot hold.
+    { name: "a folder name with capitals, a dot and a space", folder: "My Shop.v2", text: `${WEB}  db:\n    image: alpine\n`, container: "myshopv2-db-1" },
+    // name: wins over the folder.
+    { name: "name: set", folder: "checkout", text: `name: shop\n${WEB}  db:\n    image: alpine\n`, container: "shop-db-1" },
+    // Only the key name: names the project, not the first top-level key.
+    { name: "an obsolete version: first", folder: "checkout", text: `version: "3.8"\n${WEB}  db:\n    image: alpine\n`, container: "checkout-db-1" },
+  ])("$name", ({ folder, text, container }) => {
+    expect(localLog(folder, text)).toBe(`dependency failed to start: container ${container} has no healthcheck configured`);
+  });
+});
+
+describe("a pasted line naming the container links the finding of that container", () => {
+  // db and cache lack a healthcheck; the dependency on db is on line 5, on cache line 7.
+  const TWO = "services:\n  web:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n  db:\n    image: alpine\n  cache:\n    image: alpine\n    container_name: cache\n";
+  const SEARCH = "name: shop\nservices:\n  web:\n    image: app\n    depends_on:\n      search-db:\n        condition: service_healthy\n  search-db:\n    image: alpine\n";
+  const VERSIONED = "services:\n  web:\n    image: app\n    depends_on:\n      postgres-16:\n        condition: service_healthy\n  postgres-16:\n    image: alpine\n";
+  it.each([
+    { name: "the project and the replica number", text: TWO, line: "dependency failed to start: container latigue-db-1 has no healthcheck configured", linked: ["db"] },
+    { name: "spaces doubled around the name", text: TWO, line: "dependency failed to start: container  latigue-db-1  has no healthcheck configured", linked: ["db"] },
+    { name: "a tenth replica", text: TWO, line: "container latigue-db-10 has no healthcheck configured", linked: ["db"] },
+    { name: "no replica number", text: TWO, line: "container latigue-db has no healthcheck configured", linked: ["db"] },
+    { name: "the service's name alone", text: TWO, line: "container db-1 has no healthcheck configured", linked: ["db"] },
+    { name: "a container_name of one word", text: TWO, line: "container cache has no healthcheck configured", linked: ["cache"] },
+    { name: "a name cut short after a dash names no container", text: TWO, line: "container latigue- has no healthcheck configured", linked: [] },
+    { name: "a name holding the service's words without their dash is another container", text: SEARCH, line: "container shop-searchdb-1 has no healthcheck configured", linked: [] },
+    // Only the replica number at the end is dropped: postgres-16's 16 stays part of its name.
+    { name: "a service whose name ends with a version, and another container's line", text: VERSIONED, line: "container latigue-redis-7-1 has no healthcheck configured", linked: [] },
+    { name: "a service whose name ends with a version, and its line", text: VERSIONED, line: "container latigue-postgres-16-1 has no healthcheck configured", linked: ["postgres-16"] },
+  ])("$name", ({ text, line, linked }) => {
+    const problems = explainLog(line, "en", parseCompose(text), { rules: [healthcheckRequired] }).filter((p) => p.id === "healthcheck-required");
+    expect(problems.flatMap((p) => p.ranges).map((r) => text.slice(r.start, r.end))).toEqual(linked);
   });
 });

@@ -1,3 +1,6 @@
+import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { noTlsProxyService } from "../../server/src/engine/rules/no-tls-proxy-service.js";
 import { testRule } from "./rule-tester.js";
 
@@ -501,5 +504,72 @@ testRule(noTlsProxyService, {
       errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
       output: "services:\n  app:\n    image: app\n    depends_on: [db]\n  worker:\n    image: app\n    depends_on: [db]\n  db:\n    image: postgres\n",
     },
+    {
+      name: "volumes_from naming a proxy whose name holds service: with a mode: the item names that proxy, not its mode",
+      code: 'services:\n  nginx-service:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    volumes_from:\n      - nginx-service:ro\n      - data\n  data:\n    image: busybox\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 16, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    volumes_from:\n      - data\n  data:\n    image: busybox\n",
+    },
+    {
+      name: "a depends_on item naming the proxy through a variable's default goes with it",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    depends_on:\n      - ${PROXY:-nginx}\n      - db\n  db:\n    image: postgres\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    depends_on:\n      - db\n  db:\n    image: postgres\n",
+    },
+    {
+      name: "a depends_on item quoted with a space after the name still names the proxy (linked too)",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    links: [nginx]\n    depends_on:\n      - "nginx "\n      - db\n  db:\n    image: postgres\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    depends_on:\n      - db\n  db:\n    image: postgres\n",
+    },
+    {
+      name: "volumes_from's container: item names a container, not the service: it stays",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    depends_on: [nginx]\n    volumes_from:\n      - container:nginx\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    volumes_from:\n      - container:nginx\n",
+    },
+    {
+      name: "each proxy's quick fix takes only the references to it: a depends_on naming the other proxy stays",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  certbot:\n    image: certbot/certbot\n  app:\n    image: app\n    depends_on: [certbot]\n    links: [nginx]\n',
+      errors: [
+        { line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort", fixOutput: "services:\n  certbot:\n    image: certbot/certbot\n  app:\n    image: app\n    depends_on: [certbot]\n" },
+        { line: 5, column: 3, endLine: 5, endColumn: 10, messageId: "acme", fixOutput: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    links: [nginx]\n' },
+      ],
+      output: "services:\n  app:\n    image: app\n",
+    },
+    {
+      name: "depends_on's long form: the entry naming the proxy goes, not the first one",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  app:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n      nginx:\n        condition: service_started\n  db:\n    image: postgres\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres\n",
+    },
+    {
+      name: "a proxy naming itself (by mistake): the reference goes with it",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n    links: [nginx]\n  app:\n    image: app\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort" }],
+      output: "services:\n  app:\n    image: app\n",
+    },
+    {
+      name: "a depends_on naming a removable proxy and one with no fix (extended): only the removable one's item goes",
+      code: 'services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n  edge:\n    image: traefik:v3.1\n    ports: ["443:443"]\n  edge2:\n    extends: edge\n    image: app\n  app:\n    image: app\n    depends_on: [nginx, edge]\n',
+      errors: [
+        { line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort", fixOutput: 'services:\n  edge:\n    image: traefik:v3.1\n    ports: ["443:443"]\n  edge2:\n    extends: edge\n    image: app\n  app:\n    image: app\n    depends_on: [edge]\n' },
+        { line: 5, column: 3, endLine: 5, endColumn: 7, messageId: "reservedPort", fixOutput: null },
+      ],
+      output: 'services:\n  edge:\n    image: traefik:v3.1\n    ports: ["443:443"]\n  edge2:\n    extends: edge\n    image: app\n  app:\n    image: app\n    depends_on: [edge]\n',
+    },
+    {
+      name: "a proxy merged into services: from an anchor: reported, no fix (the anchor may serve elsewhere)",
+      code: 'x-edge: &edge\n  nginx:\n    image: nginx\n    ports: ["80:80"]\nservices:\n  <<: *edge\n  app:\n    image: app\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 8, messageId: "reservedPort", fixOutput: null }],
+      output: null,
+    },
   ],
+});
+
+describe("no-tls-proxy-service's fix", () => {
+  it("its title names the service it removes", () => {
+    const findings = lint(parseCompose('services:\n  nginx:\n    image: nginx\n    ports: ["80:80"]\n'), { isPipeline: true, rules: [noTlsProxyService] });
+    expect(findings.map((f) => f.fix?.title)).toEqual([{ en: 'Remove service "nginx"', fr: "Supprimer le service « nginx »" }]);
+  });
 });

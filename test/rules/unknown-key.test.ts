@@ -4,6 +4,7 @@ import { editDistance } from "../../server/src/engine/suggest.js";
 import { composeSchema, schemaAt } from "../../server/src/engine/compose/schema.js";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
+import { lint } from "../../server/src/engine/lint.js";
 
 // Read inside the tests, not when the file loads: a schema that fails to compile then fails them.
 const serviceKeys = () => schemaAt("#/definitions/service");
@@ -377,6 +378,54 @@ testRule(unknownKey, {
       errors: [{ line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", message: 'Unknown key "helthcheck": compose refuses the file. Did you mean "healthcheck"?' }],
       output: "services:\n  web:\n    image: x\n    healthcheck:\n      test: [CMD, 'true']\n",
     },
+    {
+      name: "the same misspelling in two services: each is renamed (a rival is a key of the same map only)",
+      code: "services:\n  web:\n    image: x\n    enviroment: {A: b}\n  worker:\n    image: y\n    enviroment: {C: d}\n",
+      errors: [
+        { line: 4, column: 5, endLine: 4, endColumn: 15, messageId: "didYouMean", fixOutput: "services:\n  web:\n    image: x\n    environment: {A: b}\n  worker:\n    image: y\n    enviroment: {C: d}\n" },
+        { line: 7, column: 5, endLine: 7, endColumn: 15, messageId: "didYouMean", fixOutput: "services:\n  web:\n    image: x\n    enviroment: {A: b}\n  worker:\n    image: y\n    environment: {C: d}\n" },
+      ],
+      output: "services:\n  web:\n    image: x\n    environment: {A: b}\n  worker:\n    image: y\n    environment: {C: d}\n",
+    },
+    {
+      name: "an ambiguous key whose first suggestion is another key's only one is no rival: that key is still renamed",
+      code: "services:\n  web:\n    image: x\n    env: {A: b}\n    env_fle: .env\n",
+      errors: [
+        { line: 4, column: 5, endLine: 4, endColumn: 8, messageId: "didYouMeanOneOf", fixOutput: null },
+        { line: 5, column: 5, endLine: 5, endColumn: 12, messageId: "didYouMean", fixOutput: "services:\n  web:\n    image: x\n    env: {A: b}\n    env_file: .env\n" },
+      ],
+      output: "services:\n  web:\n    image: x\n    env: {A: b}\n    env_file: .env\n",
+    },
+    {
+      name: "a service outside services: with more keys than image",
+      code: "services:\n  db:\n    image: postgres\nweb:\n  image: x\n  ports: [\"8080:80\"]\n",
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 4, messageId: "serviceOutsideServices" }],
+      output: null,
+    },
+    {
+      name: "a service outside services: built, with no image",
+      code: "services:\n  db:\n    image: postgres\nworker:\n  build: ./worker\n",
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 7, messageId: "serviceOutsideServices", message: 'Top-level key "worker" looks like a service: compose refuses the file. Move it under services.' }],
+      output: null,
+    },
+    {
+      name: "a top-level key with a scalar value is no service",
+      code: "services:\n  web:\n    image: x\ndebug: true\n",
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 6, messageId: "unknownKey", log: "additional properties 'debug' not allowed" }],
+      output: null,
+    },
+    {
+      name: "a map with an image inside a service is no service written outside services: (only top-level keys are)",
+      code: "services:\n  web:\n    image: x\n    sidecar:\n      image: envoy\n",
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 12, messageId: "unknownKey", log: "services.web additional properties 'sidecar' not allowed" }],
+      output: null,
+    },
+    {
+      name: "a key holding x- past its start is no extension key (logging's max-size written in env_file)",
+      code: "services:\n  web:\n    image: x\n    env_file:\n      - path: .env\n        max-size: 1m\n",
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 17, messageId: "unknownKey", message: 'Unknown key "max-size": compose refuses the file. Check its spelling or remove it.' }],
+      output: null,
+    },
   ],
 });
 
@@ -399,6 +448,58 @@ describe("unknown-key suggestions", () => {
     expect(suggestKeys(serviceKeys(), "abc")).toEqual([]);
     expect(suggestKeys(serviceKeys(), "mem")).toEqual([]);
     expect(suggestKeys(serviceKeys(), "image_name")).toEqual([]);
+  });
+});
+
+describe("unknown-key suggestions, case by case", () => {
+  // A names map (services) has no fixed keys: read inside the test, as the schemas above.
+  const servicesMap = () => composeSchema().properties!.get("services")!;
+  it.each([
+    // A letter dropped inside the key: the length differs by exactly the distance allowed, still a suggestion.
+    { schema: serviceKeys, key: "imge", expected: ["image"] },
+    // Two keys equally close: both are offered, in the schema's order.
+    { schema: serviceKeys, key: "prestart", expected: ["restart", "pre_start"] },
+    { schema: serviceKeys, key: "pus", expected: ["cpus", "gpus"] },
+    // A farther key met first (mem_limit) gives way to a closer one met later.
+    { schema: serviceKeys, key: "memswp_limit", expected: ["memswap_limit"] },
+    { schema: serviceKeys, key: "cpurt_period", expected: ["cpu_rt_period"] },
+    // Completions: a two-letter key says too little, three completions are still offered, four are too many.
+    { schema: serviceKeys, key: "im", expected: [] },
+    { schema: serviceKeys, key: "ext", expected: ["extends", "external_links", "extra_hosts"] },
+    { schema: serviceKeys, key: "mem", expected: [] },
+    // Only a key starting with x- or x_ is an extension key: max_retries holds x_ past its start.
+    { schema: serviceKeys, key: "max_retries", expected: [] },
+    { schema: serviceKeys, key: "x_team", expected: ["x-team"] },
+    // A map of names has no key to suggest, whatever the name (even one spelt like a sentence).
+    { schema: servicesMap, key: "Stryker was here", expected: [] },
+  ])("$key", ({ schema, key, expected }) => {
+    expect(suggestKeys(schema(), key)).toEqual(expected);
+  });
+
+  it("the rename's title names the key it writes", () => {
+    const findings = lint(parseCompose("services:\n  web:\n    image: x\n    enviroment: {A: b}\n"), { isPipeline: true, rules: [unknownKey] });
+    expect(findings.map((f) => f.fix?.title)).toEqual([{ en: 'Rename to "environment"', fr: "Renommer en « environment »" }]);
+  });
+});
+
+describe("unknown-key log lines pasted in the explainer", () => {
+  const TWO_KEYS = "services:\n  web:\n    image: x\n    enviroment:\n      A: b\n    restrat: always\n";
+  const TOP_LEVEL = "servies:\n  web:\n    image: x\n";
+  const QUOTED = "services:\n  web:\n    image: x\n    \"a', 'b\": x\n";
+  it.each([
+    { name: "current wording, one of two keys of the map", text: TWO_KEYS, line: "validating /opt/app/shop/docker-compose.yml: services.web additional properties 'enviroment' not allowed", keys: ["enviroment"] },
+    { name: "current wording, both keys at once", text: TWO_KEYS, line: "services.web additional properties 'enviroment', 'restrat' not allowed", keys: ["enviroment", "restrat"] },
+    { name: "current wording, another map's path", text: TWO_KEYS, line: "services.db additional properties 'enviroment' not allowed", keys: [] },
+    { name: "current wording, spaces doubled (a reflowed log)", text: TWO_KEYS, line: "services.web  additional properties  'restrat'  not allowed", keys: ["restrat"] },
+    { name: "older wording", text: TWO_KEYS, line: "services.web Additional property restrat is not allowed", keys: ["restrat"] },
+    { name: "older wording, spaces doubled", text: TWO_KEYS, line: "services.web  Additional property  enviroment  is not allowed", keys: ["enviroment"] },
+    { name: "older wording at the top level, as (root)", text: TOP_LEVEL, line: "(root) Additional property servies is not allowed", keys: ["servies"] },
+    { name: "older wording at the top level, with no path", text: TOP_LEVEL, line: "ERROR: Additional property servies is not allowed", keys: ["servies"] },
+    // The key's own log names a and b in quotes: a line naming a alone is not its line.
+    { name: "a key holding quotes is linked only by a line naming all of it", text: QUOTED, line: "services.web additional properties 'a' not allowed", keys: [] },
+  ])("$name", ({ text, line, keys }) => {
+    const problems = explainLog(line, "en", parseCompose(text), { rules: [unknownKey] }).filter((p) => p.id === "unknown-key");
+    expect(problems.flatMap((p) => p.ranges).map((r) => text.slice(r.start, r.end))).toEqual(keys);
   });
 });
 

@@ -108,16 +108,13 @@ function referenceRemovals(model: ComposeModel, name: string, removed: ReadonlyS
 
 /** The fix's edits: the service and every reference to it; undefined when they cannot be made safely. */
 function removalEdits(model: ComposeModel, service: Service, removed: ReadonlySet<string>, index: ReferenceIndex): OffsetEdit[] | undefined {
-  // A service merged into `services:` from an anchor is not removed here: the anchor may serve elsewhere.
-  if (service.entry.merged) return undefined;
   const references = referenceRemovals(model, service.name, removed, index);
   if (!references) return undefined;
+  // The references are in the other services and each edit once (see referenceRemovals): none lies inside another; overlapping edits would be a mistake.
   const edits = [removeEntry(model, service.entry), ...references];
-  // A reference inside a key removed whole (a service's `depends_on` naming two proxies) goes with it.
-  const kept = edits.filter((edit, i) => !edits.some((other, j) => j !== i && other.start <= edit.start && edit.end <= other.end && (other.start < edit.start || edit.end < other.end || j < i)));
-  const overlapping = kept.some((edit, i) => kept.some((other, j) => j !== i && edit.start < other.end && other.start < edit.end));
+  const overlapping = edits.some((edit, i) => edits.some((other, j) => j !== i && edit.start < other.end && other.start < edit.end));
   // An anchor removed with the service (or a reference) and used elsewhere would break the alias.
-  return overlapping || breaksAliases(model, kept) ? undefined : kept;
+  return overlapping || breaksAliases(model, edits) ? undefined : edits;
 }
 
 /**
@@ -127,6 +124,7 @@ function removalEdits(model: ComposeModel, service: Service, removed: ReadonlySe
  */
 function fixesOf(model: ComposeModel, proxies: readonly TlsProxy[]): Map<Service, OffsetEdit[]> {
   const index = referenceIndex(model);
+  // A service merged into `services:` from an anchor is not removed here: the anchor may serve elsewhere.
   let removable = proxies.map((p) => p.service).filter((service) => !service.entry.merged);
   for (let round = 0; round < 4; round++) {
     const removed = new Set(removable.map((service) => service.name));
