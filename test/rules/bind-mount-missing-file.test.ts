@@ -269,8 +269,8 @@ describe("which missing mount sources are files", () => {
     expect(sources(text, reported(text))).toEqual(["./nginx.conf"]);
   });
 
-  it("an absolute source is not looked for in the checkout", () => {
-    expect(reported(`${NGINX}      - /etc/ssl/certs/ca.pem:/certs/ca.pem:ro\n`)).toEqual([]);
+  it.each(["/etc/ssl/certs/ca.pem:/certs/ca.pem:ro", "~/certs/server.pem:/certs/server.pem:ro"])("a source outside the checkout is not looked for there: %s", (mount) => {
+    expect(reported(`${NGINX}      - ${mount}\n`)).toEqual([]);
   });
 
   it("the log of a long-form mount with no target, and of a source with Windows separators", () => {
@@ -292,6 +292,8 @@ describe("elestio.yml's commands before the deploy", () => {
     { name: "a quoted space (double quotes)", elestio: 'lifeCycleConfig:\n  preInstallCommand: " "\n', runs: false },
     { name: "a quoted space (single quotes)", elestio: "lifeCycleConfig:\n  preInstallCommand: ' '\n", runs: false },
     { name: "empty quotes after two spaces", elestio: 'lifeCycleConfig:\n  preInstallCommand:  ""\n', runs: false },
+    // Pasted from a web page: a no-break space before the command, which YAML keeps in the value.
+    { name: "a command after a no-break space", elestio: "lifeCycleConfig:\n  preInstallCommand: \u00a0./scripts/preInstall.sh\n", runs: true },
   ])("$name", ({ elestio, runs }) => {
     expect(sources(text, reported(text, { "elestio.yml": elestio }))).toEqual(runs ? [] : ["./servers.json"]);
   });
