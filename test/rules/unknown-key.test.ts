@@ -470,8 +470,8 @@ describe("unknown-key suggestions, case by case", () => {
     // Only a key starting with x- or x_ is an extension key: max_retries holds x_ past its start.
     { schema: serviceKeys, key: "max_retries", expected: [] },
     { schema: serviceKeys, key: "x_team", expected: ["x-team"] },
-    // A map of names has no key to suggest, whatever the name (even one spelt like a sentence).
-    { schema: servicesMap, key: "Stryker was here", expected: [] },
+    // A map of names has no key to suggest, whatever the name.
+    { schema: servicesMap, key: "web", expected: [] },
   ])("$key", ({ schema, key, expected }) => {
     expect(suggestKeys(schema(), key)).toEqual(expected);
   });
