@@ -216,9 +216,10 @@ describe("explainLog tolerance", () => {
 });
 
 describe("explainLog: which undefined-reference findings a pasted compose error names", () => {
-  // Two cycles (web <-> db, worker <-> queue), an extends of a missing service, and a depends_on of a missing one.
+  // Two cycles (web <-> db, worker <-> queue), an extends of a missing service, depends_on of two missing ones and two missing networks,
+  // each pair starting alike (cache, celery; back, backup).
   const code =
-    "services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    depends_on: [web]\n  worker:\n    image: app\n    depends_on: [queue]\n  queue:\n    image: redis\n    depends_on: [worker]\n  api:\n    extends: base\n    depends_on: [cache]\n";
+    "services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    depends_on: [web]\n  worker:\n    image: app\n    depends_on: [queue]\n  queue:\n    image: redis\n    depends_on: [worker]\n  api:\n    extends: base\n    depends_on: [cache, celery]\n    networks: [back, backup]\n";
   const ranges = (log: string) => {
     const model = parseCompose(code);
     return explainLog(log, "en", model)
@@ -270,6 +271,41 @@ describe("explainLog: which undefined-reference findings a pasted compose error 
     {
       name: "an extends of the same missing service by another service: none",
       log: 'cannot extend service "web" in /opt/app/docker-compose.yml: service "base" not found',
+      expected: [],
+    },
+    {
+      name: "a missing dependency, two spaces before its name",
+      log: 'service "api" depends on undefined service  "cache": invalid compose project',
+      expected: ["16:18-16:23 cache"],
+    },
+    {
+      name: "a missing network, as compose writes it: that network only, not another starting alike",
+      log: 'service "api" refers to undefined network back: invalid compose project',
+      expected: ["17:16-17:20 back"],
+    },
+    {
+      name: "a missing network, with a line's own spacing",
+      log: 'service  "api"  refers to undefined network  back: invalid compose project',
+      expected: ["17:16-17:20 back"],
+    },
+    {
+      name: "an extends of a missing service, with a line's own spacing",
+      log: 'cannot extend service  "api"  in /opt/app/docker-compose.yml:  service  "base"  not found',
+      expected: ["15:14-15:18 base"],
+    },
+    {
+      name: "an extends of another file's service (not found in that file): none",
+      log: 'cannot extend service "api" in /opt/app/docker-compose.yml: service "base" not found in /opt/app/common.yml',
+      expected: [],
+    },
+    {
+      name: "an extends of another file's service, with a line's own spacing: none",
+      log: 'cannot extend service "api" in /opt/app/docker-compose.yml: service "base" not found  in /opt/app/common.yml',
+      expected: [],
+    },
+    {
+      name: "a longer cycle than the file's, through its two services: none",
+      log: "dependency cycle detected: web -> db -> cache -> web",
       expected: [],
     },
     {

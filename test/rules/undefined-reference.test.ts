@@ -153,10 +153,10 @@ testRule(undefinedReference, {
       name: "ipc, pid and uts: service:x share a namespace, an implicit dependency as network_mode's",
       code: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debuger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
       errors: [
-        { messageId: "undefinedService", line: 4, column: 18, endLine: 4, endColumn: 25, log: dependsLog("app", "sidecar"), fixOutput: null },
-        { messageId: "undefinedServiceSuggestion", line: 5, column: 19, endLine: 5, endColumn: 26, fixOutput: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n" },
+        { messageId: "undefinedService", line: 4, column: 18, endLine: 4, endColumn: 25, log: dependsLog("app", "sidecar"), message: 'Undefined service "sidecar" in ipc: compose refuses the file. Define it or correct the name.', fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 5, column: 19, endLine: 5, endColumn: 26, message: 'Undefined service "debuger" in pid: compose refuses the file. Did you mean "debugger"?', fixOutput: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n" },
         // Named by a default: reported on the interpolation after the prefix, which a fix does not rewrite.
-        { messageId: "undefinedServiceSuggestion", line: 6, column: 18, endLine: 6, endColumn: 34, log: dependsLog("app", "nme"), fixOutput: null },
+        { messageId: "undefinedServiceSuggestion", line: 6, column: 18, endLine: 6, endColumn: 34, log: dependsLog("app", "nme"), message: 'Undefined service "nme" in uts: compose refuses the file. Did you mean "name"?', fixOutput: null },
       ],
       output: "services:\n  app:\n    image: app\n    ipc: service:sidecar\n    pid: \"service:debugger\"\n    uts: service:${HOST_SVC:-nme}\n  debugger:\n    image: busybox\n  name:\n    image: busybox\n",
     },
@@ -366,11 +366,159 @@ testRule(undefinedReference, {
       errors: [{ messageId: "undefinedServiceSuggestion", line: 4, column: 18, endLine: 4, endColumn: 27 }],
       output: "services:\r\n  web:\r\n    image: app\r\n    depends_on: [postgres]\r\n  postgres:\r\n    image: postgres\r\n",
     },
+    {
+      name: "a volume mounted twice: the name the service already mounts elsewhere is still the suggestion and the fix",
+      code: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - pgdta:/backup\nvolumes:\n  pgdata:\n",
+      errors: [
+        {
+          messageId: "undeclaredSuggestion",
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 14,
+          message: '"pgdta" is not declared in the top-level volumes: compose refuses the file. Did you mean "pgdata"?',
+          fixOutput: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - pgdata:/backup\nvolumes:\n  pgdata:\n",
+        },
+      ],
+      output: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - pgdata:/backup\nvolumes:\n  pgdata:\n",
+    },
+    {
+      name: "multi-document: a missing dependency is an undefined service, and an extends with a close name in its document gets the suggestion",
+      code: "services:\n  web:\n    image: app\n    depends_on: [redis]\n---\nservices:\n  base:\n    image: app\n  worker:\n    extends: bse\n",
+      errors: [
+        { messageId: "undefinedService", line: 4, column: 18, endLine: 4, endColumn: 23, message: 'Undefined service "redis" in depends_on: compose refuses the file. Define it or correct the name.' },
+        {
+          messageId: "undefinedServiceSuggestion",
+          line: 10,
+          column: 14,
+          endLine: 10,
+          endColumn: 17,
+          message: 'Undefined service "bse" in extends: compose refuses the file. Did you mean "base"?',
+          fixOutput: "services:\n  web:\n    image: app\n    depends_on: [redis]\n---\nservices:\n  base:\n    image: app\n  worker:\n    extends: base\n",
+        },
+      ],
+      output: "services:\n  web:\n    image: app\n    depends_on: [redis]\n---\nservices:\n  base:\n    image: app\n  worker:\n    extends: base\n",
+    },
+    {
+      name: "a network named like the service that names it: suggested (only a service may not name itself)",
+      code: "services:\n  backend:\n    image: app\n    networks: [backnd]\nnetworks:\n  backend:\n",
+      errors: [
+        {
+          messageId: "undeclaredSuggestion",
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 22,
+          message: '"backnd" is not declared in the top-level networks: compose refuses the file. Did you mean "backend"?',
+          fixOutput: "services:\n  backend:\n    image: app\n    networks: [backend]\nnetworks:\n  backend:\n",
+        },
+      ],
+      output: "services:\n  backend:\n    image: app\n    networks: [backend]\nnetworks:\n  backend:\n",
+    },
+    {
+      name: "a name that differs only by case and separators is suggested however many characters differ",
+      code: "services:\n  web:\n    image: app\n    depends_on: [Auth-Service-Api]\n  auth_service_api:\n    image: auth\n",
+      errors: [
+        {
+          messageId: "undefinedServiceSuggestion",
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 34,
+          message: 'Undefined service "Auth-Service-Api" in depends_on: compose refuses the file. Did you mean "auth_service_api"?',
+          fixOutput: "services:\n  web:\n    image: app\n    depends_on: [auth_service_api]\n  auth_service_api:\n    image: auth\n",
+        },
+      ],
+      output: "services:\n  web:\n    image: app\n    depends_on: [auth_service_api]\n  auth_service_api:\n    image: auth\n",
+    },
+    {
+      // Beside `:/path`, a name with a space would change what the short syntax says: the suggestion only.
+      name: "part of a volume's short syntax: no fix to a declared name with a space",
+      code: "services:\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  \"pg data\":\n",
+      errors: [
+        {
+          messageId: "undeclaredSuggestion",
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 15,
+          message: '"pgdata" is not declared in the top-level volumes: compose refuses the file. Did you mean "pg data"?',
+          fixOutput: null,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a whole plain item becomes the declared name as YAML writes it, a space included",
+      code: "services:\n  web:\n    image: app\n    networks:\n      - frontend\nnetworks:\n  front end:\n",
+      errors: [
+        {
+          messageId: "undeclaredSuggestion",
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 17,
+          fixOutput: "services:\n  web:\n    image: app\n    networks:\n      - front end\nnetworks:\n  front end:\n",
+        },
+      ],
+      output: "services:\n  web:\n    image: app\n    networks:\n      - front end\nnetworks:\n  front end:\n",
+    },
+    {
+      // Inside quotes the name is written as it is: only names of characters no scalar escapes or splits.
+      name: "a quoted item: no fix to a declared name with a space",
+      code: "services:\n  web:\n    image: app\n    networks: [\"frontend\"]\nnetworks:\n  front end:\n",
+      errors: [{ messageId: "undeclaredSuggestion", line: 4, column: 17, endLine: 4, endColumn: 25, fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "extends in a file the CLI lints without a project: compose's line names docker-compose.yml",
+      pipeline: false,
+      code: "services:\n  web:\n    extends: bse\n  base:\n    image: app\n",
+      errors: [{ messageId: "undefinedServiceSuggestion", line: 3, column: 14, endLine: 3, endColumn: 17, log: 'cannot extend service "web" in docker-compose.yml: service "bse" not found' }],
+      output: "services:\n  web:\n    extends: base\n  base:\n    image: app\n",
+    },
+    {
+      // A name without a suggestion is no rival of one whose suggestion is the service called "undefined".
+      name: "a service called undefined is a suggestion like any other, beside a name without one",
+      code: "services:\n  web:\n    image: app\n    depends_on: [undefind, redis]\n  undefined:\n    image: app\n",
+      errors: [
+        {
+          messageId: "undefinedServiceSuggestion",
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 26,
+          fixOutput: "services:\n  web:\n    image: app\n    depends_on: [undefined, redis]\n  undefined:\n    image: app\n",
+        },
+        { messageId: "undefinedService", line: 4, column: 28, endLine: 4, endColumn: 33, fixOutput: null },
+      ],
+      output: "services:\n  web:\n    image: app\n    depends_on: [undefined, redis]\n  undefined:\n    image: app\n",
+    },
   ],
 });
 
 describe("undefined-reference", () => {
+  it("the quick fix's title names the defined name it writes", () => {
+    const text = "services:\n  web:\n    image: app\n    depends_on: [cach]\n  cache:\n    image: redis\n";
+    const [finding] = lint(parseCompose(text), { isPipeline: true, rules: [undefinedReference] });
+    expect(finding.fix?.title).toEqual({ en: 'Change to "cache"', fr: "Remplacer par « cache »" });
+  });
 
+  it("a generated file with hundreds of services: suggestions stop once 200,000 names have been compared", () => {
+    // Names whose letters come four by four (aaaabbbb, aaaacccc...): a name missing its last letter is close to one service only.
+    const letter = (n: number) => String.fromCharCode(97 + n).repeat(4);
+    const name = (i: number) => letter(Math.floor(i / 26)) + letter(i % 26);
+    // 500 services, the first 401 each depending on the next one's name without its last letter: 500 comparisons each.
+    const services = Array.from({ length: 500 }, (_, i) => `  ${name(i)}:\n    image: app\n${i < 401 ? `    depends_on: [${name(i + 1).slice(0, -1)}]\n` : ""}`);
+    const findings = lint(parseCompose(`services:\n${services.join("")}`), { isPipeline: true, rules: [undefinedReference] });
+    expect(findings).toHaveLength(401);
+    // The 400th reaches the budget exactly and still gets its suggestion; the 401st is past it.
+    expect(findings.filter((f) => f.messageId === "undefinedServiceSuggestion")).toHaveLength(400);
+    expect(findings[399].message.en).toBe('Undefined service "ppppkkk" in depends_on: compose refuses the file. Did you mean "ppppkkkk"?');
+    expect(findings[399].fix?.title.en).toBe('Change to "ppppkkkk"');
+    expect(findings[400].message.en).toBe('Undefined service "pppplll" in depends_on: compose refuses the file. Define it or correct the name.');
+    expect(findings[400].fix).toBeUndefined();
+  });
 
   it("extends in a file that is not the pipeline's: compose's line names the file's own path", () => {
     const dir = mkdtempSync(join(tmpdir(), "elestio-extends-"));
