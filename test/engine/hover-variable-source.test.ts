@@ -67,6 +67,9 @@ describe("the variable hover with the dashboard's variables listed", () => {
     expect(en).toContain("The `.env` beside this file sets it, but the dashboard does not (`.elestio-compose.json` does not list it)");
     expect(en).not.toContain(LOCAL_SECRET);
     expect(hoverOn("LOCAL_TOKEN", { dashboardVariables: LISTED, language: "fr" })).not.toContain(LOCAL_SECRET);
+    expect(hoverOn("LOCAL_TOKEN", { dashboardVariables: LISTED, language: "fr" })).toContain(
+      "Le `.env` à côté de ce fichier la définit, mais pas le dashboard (`.elestio-compose.json` ne la liste pas) : le pipeline écrit son propre `.env` à partir du dashboard.",
+    );
   });
 
   it("set nowhere: neither the dashboard nor a .env, and compose's warning", () => {

@@ -117,8 +117,8 @@ function explainersFor(rules: readonly Rule[] | undefined): readonly Explainer[]
 
 interface Group {
   explainer: Explainer;
-  /** Line, column, and the explainer's rank: where the log first shows the failure. */
-  at: [number, number, number];
+  /** Line and column: where the log first shows the failure. */
+  at: [number, number];
   /** The faults it names, once each, in the order of the log. */
   names: string[];
 }
@@ -134,7 +134,7 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
   const explainers = explainersFor(options.rules);
   const lines = log.split(/\r\n|\r|\n/).map(cleanLine);
   const groups: Group[] = [];
-  explainers.forEach((explainer, rank) => {
+  explainers.forEach((explainer) => {
     const own = new Map<string, Group>();
     try {
       lines.forEach((line, lineIndex) => {
@@ -142,7 +142,7 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
           // One problem per fault named (one for all of them, or for the lines that name none).
           const key = explainer.oneProblem ? "" : name === undefined ? "\u0000" : `=${name}`;
           let group = own.get(key);
-          if (!group) own.set(key, (group = { explainer, at: [lineIndex, index, rank], names: [] }));
+          if (!group) own.set(key, (group = { explainer, at: [lineIndex, index], names: [] }));
           if (name !== undefined && !group.names.includes(name)) group.names.push(name);
         }
       });
@@ -156,7 +156,8 @@ export function explainLog(log: string, language: Language, model?: ComposeModel
   // A line that names no fault (a bare `address already in use`) is the same failure as one the log names with the same lines.
   const named = new Set(groups.filter((g) => g.names.length > 0).map((g) => g.explainer.sharesLinesWith));
   const kept = groups.filter((g) => g.names.length > 0 || g.explainer.oneProblem || !g.explainer.sharesLinesWith || !named.has(g.explainer.sharesLinesWith));
-  kept.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.at[2] - b.at[2]);
+  // The sort is stable and the groups are in the explainers' order: at one place, that order stays.
+  kept.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
 
   let context: ExplainContext | undefined;
   const contextOf = (m: ComposeModel): ExplainContext =>
