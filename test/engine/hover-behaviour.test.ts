@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { hover, HOVER_PROVIDERS } from "../../server/src/engine/hover/index.js";
 import { djangoText } from "../../server/src/engine/hover/django.js";
+import { findingsHover } from "../../server/src/engine/hover/findings.js";
 import { onNode, type HoverProvider } from "../../server/src/engine/hover/provider.js";
 import type { Finding } from "../../server/src/engine/lint.js";
 
@@ -168,6 +169,14 @@ describe("hover positions and errors", () => {
     const result = hover(parseCompose(text), [broken(0), broken(1), finding(2, 8)], 3, "en", { isPipeline: true, onError: (part) => errors.push(part) });
     expect(errors).toEqual(["findings"]);
     expect(result && text.slice(result.start, result.end)).toBe("rvices");
+  });
+
+  it("findingsHover: one error for the sections that fail, the others shown", () => {
+    const errors: unknown[] = [];
+    const broken = (start: number) => finding(start, 8, { fix: {} as Finding["fix"] });
+    const result = findingsHover([broken(0), broken(1), broken(2), finding(3, 8)], "en", (error) => errors.push(error));
+    expect(errors).toHaveLength(1);
+    expect(result && [result.start, result.end]).toEqual([3, 8]);
   });
 
   it("onError: once per part, even when two providers of one id throw", () => {
