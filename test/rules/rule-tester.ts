@@ -205,6 +205,8 @@ export function checkInvalidCase(rule: Rule, test: InvalidCase, index: number): 
     if (!finding.fix) continue;
     const title = finding.fix.title;
     expect(fixable, `${label}: ${id} offers a fix ("${title.en}") but its meta.fixable is false`).toBe(true);
+    // The title is all the lightbulb menu shows of a fix: an empty one is a blank menu item.
+    expect(title.en, `${label}: every fix title has an English text`).not.toBe("");
     expect(title.fr, `${label}: every fix title has a French text`).not.toBe("");
     expect(title.fr, `${label}: the French fix title differs from the English`).not.toBe(title.en);
     const alone = applyEdits(test.code, finding.fix.edits);

@@ -133,6 +133,42 @@ testRule(unescapedDollar, {
       output: 'services:\n  db:\n    image: postgres\n    environment:\n      - "POSTGRES_USER\\x3Dadmin"\n    healthcheck:\n      test: pg_isready -U $$POSTGRES_USER\n',
     },
     {
+      name: "a string command that opens with a space: compose's split drops it, sh -c still runs the script",
+      code: "services:\n  app:\n    image: app\n    command: \" sh -c 'echo $MODE'\"\n    environment:\n      MODE: prod\n",
+      errors: [{ line: 4, column: 28, endLine: 4, endColumn: 33, messageId: "shell" }],
+      output: "services:\n  app:\n    image: app\n    command: \" sh -c 'echo $$MODE'\"\n    environment:\n      MODE: prod\n",
+    },
+    {
+      name: "NONE turns the check off: its other words are never run, by a shell or otherwise",
+      code: 'services:\n  app:\n    image: app\n    environment:\n      MODE: prod\n    healthcheck:\n      test: [NONE, sh, -c, "test $MODE = prod"]\n',
+      errors: [{ line: 7, column: 34, endLine: 7, endColumn: 39, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "no shell, and the value names another of the container's variables next to a deploy-time one: no expression to copy",
+      code: 'services:\n  app:\n    image: app\n    command: [app, --url, "$URL"]\n    environment:\n      HOST: db\n      URL: http://${HOST}:${WEB_PORT}\n',
+      errors: [{ line: 4, column: 28, endLine: 4, endColumn: 32, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "no shell, and the value holds a space before the expression: it would split the word, no fix",
+      code: 'services:\n  app:\n    image: app\n    command: [app, --greet, "$GREETING"]\n    environment:\n      GREETING: hello ${NAME}\n',
+      errors: [{ line: 4, column: 30, endLine: 4, endColumn: 39, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "no shell, and the value holds a space after the expression: no fix either",
+      code: 'services:\n  app:\n    image: app\n    command: [app, --greet, "$GREETING"]\n    environment:\n      GREETING: ${NAME} hello\n',
+      errors: [{ line: 4, column: 30, endLine: 4, endColumn: 39, messageId: "noShell", fixOutput: null }],
+      output: null,
+    },
+    {
+      name: "a string command in a flow map takes an expression without braces",
+      code: "services:\n  app: {image: app, command: app --name $GREETING, environment: {GREETING: $NAME}}\n",
+      errors: [{ line: 2, column: 41, endLine: 2, endColumn: 50, messageId: "expression", fixOutput: "services:\n  app: {image: app, command: app --name $NAME, environment: {GREETING: $NAME}}\n" }],
+      output: "services:\n  app: {image: app, command: app --name $NAME, environment: {GREETING: $NAME}}\n",
+    },
+    {
       name: "CRLF, a dev file too (scope all)",
       pipeline: false,
       code: "services:\r\n  db:\r\n    image: postgres\r\n    environment:\r\n      - POSTGRES_USER=admin\r\n    healthcheck:\r\n      test: pg_isready -U ${POSTGRES_USER}\r\n",
