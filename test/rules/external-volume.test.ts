@@ -16,8 +16,24 @@ testRule(externalVolume, {
     },
     { name: "a bind mount with the volume's name as a path is not the volume", code: "services:\n  web:\n    image: x\n    volumes:\n      - ./data:/data\nvolumes:\n  data:\n    external: true\n" },
     { name: "no services at all", code: "volumes:\n  data:\n    external: true\n" },
+    {
+      name: "a bind path a variable completes names no volume: the unmounted external volume is still known to be unmounted",
+      code: "services:\n  web:\n    image: x\n    volumes:\n      - ./${CONF_DIR}:/etc/app\n  db:\n    image: postgres\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n  backups:\n    external: true\n",
+    },
   ],
   invalid: [
+    {
+      name: "a long-syntax mount without a type: which volume it mounts is unknown, so every external volume is reported",
+      code: "services:\n  web:\n    image: x\n    volumes:\n      - source: data\n        target: /data\nvolumes:\n  data:\n    external: true\n",
+      errors: [{ line: 9, column: 5, endLine: 9, endColumn: 19, messageId: "external" }],
+      output: null,
+    },
+    {
+      name: "a plain name holding quotes is shown as written, quotes and all",
+      code: 'services:\n  web:\n    image: x\n    volumes:\n      - data:/data\nvolumes:\n  data:\n    external: true\n    name: app_"${SUFFIX}"\n',
+      errors: [{ line: 8, column: 5, endLine: 8, endColumn: 19, messageId: "external", message: 'Volume "app_"${SUFFIX}"" is external: the deploy stops unless the VM has it. Create it there first.' }],
+      output: null,
+    },
     {
       name: "n8n-caddy: two external volumes, each mounted",
       code:

@@ -120,6 +120,21 @@ testRule(publicPortBinding, {
       output: 'services:\n  web:\n    ports:\n      - "172.17.0.1:${PORT:-8000}:8000"\n      - "${BIND:-172.17.0.1}:9000:9000"\n      - 172.17.0.1:${API_PORT}:4000\n  db:\n    image: postgres\n    ports:\n      - 172.17.0.1:${POSTGRES_PORT}:${POSTGRES_PORT}\n',
     },
     {
+      name: "the message names the variable that decides the host port: not the address's, and without braces too",
+      code: 'services:\n  web:\n    image: app:1\n    ports:\n      - "${BIND:-0.0.0.0}:${API_PORT}:4000"\n      - "$ADMIN_PORT:9000"\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 44, messageId: "webPort", message: "Port ${API_PORT} is open on the VM's public IP, bypassing Elestio's proxy and TLS. Bind it to 172.17.0.1." },
+        { line: 6, column: 9, endLine: 6, endColumn: 27, messageId: "webPort", message: "Port $ADMIN_PORT is open on the VM's public IP, bypassing Elestio's proxy and TLS. Bind it to 172.17.0.1." },
+      ],
+      output: 'services:\n  web:\n    image: app:1\n    ports:\n      - "${BIND:-172.17.0.1}:${API_PORT}:4000"\n      - "172.17.0.1:$ADMIN_PORT:9000"\n',
+    },
+    {
+      name: "a random host port behind an address's variable: the container port is named",
+      code: 'services:\n  web:\n    image: app:1\n    ports:\n      - "${HOST_IP:-0.0.0.0}::8000"\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 36, messageId: "randomPort", message: "Container port 8000 gets a random port on the VM's public IP, bypassing Elestio's proxy. Bind it to 172.17.0.1." }],
+      output: 'services:\n  web:\n    image: app:1\n    ports:\n      - "${HOST_IP:-172.17.0.1}::8000"\n',
+    },
+    {
       name: "long form: host_ip added before published, at the keys' indentation",
       code: "services:\n  web:\n    ports:\n      - target: 8000\n        published: 8000\n        protocol: tcp\n",
       errors: [{ line: 5, column: 20, endLine: 5, endColumn: 24, messageId: "webPort" }],

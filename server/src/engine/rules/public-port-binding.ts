@@ -1,23 +1,29 @@
 import { usesHostNetwork } from "../compose/serviceNetworks.js";
-import { scalarText } from "../compose/model.js";
+import { scalarText, type ComposeModel } from "../compose/model.js";
 import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
 import { publicProtocolOf } from "../compose/publicProtocols.js";
 import { isDatabaseBinding, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
+
+/** An interpolation, as written. */
+const VARIABLE = /\$\{[^}]*\}|\$\w+/;
 
 /**
  * The port a message names: the host port (or range) as published; the
  * container port when Docker picks a random host port; else the variable
  * without a default that decides the host port (`${API_PORT}:4000`), as written.
  */
-function shownPort(binding: PortBinding): string {
+function shownPort(model: ComposeModel, binding: PortBinding): string {
   if (binding.published) {
     const [low, high] = binding.published;
     return low === high ? `${low}` : `${low}-${high}`;
   }
   if (binding.randomHostPort && binding.target) return binding.target;
+  // The variable in the host port's own text where its offsets are known (`${BIND:-0.0.0.0}:${API_PORT}:4000` shows `${API_PORT}`, not the address's), else the entry's first.
   const written = scalarText(binding.reportNode) ?? "";
-  return /\$\{[^}]*\}|\$\w+/.exec(written)?.[0] ?? (binding.target || written);
+  const part = binding.parts.published;
+  const hostPort = part ? model.text.slice(part.start, part.end) : "";
+  return VARIABLE.exec(hostPort)?.[0] ?? VARIABLE.exec(written)?.[0] ?? (binding.target || written);
 }
 
 export const publicPortBinding: Rule = {
@@ -75,7 +81,7 @@ export const publicPortBinding: Rule = {
         report({
           ...bindingSpan(model, binding),
           messageId: database ? "databasePort" : binding.randomHostPort ? "randomPort" : "webPort",
-          data: { port: shownPort(binding) },
+          data: { port: shownPort(model, binding) },
           // Django's DisallowedHost (the docs' example) is a web port's; an open database prints nothing.
           ...(database ? { log: null } : {}),
           fix: edit && { title: { en: "Bind to 172.17.0.1", fr: "Lier à 172.17.0.1" }, edits: [edit] },
