@@ -3,6 +3,7 @@ import { testRule } from "./rule-tester.js";
 
 testRule(envFileNotDotenv, {
   valid: [
+    { name: "a name that only holds .env inside it is no .env.* file: nothing known without the repository", code: "services:\n  web:\n    image: app:1\n    env_file: app.env.local\n" },
     { name: "the .env the pipeline writes, string form", code: "services:\n  web:\n    env_file: .env\n" },
     { name: "./.env in a list", code: "services:\n  web:\n    env_file:\n      - ./.env\n      - .env\n" },
     { name: "required: false may be missing", code: "services:\n  web:\n    env_file:\n      - .env\n      - path: .env.local\n        required: false\n" },

@@ -5,6 +5,7 @@ const WEB = 'services:\n  web:\n    build: .\n    profiles: ["web"]\n    ports:\
 
 testRule(inactiveProfiles, {
   valid: [
+    { name: "an empty profile name says nothing of when the service starts", code: 'services:\n  web:\n    image: app:1\n    profiles: [""]\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
     { name: "no profiles", code: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
     { name: "COMPOSE_PROFILES among the dashboard's variables", code: WEB, dashboardVariables: ["COMPOSE_PROFILES", "SECRET_KEY"] },
     { name: "COMPOSE_PROFILES in the .env beside the file", code: WEB, files: { ".env": "COMPOSE_PROFILES=web\n" } },

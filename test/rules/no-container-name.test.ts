@@ -3,6 +3,7 @@ import { testRule } from "./rule-tester.js";
 
 testRule(noContainerName, {
   valid: [
+    { name: "container_name left empty fixes no name: compose names the container", code: 'services:\n  web:\n    image: app:1\n    container_name:\n  worker:\n    image: app:1\n    container_name: ""\n' },
     { code: "services:\n  web:\n    image: nginx\n" },
     { name: "a dev file may set container_name", pipeline: false, code: "services:\n  web:\n    container_name: web_dev\n" },
   ],

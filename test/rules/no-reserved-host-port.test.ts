@@ -21,6 +21,12 @@ testRule(noReservedHostPort, {
   ],
   invalid: [
     {
+      name: "an IPv6 address: Docker's line writes it in brackets",
+      code: 'services:\n  web:\n    image: app:1\n    ports:\n      - "[::1]:80:8000"\n      - "8000:8000"\n',
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 24, messageId: "reservedPort", log: "failed to bind host port for [::1]:80 - address already in use" }],
+      output: 'services:\n  web:\n    image: app:1\n    ports:\n      - "8000:8000"\n',
+    },
+    {
       name: "block style: only the reserved entry goes, comments kept",
       code: 'services:\n  web:\n    ports:\n      # public site\n      - "80:80" # http\n      - "8000:8000"\n',
       errors: [

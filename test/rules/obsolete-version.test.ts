@@ -70,5 +70,11 @@ testRule(obsoleteVersion, {
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, messageId: "obsolete" }],
       output: "",
     },
+    {
+      name: "the only key of the file, blank lines after it: they go too",
+      code: 'version: "3"\n\n  \n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, messageId: "obsolete" }],
+      output: "",
+    },
   ],
 });

@@ -96,3 +96,15 @@ it("points at the override file (related information), by its absolute path", ()
     ],
   ]);
 });
+
+it("a compose file with an override file's name is not merged over itself; the next name is", () => {
+  // A project that keeps its deployed file as compose.override.yml (set in pipelineFiles): that file is the one read, not one merged over it.
+  const dir = mkdtempSync(join(tmpdir(), "elestio-override-"));
+  mkdirSync(join(dir, ".git"));
+  const composePath = join(dir, "compose.override.yml");
+  writeFileSync(composePath, CODE);
+  const merged = () => lint(parseCompose(CODE), { isPipeline: true, project: fileProject(composePath, dir), rules: [overrideFileMerged] }).map((f) => f.data?.file ?? f.message.en);
+  expect(merged()).toEqual([]);
+  writeFileSync(join(dir, "docker-compose.override.yml"), OVERRIDE);
+  expect(merged()).toHaveLength(1);
+});

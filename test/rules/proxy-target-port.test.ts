@@ -6,6 +6,7 @@ import { testRule } from "./rule-tester.js";
 
 testRule(proxyTargetPort, {
   valid: [
+    { name: "an empty services map: nothing to deploy, nothing to reach", code: "services: {}\n" },
     { name: "a syntax error may hide the port: nothing concluded", code: "services:\n  db:\n    image: postgres:16\n  web: [\n    image: nginx:1,\n    ports: [\"172.17.0.1:8080:80\"]\n" },
     { name: "a missing colon hides the ports below it", code: "services:\n  web:\n    image nginx:1\n    ports:\n      - \"172.17.0.1:8080:80\"\n", proxyTargetPorts: [8080] },
     { name: "the target port published on the bridge", proxyTargetPorts: [8000], code: 'services:\n  web:\n    build: .\n    ports:\n      - "172.17.0.1:8000:8000"\n' },
@@ -93,6 +94,16 @@ testRule(proxyTargetPort, {
           message: "No service publishes a TCP port on 172.17.0.1: Elestio's proxy has nothing to reach (502). Publish the web port there.",
         },
       ],
+    },
+    {
+      name: "without the key: UDP on the loopback is no web port kept for local use",
+      code: 'services:\n  dns:\n    image: coredns/coredns\n    ports:\n      - "127.0.0.1:5353:5353/udp"\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 9, messageId: "nothingPublished" }],
+    },
+    {
+      name: "without the key: a reserved port on the loopback, which no-reserved-host-port reports, is no web port either",
+      code: 'services:\n  web:\n    image: app:1\n    ports:\n      - "127.0.0.1:80:8000"\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 9, messageId: "nothingPublished" }],
     },
     {
       name: "without the key: UDP only",

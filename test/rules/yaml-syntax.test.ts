@@ -1,3 +1,6 @@
+import { describe, expect, it } from "vitest";
+import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { lint } from "../../server/src/engine/lint.js";
 import { yamlSyntax } from "../../server/src/engine/rules/yaml-syntax.js";
 import { testRule } from "./rule-tester.js";
 
@@ -7,6 +10,11 @@ testRule(yamlSyntax, {
     { name: "an empty file, a comment, a lone ---", code: "# nothing yet\n---\n" },
   ],
   invalid: [
+    {
+      name: "a duplicate plain key holding quotes: shown as written",
+      code: 'services:\n  web:\n    labels:\n      tier"1": a\n      tier"1": b\n',
+      errors: [{ line: 5, column: 7, endLine: 5, endColumn: 14, messageId: "duplicateKey", log: null, message: 'Duplicate key "tier"1"": compose refuses the file. Remove or rename the repeat.' }],
+    },
     {
       name: "an unclosed string: on its opening quote, not at the end of the file",
       code: 'services:\n  web:\n    image: "nginx\n  db:\n    image: postgres\n',
@@ -84,4 +92,16 @@ testRule(yamlSyntax, {
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 18, messageId: "other", detail: "Plain value cannot start with reserved character @", message: 'YAML error "Plain value cannot start with r…": compose cannot read the file, so the deploy stops. Correct the YAML here.' }],
     },
   ],
+});
+
+describe("what a known parser error carries besides its message", () => {
+  // The hover quotes the parser's words only for an error without a message of its own, and shows compose's line only for the top-level one.
+  it.each([
+    ["a duplicate key", "services:\n  web:\n    image: x\n    image: y\n", undefined, undefined],
+    ["an unclosed quote", 'services:\n  web:\n    image: "x\n', undefined, undefined],
+    ["a list at the top", "- services\n", undefined, "Top-level object must be a mapping"],
+  ])("%s", (_, code, detail, log) => {
+    const [finding] = lint(parseCompose(code), { isPipeline: true, rules: [yamlSyntax] });
+    expect([finding.detail, finding.log]).toEqual([detail, log]);
+  });
 });

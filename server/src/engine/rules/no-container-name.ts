@@ -37,7 +37,9 @@ export const noContainerName: Rule = {
     for (const service of model.services) {
       const entry = service.get("container_name");
       if (!entry) continue;
-      const name = scalarText(entry.value) ?? "";
+      const name = scalarText(entry.value);
+      // Left empty (or not a string, which invalid-value reports), it fixes no name: compose names the container itself.
+      if (!name) continue;
       const end = entry.value?.range?.[1] ?? entry.keyNode.range![1];
       const conflict = `Conflict. The container name "/${name}" is already in use`;
       report({

@@ -15,7 +15,7 @@ function removeVersion(model: ComposeModel, entry: Entry): OffsetEdit {
     if (!match) break;
     end += match[0].length;
   }
-  return end < model.text.length ? { ...edit, end } : edit;
+  return { ...edit, end };
 }
 
 export const obsoleteVersion: Rule = {
