@@ -96,12 +96,7 @@ function valueEnd(text: string, start: number): number {
   UNQUOTED_END.lastIndex = start;
   const end = UNQUOTED_END.exec(text);
   if (!end) return text.length;
-  // An inline comment runs to the end of its line.
-  if (end[0].endsWith("#")) {
-    let i = end.index + end[0].length;
-    while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-    return i;
-  }
+  // Before an inline comment too: the caller skips a comment to the end of its line.
   return end.index;
 }
 

@@ -112,9 +112,11 @@ export function disableForLineEdit(model: ComposeModel, finding: Pick<Finding, "
   const line = disableCommentLine(model, finding.start);
   if (line > 0) {
     const previous = model.lines.lineText(line - 1);
-    const match = /(#\s*elestio-disable-next-line\b)([^#\r\n]*?)\s*$/.exec(previous);
+    // The line's first disable comment, the one lint reads (none: -1, and its last character matches nothing).
+    const first = previous.search(/#\s*elestio-disable-next-line\b/);
+    const match = /^(#\s*elestio-disable-next-line\b)([^#\r\n]*?)\s*$/.exec(previous.slice(first));
     if (match) {
-      const end = model.lines.lineStarts[line - 1] + match.index + match[0].trimEnd().length;
+      const end = model.lines.lineStarts[line - 1] + first + match[0].trimEnd().length;
       const ids = match[2].split(/[\s,]+/).filter(Boolean);
       return { start: end, end, newText: ids.length > 0 ? `, ${finding.ruleId}` : ` ${finding.ruleId}` };
     }
