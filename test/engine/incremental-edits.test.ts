@@ -212,32 +212,40 @@ describe("sequences of edits", () => {
   });
 });
 
-describe("a rule that reports a service's whole lines, and the point where its next entry would go", () => {
-  // Like a rule that marks a service as a whole, or offers to add a missing key after its last line.
-  const wholeService: Rule = {
-    meta: { ...noContainerName.meta, id: "whole-service", reads: "service" },
+describe("rules that report a service's whole lines, or the point where its next entry would go", () => {
+  /** A rule reporting, for each service, its lines (from its key's line to the next one's) or the point after them. */
+  const serviceRule = (id: string, point: boolean): Rule => ({
+    meta: { ...noContainerName.meta, id, reads: "service" },
     check({ model, report }) {
       for (const service of model.services) {
         const { lines } = model;
         const start = lines.lineStarts[lines.positionAt(service.keyNode.range![0]).line];
         const end = lines.nextLineStart(lines.positionAt(service.map!.range![1] - 1).line);
-        report({ start, end, messageId: "fixedName", data: { name: service.name } });
-        report({ start: end, end, messageId: "fixedName", data: { name: `${service.name} end` } });
+        report({ start: point ? end : start, end, messageId: "fixedName", data: { name: service.name } });
       }
     },
-  };
-  const options: LintOptions = { isPipeline: true, rules: [wholeService] };
-  // A point at a service's end is where the next service's lines start: the edited service's own check cannot
-  // tell whose it is, so the rule runs over the whole file (0 rules reused), and the findings are lint's.
+  });
+  // Like a rule that marks a service as a whole: the edited service's lines are its own.
+  const whole: LintOptions = { isPipeline: true, rules: [serviceRule("whole-service", false)] };
+  // Like a rule that offers to add a missing key after a service's last line: that point is where the next
+  // service's lines start (or past the last service's), so the edited service's check alone cannot tell whose
+  // it is, and the rule runs over the whole file (0 rules reused).
+  const point: LintOptions = { isPipeline: true, rules: [serviceRule("service-end", true)] };
   const FILE = ["services:", "  web:", "    image: nginx:1.27", "  db:", "    image: postgres:16", "  cache:", "    image: redis:7", "volumes:", "  data: {}", ""].join("\n");
+  const ENDING = FILE.slice(0, FILE.indexOf("volumes:"));
 
-  it.each<[string, string, (text: string) => string, number]>([
-    ["an edit in the first service", FILE, (t) => replace(t, "nginx:1.27", "nginx:1.27.1"), 0],
-    ["an edit in a middle service", FILE, (t) => replace(t, "postgres:16", "postgres:16.4"), 0],
-    ["an edit in the last service", FILE, (t) => replace(t, "redis:7", "redis:7.2"), 0],
-    ["an edit in the last service of a file that ends with it", FILE.slice(0, FILE.indexOf("volumes:")), (t) => replace(t, "redis:7", "redis:7.2"), 0],
-    ["an edit of the same length", FILE, (t) => replace(t, "postgres:16", "postgres:17"), 0],
-  ])("%s", (_, text, edit, reused) => {
+  it.each<[string, string, (text: string) => string, LintOptions, number]>([
+    ["whole lines, an edit in the first service", FILE, (t) => replace(t, "nginx:1.27", "nginx:1.27.1"), whole, 1],
+    ["whole lines, an edit in a middle service", FILE, (t) => replace(t, "postgres:16", "postgres:16.4"), whole, 1],
+    ["whole lines, an edit in the last service", FILE, (t) => replace(t, "redis:7", "redis:7.2"), whole, 1],
+    ["whole lines, an edit in the last service of a file that ends with it", ENDING, (t) => replace(t, "redis:7", "redis:7.2"), whole, 1],
+    ["whole lines, an edit of the same length", FILE, (t) => replace(t, "postgres:16", "postgres:17"), whole, 1],
+    ["the point after, an edit in the first service", FILE, (t) => replace(t, "nginx:1.27", "nginx:1.27.1"), point, 0],
+    ["the point after, an edit in a middle service", FILE, (t) => replace(t, "postgres:16", "postgres:16.4"), point, 0],
+    ["the point after, an edit in the last service", FILE, (t) => replace(t, "redis:7", "redis:7.2"), point, 0],
+    ["the point after, an edit in the last service of a file that ends with it", ENDING, (t) => replace(t, "redis:7", "redis:7.2"), point, 0],
+    ["the point after, an edit of the same length", FILE, (t) => replace(t, "postgres:16", "postgres:17"), point, 0],
+  ])("%s", (_, text, edit, options, reused) => {
     typeEdits(text, [[edit, reused]], options);
   });
 });
