@@ -103,8 +103,8 @@ it("a compose file with an override file's name is not merged over itself; the n
   mkdirSync(join(dir, ".git"));
   const composePath = join(dir, "compose.override.yml");
   writeFileSync(composePath, CODE);
-  const merged = () => lint(parseCompose(CODE), { isPipeline: true, project: fileProject(composePath, dir), rules: [overrideFileMerged] }).map((f) => f.data?.file ?? f.message.en);
+  const merged = () => lint(parseCompose(CODE), { isPipeline: true, project: fileProject(composePath, dir), rules: [overrideFileMerged] }).map((f) => f.related?.map((r) => r.file));
   expect(merged()).toEqual([]);
   writeFileSync(join(dir, "docker-compose.override.yml"), OVERRIDE);
-  expect(merged()).toHaveLength(1);
+  expect(merged()).toEqual([[join(dir, "docker-compose.override.yml")]]);
 });
