@@ -44,7 +44,7 @@ describe("ports hover", () => {
     ["a loopback port locally", service('    ports:\n      - "127.0.0.1:8080:80"\n'), "127.0.0.1", false, "**Publishes host port 8080** → container port 80, on `127.0.0.1` only. Reachable from this machine only."],
     // Another address of the machine: neither every interface nor this machine only.
     ["an address of the LAN locally", service('    ports:\n      - "192.168.1.5:8080:80"\n'), "192.168", false, "**Publishes host port 8080** → container port 80, on `192.168.1.5` only."],
-    ["an address a variable decides, locally", service('    ports:\n      - "${HOST_IP}:8080:80"\n'), "8080", false, "**Publishes host port 8080** → container port 80, on every interface. The host port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**. Reachable from other machines on the network."],
+    ["an address a variable decides, locally", service('    ports:\n      - "${HOST_IP}:8080:80"\n'), "8080", false, "**Publishes host port 8080** → container port 80, on every interface. The address comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, the port is open on every interface. Reachable from other machines on the network."],
     ["a random host port locally", service('    ports:\n      - "80"\n'), '"80', false, "**Publishes container port 80** on a host port Docker picks at random."],
     ["a random host port in the pipeline", service('    ports:\n      - "80"\n'), '"80', true, "**Publishes container port 80** on a host port Docker picks at random.\n\nThe proxy needs a fixed host port: write `\"172.17.0.1:<host>:<container>\"`."],
   ])("%s", (_, text, needle, isPipeline, markdown) => {

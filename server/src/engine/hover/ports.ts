@@ -4,14 +4,24 @@
  * binding and its verdicts come from compose/ports.ts, as the port rules
  * read them.
  */
+import type { ComposeModel } from "../compose/model.js";
 import { ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, portBindingAt, reservedHostPort, type PortBinding } from "../compose/ports.js";
 import { PORT_ITEM, PORTS } from "../i18n/hover-texts.js";
 import type { Localized } from "../i18n/index.js";
 import { inService, joinLocalized, onNode, type HoverProvider } from "./provider.js";
 
-function portItemText(binding: PortBinding, pipeline: boolean): Localized {
+/** Which part a variable without a default decides, for a binding that is not certain: the address, else the container port, else the host port. */
+function variablePart(binding: PortBinding): Localized {
+  if (!binding.hostIpKnown) return PORT_ITEM.variableAddress;
+  return binding.target === "" ? PORT_ITEM.variableTarget : PORT_ITEM.variable;
+}
+
+function portItemText(model: ComposeModel, binding: PortBinding, pipeline: boolean): Localized {
   const lines: (Localized | undefined)[] = [];
-  const target = binding.protocol === "tcp" ? binding.target : `${binding.target}/${binding.protocol}`;
+  // A container port a variable without a default decides reads empty: it is shown as written (`${APP_PORT}`).
+  const written = binding.parts.target ? model.text.slice(binding.parts.target.start, binding.parts.target.end) : "";
+  const port = binding.target || written;
+  const target = binding.protocol === "tcp" ? port : `${port}/${binding.protocol}`;
   if (!binding.published) {
     if (!binding.certain) return PORT_ITEM.variable;
     lines.push(PORT_ITEM.randomHost(target));
@@ -22,14 +32,14 @@ function portItemText(binding: PortBinding, pipeline: boolean): Localized {
   const host = low === high ? String(low) : `${low}-${high}`;
   const isPublic = isPublicAddress(binding.hostIp);
   lines.push(PORT_ITEM.publishes(host, target, isPublic ? PORT_ITEM.everyInterface : PORT_ITEM.onAddress(binding.hostIp!)));
-  if (!binding.certain) lines.push(PORT_ITEM.variable);
+  if (!binding.certain) lines.push(variablePart(binding));
   if (pipeline) {
     const reserved = reservedHostPort(binding);
     // Elestio's proxy neither holds nor forwards a UDP or SCTP port: what it says of TCP ones does not apply.
     if (binding.protocol !== "tcp") lines.push(PORT_ITEM.otherProtocol(binding.protocol));
     else if (reserved !== undefined) lines.push(PORT_ITEM.reserved(reserved));
     else if (binding.hostIp === ELESTIO_BRIDGE_ADDRESS) lines.push(PORT_ITEM.bridge(host));
-    else if (isPublic) lines.push(PORT_ITEM.public(host, binding.target));
+    else if (isPublic) lines.push(PORT_ITEM.public(host, port));
     else if (isLoopbackAddress(binding.hostIp)) lines.push(PORT_ITEM.loopback(host));
     else lines.push(PORT_ITEM.otherAddress(host));
   } else if (isPublic) {
@@ -46,11 +56,11 @@ export const portsHover: HoverProvider = {
     { path: "services/*/ports", on: "key" },
     { path: "services/*/ports/#/**" },
   ],
-  provide({ node, isPipeline }) {
+  provide({ model, node, isPipeline }) {
     const inside = inService(node);
     if (!inside) return undefined;
     if (inside.path.length === 1) return onNode(node, isPipeline ? PORTS.pipeline : PORTS.local);
     const binding = portBindingAt(inside.service, node.span.start);
-    return binding && onNode(node, portItemText(binding, isPipeline));
+    return binding && onNode(node, portItemText(model, binding, isPipeline));
   },
 };

@@ -98,6 +98,14 @@ export const PORT_ITEM = {
     en: "The host port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**.",
     fr: "Le port hôte vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables**.",
   },
+  variableTarget: {
+    en: "The container port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, compose refuses the port.",
+    fr: "Le port du conteneur vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables** ; si elle manque, compose refuse le port.",
+  },
+  variableAddress: {
+    en: "The address comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, the port is open on every interface.",
+    fr: "L'adresse vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables** ; si elle manque, le port est ouvert sur toutes les interfaces.",
+  },
   reserved: (port: number): Localized => ({
     en: `Port ${port} belongs to Elestio's proxy (\`elestio-nginx\`): the deploy fails with \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Let the proxy serve 80/443 and publish the app on \`172.17.0.1\`.`,
     fr: `Le port ${port} appartient au proxy d'Elestio (\`elestio-nginx\`) : le déploiement échoue avec l'erreur \`failed to bind host port for 0.0.0.0:${port} - address already in use\`. Laissez le proxy servir 80/443 et publiez l'application sur \`172.17.0.1\`.`,
