@@ -4,31 +4,14 @@
  * `"elestio"` key, the nearest one upward, stopping at the checkout's root),
  * what it sets, and the exact problems the CLI and the editor show for it.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
 import { ConfigFinder, describeProblems, type ConfigLookup } from "../../server/src/engine/config.js";
 import { knownRuleIds } from "../../server/src/engine/lint.js";
+import { temporaryTrees } from "../helpers/tree.js";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temp folder holding `files` (a path ending in `/` is an empty folder). */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "elestio-config-"));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    if (path.endsWith("/")) mkdirSync(join(root, path), { recursive: true });
-    else {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  }
-  return root;
-}
+const tree = temporaryTrees("elestio-config-");
 
 /** A finder as the CLI makes one: paths shown relative to the checkout, the registry's rule ids. */
 function finderIn(root: string): ConfigFinder {

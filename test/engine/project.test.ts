@@ -4,30 +4,13 @@
  * `.gitignore` ignores, what the index tracks, and the small files read.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { fileProject } from "../../server/src/engine/project.js";
+import { temporaryTrees } from "../helpers/tree.js";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temp folder (its real path) holding `files` (a path ending in `/` is an empty folder). */
-function tree(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "elestio-project-")));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    if (path.endsWith("/")) mkdirSync(join(root, path), { recursive: true });
-    else {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  }
-  return root;
-}
+const tree = temporaryTrees("elestio-project-");
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync("git", ["-c", "init.defaultBranch=main", ...args], { cwd, stdio: "ignore" });
