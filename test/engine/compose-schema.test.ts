@@ -13,6 +13,61 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const VENDORED = join(ROOT, "server/src/engine/compose/schema/compose-spec.json");
 const require = createRequire(import.meta.url);
 
+// First in this file, and this file first in test/mutation/engine-tests.ts: the schema is compiled once, by the
+// first test that asks for it, so under Stryker's per-test coverage that test alone covers compile() and the
+// additions. It must therefore tell each keyword and each addition apart on its own.
+describe("the compiled schema, as the first walk of a file sees it", () => {
+  it("reads each keyword the walk checks (type, items, oneOf, enum, required, uniqueItems) and compose's two additions", () => {
+    const text = `services:
+  web:
+    image: nginx
+    # pre_start: an addition, post_start's hook whose item may also name an image (a string).
+    pre_start:
+      - command: ["./migrate"]
+        image: migrator
+      - command: ["./seed"]
+        image: 3
+    develop:
+      watch:
+        # initial_sync: an addition, a boolean or a string.
+        - path: ./src
+          action: sync
+          target: /app
+          initial_sync: true
+        - path: ./web
+          action: sync
+          target: /web
+          initial_sync: "yes"
+        - path: ./lib
+          action: sync
+          target: /lib
+          initial_sync: 3
+        # action: an enum; path: required.
+        - path: ./docs
+          action: copy
+        - action: rebuild
+    # ports: unique items; command: a list that may repeat.
+    ports:
+      - "80:80"
+      - "80:80"
+    command: [echo, echo]
+    # tmpfs: one of a string or a list of strings (oneOf, items); cpus: a number or a string (types).
+    tmpfs: [1]
+    cpus: [1]
+`;
+    const found = schemaProblems(parseCompose(text)).map((p) => `${p.kind} ${pathText(p.path)} ${text.slice(p.span.start, p.span.end)}`);
+    expect(found).toEqual([
+      "type services.web.pre_start.1.image 3",
+      "type services.web.develop.watch.2.initial_sync 3",
+      "enum services.web.develop.watch.3.action copy",
+      "required services.web.develop.watch.4 action: rebuild",
+      'duplicate services.web.ports.1 "80:80"',
+      "type services.web.tmpfs.0 1",
+      "type services.web.cpus [1]",
+    ]);
+  });
+});
+
 describe("the Compose Specification's schema", () => {
   it("is dclint 3.1.0's copy, byte for byte, and the installed dclint is that version", () => {
     const vendored = readFileSync(VENDORED);

@@ -184,6 +184,25 @@ describe("schemaProblems: values and their types", () => {
         'type services.web.networks.back.priority 6:24-6:28 "true"',
       ],
     },
+    {
+      // The items of a list that must hold unique items are compared as written: a boolean is one too (both items are
+      // also no string), and a quoted "true" is another value than the boolean true.
+      name: "a boolean written twice in a list of unique items",
+      text: "services:\n  web:\n    image: x\n    cap_add: [true, true]\n    profiles: [true, \"true\"]\n",
+      expected: [
+        'type services.web.cap_add.0 4:15-4:19 "true"',
+        'type services.web.cap_add.1 4:21-4:25 "true"',
+        'duplicate services.web.cap_add.1 4:21-4:25 "true"',
+        'type services.web.profiles.0 5:16-5:20 "true"',
+      ],
+    },
+    {
+      // Only scalars written alike are repeats: two empty items (null) are not compared, nor two long-syntax ports,
+      // whose maps have no text to compare.
+      name: "empty items and long-syntax items of a list of unique items",
+      text: "services:\n  web:\n    image: x\n    cap_add: [~, ~]\n    ports:\n      - target: 80\n        published: 8080\n      - target: 81\n        published: 8081\n",
+      expected: [],
+    },
   ])("$name", ({ text, expected }) => {
     expect(problems(text)).toEqual(expected);
   });

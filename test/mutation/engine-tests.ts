@@ -23,10 +23,13 @@ function testFiles(dir: string): string[] {
     .sort();
 }
 
-// The rule pages' check first: a mutant of module-level code (a rule's meta, a table) runs every test until one
-// fails, and the pages show every rule's texts and what it reports on its example.
-const FILES = [join(TEST, "docs.test.ts"), ...testFiles(join(TEST, "rules")), ...testFiles(join(TEST, "engine")), join(TEST, "cli", "rule-error.test.ts")].filter(
-  (file) => !LEFT_OUT.has(relative(TEST, file).split("\\").join("/")),
+// The schema's tests first: the compiled schema is built once, by the first test that asks for it, and with per-test
+// coverage that test alone runs against a mutant of compile() (compose-schema.test.ts's first test checks each
+// keyword). Then the rule pages' check: a mutant of module-level code (a rule's meta, a table) runs every test until
+// one fails, and the pages show every rule's texts and what it reports on its example.
+const FIRST = [join(TEST, "engine", "compose-schema.test.ts"), join(TEST, "docs.test.ts")];
+const FILES = [...FIRST, ...testFiles(join(TEST, "rules")), ...testFiles(join(TEST, "engine")), join(TEST, "cli", "rule-error.test.ts")].filter(
+  (file, index, all) => all.indexOf(file) === index && !LEFT_OUT.has(relative(TEST, file).split("\\").join("/")),
 );
 
 for (const file of FILES) {

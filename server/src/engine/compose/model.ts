@@ -514,8 +514,3 @@ export function mapEntriesOf(node: Node | null | undefined, doc: Document): read
 export function valueEntries(model: ComposeModel, entry: Entry): readonly Entry[] | undefined {
   return mapEntriesOf(entry.value, documentOf(entry, model.documents));
 }
-
-/** The keys written in the map that holds the entry, as written there (merged keys not followed). */
-export function writtenKeys(entry: Entry): (string | undefined)[] {
-  return entry.owner.items.map((pair) => (isScalar(pair.key) ? valueText(pair.key.value) : undefined));
-}

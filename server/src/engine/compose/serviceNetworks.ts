@@ -7,7 +7,7 @@
  * applied. The top-level declarations are networks.ts's. The only reader of
  * a service's `networks` and `network_mode`.
  */
-import { isMap, isSeq, type Scalar } from "yaml";
+import { isMap, type Scalar } from "yaml";
 import { entrySpan, mapEntries, mapEntriesOf, seqItems, serviceModelFact, type ComposeModel, type Entry, type Service, type Span } from "./model.js";
 import { cutOn, scalarValue, splitValue, type ScalarValue } from "./scalars.js";
 
@@ -62,7 +62,8 @@ function readServiceNetworks(model: ComposeModel, service: Service): ServiceNetw
         ipv4Address: options.find((e) => e.key === "ipv4_address"),
       });
     }
-  } else if (isSeq(entry.value)) {
+  } else {
+    // seqItems gives nothing for a value that is no list.
     for (const { item } of seqItems(entry.value, service.document)) {
       const name = scalarValue(model.text, item);
       if (!name) continue;
@@ -121,7 +122,8 @@ function readNetworkMode(model: ComposeModel, service: Service): NetworkMode | u
     const prefix = `${kind}:`;
     if (!scalar.value.startsWith(prefix)) continue;
     const [head, target] = splitValue(scalar, cutOn(":"));
-    const literal = head.span !== undefined && head.certain && head.value === kind;
+    // The resolved head is `kind` (the value starts with the prefix); the parts' spans are all known or none is.
+    const literal = head.certain;
     return { ...base, kind, target: scalar.value.slice(prefix.length), targetSpan: literal ? target.span : undefined };
   }
   return { ...base, kind: KINDS.get(scalar.value) ?? "network" };

@@ -1,6 +1,6 @@
 import { editDistance, maxSuggestionDistance, normalizeName } from "../suggest.js";
 import { formatScalar } from "../compose/edits.js";
-import { documentOf, mapEntries, valueEntries, writtenKeys, type ComposeModel, type Entry } from "../compose/model.js";
+import { documentOf, mapEntries, valueEntries, type ComposeModel, type Entry } from "../compose/model.js";
 import { allowsExtensions, namesKeys, type SchemaNode } from "../compose/schema.js";
 import { pathSegments, schemaProblems, type UnknownKeyProblem } from "../compose/validate.js";
 import { shortList } from "../i18n/schema-places.js";
@@ -169,10 +169,10 @@ function toReport(model: ComposeModel, unknown: Unknown, all: readonly Unknown[]
   const result: Report = { start, end, ...messageOf(model, unknown), log };
   if (suggestions.length !== 1) return result;
   const target = suggestions[0];
-  // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`.
-  const ownerHasTarget = writtenKeys(entry).includes(target);
+  // Renaming must not write a key twice in one map (the YAML would not parse), nor hide a key merged with `<<`: the
+  // effective keys are both, the written ones and the merged ones.
   const rivals = all.filter((u) => u.entry.owner === entry.owner && u.suggestions.length === 1 && u.suggestions[0] === target && u.entry.pair !== entry.pair);
-  if (ownerHasTarget || unknown.effectiveKeys.has(target) || rivals.length > 0) return result;
+  if (unknown.effectiveKeys.has(target) || rivals.length > 0) return result;
   result.fix = {
     title: { en: `Rename to "${target}"`, fr: `Renommer en « ${target} »` },
     edits: [{ start, end, newText: formatScalar(target, entry.keyNode.type) }],
