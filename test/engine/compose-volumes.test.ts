@@ -178,6 +178,30 @@ describe("serviceVolumes: the short syntax", () => {
       expected: { ...BIND, source: "/a", bindSource: "absolute", error: "empty section between colons", span: "4:9-4:15 /a::ro", sourceSpan: "4:9-4:11 /a" },
     },
     {
+      // A UNC path: a Windows host path, not a volume named `\\server\share`.
+      name: "a UNC bind path",
+      item: "'\\\\server\\share:/data'",
+      expected: { ...BIND, source: "\\\\server\\share", target: "/data", bindSource: "windows", span: "4:9-4:31 '\\\\server\\share:/data'", sourceSpan: "4:10-4:24 \\\\server\\share", targetSpan: "4:25-4:30 /data" },
+    },
+    {
+      // Each interpolation's `:-` is inside it: the one colon between them separates.
+      name: "source and target each a variable with a default",
+      item: '"${SRC:-./src}:${DST:-/app}"',
+      expected: { ...BIND, source: "./src", target: "/app", bindSource: "relative", span: '4:9-4:37 "${SRC:-./src}:${DST:-/app}"', sourceSpan: "4:10-4:23 ${SRC:-./src}", targetSpan: "4:24-4:36 ${DST:-/app}" },
+    },
+    {
+      // The default adds the mode field: as written there are two fields, so where each is written is not known.
+      name: "a default that adds the mode",
+      item: '"data:/data${MODE:-:ro}"',
+      expected: { ...VOLUME, source: "data", target: "/data", readOnly: true, mode: "ro", named: "data", span: '4:9-4:33 "data:/data${MODE:-:ro}"' },
+    },
+    {
+      // Empty once its default applies: compose's error, and no field to point at.
+      name: "a default that leaves the spec empty",
+      item: '"${VOL:-}"',
+      expected: { ...VOLUME, error: "invalid empty volume spec", span: '4:9-4:19 "${VOL:-}"' },
+    },
+    {
       name: "four fields: compose's error",
       item: "/a:/b:ro:x",
       expected: { ...BIND, source: "/a", target: "/b", bindSource: "absolute", error: "too many colons", span: "4:9-4:19 /a:/b:ro:x", sourceSpan: "4:9-4:11 /a", targetSpan: "4:12-4:14 /b" },
@@ -274,6 +298,24 @@ describe("serviceVolumes: the long syntax", () => {
         { ...LONG, type: "image", source: "alpine:3", target: "/i", span: "6:9-6:54 {type: image, source: 'alpine:3', target: /i}", typeSpan: "6:16-6:21 image", sourceSpan: "6:31-6:41 'alpine:3'", targetSpan: "6:51-6:53 /i" },
       ],
     },
+    {
+      // A colon inside a relative path is no drive letter.
+      name: "a relative bind source holding a colon",
+      code: "services:\n  web:\n    volumes:\n      - {type: bind, source: ./a:b, target: /x}\n",
+      expected: [{ ...LONG, type: "bind", source: "./a:b", target: "/x", bindSource: "relative", span: "4:9-4:48 {type: bind, source: ./a:b, target: /x}", typeSpan: "4:16-4:20 bind", sourceSpan: "4:30-4:35 ./a:b", targetSpan: "4:45-4:47 /x" }],
+    },
+    {
+      // No target written is no variable left: the mount is known (compose's schema requires a target).
+      name: "a volume without a target",
+      code: "services:\n  web:\n    volumes:\n      - {type: volume, source: data}\n",
+      expected: [{ ...LONG, type: "volume", source: "data", named: "data", span: "4:9-4:37 {type: volume, source: data}", typeSpan: "4:16-4:22 volume", sourceSpan: "4:32-4:36 data" }],
+    },
+    {
+      // `bind${S}` reads as `bind` with S unset, but S decides the type.
+      name: "a type a variable without a default completes",
+      code: 'services:\n  web:\n    volumes:\n      - {type: "bind${S}", source: /a, target: /b}\n',
+      expected: [{ ...LONG, source: "/a", target: "/b", certain: false, span: '4:9-4:51 {type: "bind${S}", source: /a, target: /b}', typeSpan: '4:16-4:26 "bind${S}"', sourceSpan: "4:36-4:38 /a", targetSpan: "4:48-4:50 /b" }],
+    },
   ])("$name", ({ code, expected }) => {
     expect(volumes(code)).toEqual(expected);
   });
@@ -315,6 +357,9 @@ describe("serviceVolumes: merges, aliases and flow style", () => {
     const target = model.text.indexOf("/t}");
     expect(serviceVolumeAt(model, web, { start: target, end: target + 2 })?.type).toBe("tmpfs");
     expect(serviceVolumeAt(model, db, { start: target, end: target + 2 })).toBeUndefined();
+    // The item's own span: from its first character to its last.
+    const item = model.text.indexOf("./a:/a");
+    expect(serviceVolumeAt(model, web, { start: item, end: item + 6 })?.target).toBe("/a");
   });
 });
 
@@ -344,6 +389,8 @@ describe("parseVolumeSpec: compose-go's ParseVolume", () => {
     // A spec of one or two bytes is a target, whatever it holds: `:a` is, `:é` (three bytes) is split.
     { spec: ":a", target: ":a" },
     { spec: ":é", error: "empty section between colons" },
+    // U+0080 is the first code point of two bytes.
+    { spec: ":\u0080", error: "empty section between colons" },
   ])("$spec", ({ spec, ...expected }) => {
     const parsed = parseVolumeSpec(spec);
     expect({ source: parsed.source, target: parsed.target, mode: parsed.mode, error: parsed.error }).toEqual(expected);
@@ -360,6 +407,8 @@ describe("parseVolumeSpec: compose-go's ParseVolume", () => {
     { source: "a界", bind: false },
     { source: "name", bind: false },
     { source: "", bind: false },
+    // A colon first is no drive letter.
+    { source: ":data", bind: false },
   ])("isBindPath($source) is $bind", ({ source, bind }) => {
     expect(isBindPath(source)).toBe(bind);
   });
@@ -376,7 +425,7 @@ describe("parseVolumeSpec: compose-go's ParseVolume", () => {
   });
 
   it("tells the Docker socket", () => {
-    expect(["/var/run/docker.sock", "/run/docker.sock", "//var/run/./docker.sock", "/var/run/docker.sock/", "./docker.sock", "/var/run/docker.sock.bak"].map(isDockerSocketPath)).toEqual([true, true, true, true, false, false]);
+    expect(["/var/run/docker.sock", "/run/docker.sock", "//var/run/./docker.sock", "/var/run/docker.sock/", "./docker.sock", "/var/run/docker.sock.bak", "/var/run/docker.sock ", " /var/run/docker.sock"].map(isDockerSocketPath)).toEqual([true, true, true, true, false, false, true, false]);
   });
 });
 

@@ -257,7 +257,8 @@ function definedNames(model: ComposeModel): DefinedNames {
           }
           byDocument = new Map([...lists].map(([doc, names]) => [doc, namesOf(names)]));
         }
-        return byDocument.get(document) ?? namesOf([]);
+        // Every service's document is a key.
+        return byDocument.get(document)!;
       },
     };
   });
@@ -397,8 +398,9 @@ export function dependencyCycles(model: ComposeModel): readonly DependencyCycle[
       else children.set(reference.service.name, [reference.target]);
     }
     if (edges.size === 0) return [];
-    for (const list of children.values()) list.sort(compareNames);
-    const names = [...services].sort(compareNames);
+    // Go orders strings by bytes: for the names compose accepts (ASCII), JavaScript's default order.
+    for (const list of children.values()) list.sort();
+    const names = [...services].sort();
     const removed = new Set<string>();
     // Removing edges never makes a cycle reachable: a service found clean stays clean.
     const clean = new Set<string>();
@@ -434,7 +436,3 @@ export function cycleAt(model: ComposeModel, span: Span): { cycle: DependencyCyc
   return undefined;
 }
 
-/** Go's order of strings (bytes), which is the order of code points. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

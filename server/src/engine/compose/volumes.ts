@@ -124,7 +124,6 @@ function assignFields(text: string, separates: (i: number) => boolean): FieldRol
 
 /** compose-go's isFilePath: whether a short-syntax source is a bind path rather than a volume name. */
 export function isBindPath(source: string): boolean {
-  if (source === "") return false;
   if (source[0] === "." || source[0] === "/" || source[0] === "~") return true;
   if (source.startsWith("\\\\")) return true;
   const letter = letterAt(source, 0);
@@ -295,8 +294,8 @@ function readServiceVolumes(model: ComposeModel, service: Service): ServiceVolum
  * its defaults give.
  */
 function shortVolume(service: Service, node: Node, value: ScalarValue): ServiceVolume {
-  const interpolations = value.written === value.value ? [] : findInterpolations(value.written);
-  const layout: FieldRoles = value.written === value.value ? assignFields(value.value, () => true) : assignFields(value.written, (i) => !interpolations.some((s) => s.start <= i && i < s.end));
+  const interpolations = findInterpolations(value.written);
+  const layout: FieldRoles = assignFields(value.written, (i) => !interpolations.some((s) => s.start <= i && i < s.end));
   const rawField = (span: Span) => value.written.slice(span.start, span.end);
   const spec = value.certain ? parseVolumeSpec(value.value) : specOf(value.written, layout, (span) => resolveDefaults(rawField(span)).value);
   const aligned = !value.certain || (!!layout.source === !!spec.spans.source && !!layout.target === !!spec.spans.target && !!layout.mode === !!spec.spans.mode);
