@@ -506,6 +506,21 @@ testRule(invalidValue, {
       output: null,
     },
     {
+      // Each unit str2duration knows is read as one, so the number after it is the one missing its unit (µs is above, s and m elsewhere).
+      name: "every other unit str2duration knows, then a number without one",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: 1ns5\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1us5\n      timeout: 1μs5\n      start_period: 1ms5\n      start_interval: 1h5\n    deploy:\n      restart_policy: {delay: 1d5, window: 1w5}\n",
+      errors: [
+        { line: 4, column: 24, endLine: 4, endColumn: 28, messageId: "notDuration", log: `'services[web].stop_grace_period' time: missing unit in duration "1ns5"` },
+        { line: 7, column: 17, endLine: 7, endColumn: 21, messageId: "notDuration", log: `'services[web].healthcheck.interval' time: missing unit in duration "1us5"` },
+        { line: 8, column: 16, endLine: 8, endColumn: 20, messageId: "notDuration", log: `'services[web].healthcheck.timeout' time: missing unit in duration "1μs5"` },
+        { line: 9, column: 21, endLine: 9, endColumn: 25, messageId: "notDuration", log: `'services[web].healthcheck.start_period' time: missing unit in duration "1ms5"` },
+        { line: 10, column: 23, endLine: 10, endColumn: 26, messageId: "notDuration", log: `'services[web].healthcheck.start_interval' time: missing unit in duration "1h5"` },
+        { line: 12, column: 31, endLine: 12, endColumn: 34, messageId: "notDuration", log: `'services[web].deploy.restart_policy.delay' time: missing unit in duration "1d5"` },
+        { line: 12, column: 44, endLine: 12, endColumn: 47, messageId: "notDuration", log: `'services[web].deploy.restart_policy.window' time: missing unit in duration "1w5"` },
+      ],
+      output: null,
+    },
+    {
       // jsonschema words a single allowed value without "one of".
       name: "an enum of one word: the log names it as compose does",
       code: "services:\n  web:\n    image: x\n    gpus: al\n",
