@@ -18,7 +18,7 @@ describe("pipeline files", () => {
     ["a glob of the project", "/w/deploy.yml", "deploy.yml", ["deploy.yml"], true],
     ["a glob of the project replaces the defaults", "/w/docker-compose.yml", "docker-compose.yml", ["deploy.yml"], false],
     // A glob without a slash matches the name, even of a file outside the workspace.
-    ["a name glob, the file outside the workspace", "/shared/x/docker-compose.yml", "../x/docker-compose.yml", ["docker-compose.yml"], true],
+    ["a name glob, the file outside the workspace", "/other/x/docker-compose.yml", "../x/docker-compose.yml", ["docker-compose.yml"], true],
     // A name glob matches hidden files too, as `docker compose -f` takes any name.
     ["a name glob and a hidden file", "/w/.compose.yml", ".compose.yml", ["*.yml"], true],
     ["a path glob, relative to the workspace", "/w/deploy/compose.yml", "deploy/compose.yml", ["deploy/compose.yml"], true],
@@ -33,7 +33,7 @@ describe("pipeline files", () => {
     ["a path glob, another folder", "/w/staging/compose.yml", "staging/compose.yml", ["deploy/compose.yml"], false],
     // A path glob is not a name glob: the name alone does not match it.
     ["a path glob and the same name elsewhere", "/w/compose.yml", "compose.yml", ["deploy/compose.yml"], false],
-    ["a path glob above the workspace", "/shared/compose.yml", "../shared/compose.yml", ["../shared/compose.yml"], true],
+    ["a path glob above the workspace", "/other/compose.yml", "../other/compose.yml", ["../other/compose.yml"], true],
     // The CLI on Windows gives backslashes.
     ["a Windows relative path", "C:\\w\\deploy\\compose.yml", "deploy\\compose.yml", ["deploy/compose.yml"], true],
     ["a Windows path and no relative path", "C:\\w\\deploy\\compose.yml", undefined, ["deploy/compose.yml"], true],

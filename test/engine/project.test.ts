@@ -30,11 +30,11 @@ describe("the root the reads stay in", () => {
 
   it("outside any checkout, the compose file's own folder", () => {
     // The temp folder has no .git above it.
-    const root = tree({ "shared.env": "A=1\n", "app/local.env": "B=2\n" });
+    const root = tree({ "outer.env": "A=1\n", "app/local.env": "B=2\n" });
     const project = fileProject(join(root, "app/docker-compose.yml"));
     expect(project.exists("local.env")).toBe(true);
-    expect(project.exists("../shared.env")).toBeUndefined();
-    expect(project.readText("../shared.env")).toBeUndefined();
+    expect(project.exists("../outer.env")).toBeUndefined();
+    expect(project.readText("../outer.env")).toBeUndefined();
   });
 
   it("a name starting with two dots is inside, not above", () => {
