@@ -338,6 +338,17 @@ testRule(literalSecret, {
       output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" --user admin ping\n",
     },
     {
+      // Only the word right after -a is its value, and only redis-cli's -a is a password: another tool's -a before redis-cli runs is not.
+      name: "redis-cli -a: two spaces before the password; not a value further on, nor another tool's -a",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: redis-cli -a  admin ping\n  cache:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a $${REDIS_PASSWORD} get admin\n  tool:\n    image: tool\n    environment:\n      TOOL_PASSWORD: admin\n    command: mytool -a admin && redis-cli ping\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 27, endLine: 7, endColumn: 32, messageId: "repeatedShell" },
+        { line: 17, column: 22, endLine: 17, endColumn: 27, messageId: "plainValue" },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a  \"$${REDIS_PASSWORD}\" ping\n  cache:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a $${REDIS_PASSWORD} get admin\n  tool:\n    image: tool\n    environment:\n      TOOL_PASSWORD: ${TOOL_PASSWORD}\n    command: mytool -a admin && redis-cli ping\n",
+    },
+    {
       name: "a distinctive value after -u is the user name; after -p, the password",
       code: "services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: backup_2024\n    healthcheck:\n      test: mongodump -u backup_2024 -p backup_2024 --out /tmp/x\n",
       errors: [

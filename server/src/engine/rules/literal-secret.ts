@@ -207,8 +207,8 @@ const ASSIGNMENT = /(?:^|[\s;&|('"])([A-Za-z_][A-Za-z0-9_]*)=$/;
 const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@'"]*:$/;
 /** `curl -u user:admin`. */
 const USER_PASSWORD_OPTION = /(?:^|\s)(?:-u|--user)(?:=|\s+)[^\s:'"]+:$/;
-/** `redis-cli -a admin`. */
-const REDIS_AUTH_OPTION = /(?:^|\s)-a\s+$/;
+/** `redis-cli -a admin`: -a is redis-cli's only after redis-cli (`mytool -a admin && redis-cli ping` is not). */
+const REDIS_AUTH_OPTION = /\s-a\s+$/;
 /** Options whose value is a user name, not a password: `pg_isready -U postgres`. */
 const USER_OPTION = /(?:^|\s)(?:-U|-u|--user|--username|--login)(?:=|\s+)$/;
 /** What may follow a value: the end of a word. */
@@ -231,7 +231,7 @@ function isSecretOccurrence(text: string, index: number, value: string, distinct
   if (PASSWORD_OPTION.test(before) || USER_PASSWORD_OPTION.test(before)) return true;
   const assignment = ASSIGNMENT.exec(before);
   if (assignment) return isSecretName(assignment[1]) || distinctive;
-  if (REDIS_AUTH_OPTION.test(before) && /redis-cli/.test(text)) return true;
+  if (REDIS_AUTH_OPTION.test(before) && /redis-cli/.test(before)) return true;
   return distinctive && WORD_START.test(before) && !USER_OPTION.test(before);
 }
 
@@ -348,8 +348,8 @@ export const literalSecret: Rule = {
     };
     /** Values the file gives variables that are not secrets (user and database names): a copy of one in a command is no evidence. */
     const publicValues = new Set<string>(model.services.map((s) => s.name));
-    /** The literal value of each name that has one: a URL's password gets a variable of its own only under a name that holds no other value. */
-    const literalNames = new Map<string, string>();
+    /** The names that hold a literal value: a URL's password gets a variable of its own only under a name that holds none. */
+    const literalNames = new Set<string>();
     const urls: { item: ValueItem; password: UrlPassword }[] = [];
     const items = model.services.map((service) => ({ service, items: valueItems(model, service) }));
     // A value reached through an alias (`KEY: *password`) is reported once, where it is written: under the name written there.
@@ -359,7 +359,7 @@ export const literalSecret: Rule = {
     for (const item of [...all.filter((i) => !aliased(i)), ...all.filter(aliased)]) {
       if (item.value === undefined || item.value.trim() === "") continue;
       const written = literalValue(item.value);
-      if (written !== undefined && !literalNames.has(item.name)) literalNames.set(item.name, written);
+      if (written !== undefined) literalNames.add(item.name);
       const secretKey = isSecretName(item.name);
       const interpolations = findInterpolations(item.raw);
       if (secretKey && literalPart(item.raw, interpolations) !== "") {
@@ -415,7 +415,8 @@ export const literalSecret: Rule = {
       let name = known.get(value)?.name;
       if (name === undefined) {
         const candidates = [passwordVariableName(item.name), `${item.name}_PASSWORD`];
-        name = candidates.find((c) => !literalNames.has(c) || literalNames.get(c) === value) ?? candidates[1];
+        // Both candidates are secret names: one that holds this very value was remembered above and named it already.
+        name = candidates.find((c) => !literalNames.has(c)) ?? candidates[1];
         remember(value, name);
       }
       const reference = `\${${name}}`;
