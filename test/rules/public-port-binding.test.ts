@@ -23,6 +23,7 @@ testRule(publicPortBinding, {
     },
     { name: "a dev file may publish on every interface", pipeline: false, code: 'services:\n  web:\n    ports:\n      - "8000:8000"\n' },
     { name: "expose is not publishing", code: "services:\n  web:\n    expose:\n      - 8000\n" },
+    { name: "an entry without a container port publishes nothing a client reaches", code: 'services:\n  web:\n    ports:\n      - protocol: tcp\n      - "8000:"\n      - {published: 8001}\n' },
     { name: "the protocol suffix in any case: /UDP is meant to be public too", code: 'services:\n  wireguard:\n    ports:\n      - "51820:51820/UDP"\n' },
     {
       name: "Elestio's RustDesk template: every port public, TCP and UDP",
@@ -98,6 +99,19 @@ testRule(publicPortBinding, {
         { line: 5, column: 9, endLine: 5, endColumn: 29, fixOutput: "services:\n  web:\n    ports:\n      - 0.0.0.0:8000:8000\n      - \"172.17.0.1:9000:9000/tcp\"\n", messageId: "webPort" },
       ],
       output: 'services:\n  web:\n    ports:\n      - 172.17.0.1:8000:8000\n      - "172.17.0.1:9000:9000/tcp"\n',
+    },
+    {
+      name: "a random host port for a container port from an unset variable: the variable is named",
+      code: "services:\n  web:\n    ports:\n      - target: ${APP_PORT}\n",
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 28, messageId: "randomPort", message: "Container port ${APP_PORT} gets a random port on the VM's public IP, bypassing Elestio's proxy. Bind it to 172.17.0.1." }],
+      output: "services:\n  web:\n    ports:\n      - target: ${APP_PORT}\n        host_ip: 172.17.0.1\n",
+    },
+    {
+      // invalid-value reports the host port; the message names what is sure, the container port.
+      name: "a host port that is not a number: the container port is named",
+      code: 'services:\n  web:\n    ports:\n      - "abc:8000"\n',
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 19, messageId: "webPort", message: "Port 8000 is open on the VM's public IP, bypassing Elestio's proxy and TLS. Bind it to 172.17.0.1." }],
+      output: 'services:\n  web:\n    ports:\n      - "172.17.0.1:abc:8000"\n',
     },
     {
       name: "a bare container port gets a random public host port",

@@ -8,22 +8,28 @@ import type { Rule } from "./types.js";
 /** An interpolation, as written. */
 const VARIABLE = /\$\{[^}]*\}|\$\w+/;
 
+/** The container port: resolved, else as written (`target: ${APP_PORT}` with the variable unset); empty when the entry has none. */
+function containerPort(model: ComposeModel, binding: PortBinding): string {
+  const part = binding.parts.target;
+  return binding.target || (part ? model.text.slice(part.start, part.end) : "");
+}
+
 /**
  * The port a message names: the host port (or range) as published; the
  * container port when Docker picks a random host port; else the variable
  * without a default that decides the host port (`${API_PORT}:4000`), as written.
  */
-function shownPort(model: ComposeModel, binding: PortBinding): string {
+function shownPort(model: ComposeModel, binding: PortBinding, target: string): string {
   if (binding.published) {
     const [low, high] = binding.published;
     return low === high ? `${low}` : `${low}-${high}`;
   }
-  if (binding.randomHostPort && binding.target) return binding.target;
+  if (binding.randomHostPort) return target;
   // The variable in the host port's own text where its offsets are known (`${BIND:-0.0.0.0}:${API_PORT}:4000` shows `${API_PORT}`, not the address's), else the entry's first.
   const written = scalarText(binding.reportNode) ?? "";
   const part = binding.parts.published;
   const hostPort = part ? model.text.slice(part.start, part.end) : "";
-  return VARIABLE.exec(hostPort)?.[0] ?? VARIABLE.exec(written)?.[0] ?? (binding.target || written);
+  return VARIABLE.exec(hostPort)?.[0] ?? VARIABLE.exec(written)?.[0] ?? target;
 }
 
 export const publicPortBinding: Rule = {
@@ -72,6 +78,9 @@ export const publicPortBinding: Rule = {
       const image = serviceImage(service);
       for (const binding of servicePorts(service)) {
         if (!binding.hostIpKnown || !isPublicAddress(binding.hostIp)) continue;
+        // No container port (`- protocol: tcp`, `"8000:"`): nothing in the container is reached; the schema and invalid-value say what is wrong.
+        const target = containerPort(model, binding);
+        if (target === "") continue;
         // 80/443 are no-reserved-host-port's finding.
         if (reservedHostPort(binding) !== undefined) continue;
         // UDP, SSH, mail, VPN, RustDesk, WebRTC media...: protocols the proxy does not carry, meant to be public.
@@ -81,7 +90,7 @@ export const publicPortBinding: Rule = {
         report({
           ...bindingSpan(model, binding),
           messageId: database ? "databasePort" : binding.randomHostPort ? "randomPort" : "webPort",
-          data: { port: shownPort(model, binding) },
+          data: { port: shownPort(model, binding, target) },
           // Django's DisallowedHost (the docs' example) is a web port's; an open database prints nothing.
           ...(database ? { log: null } : {}),
           fix: edit && { title: { en: "Bind to 172.17.0.1", fr: "Lier à 172.17.0.1" }, edits: [edit] },
