@@ -63,6 +63,20 @@ describe("env-file-not-dotenv: the finding a pasted path links", () => {
   });
 });
 
+describe("env-file-not-dotenv: compose v1's wording links an env file given by its absolute path", () => {
+  // Outside /opt/app/<app>/ the path is compared whole: its first character is part of it.
+  const model = parseCompose("services:\n  web:\n    image: app:1\n    env_file:\n      - /srv/shop/.env.production\n      - .env.local\n");
+  const linked = (log: string) => explainLog(log, "en", model).filter((p) => !p.note).map((p) => p.ranges.map((r) => spanText(model, r)));
+
+  it.each([
+    ["v1, with a colon", "ERROR: Couldn't find env file: /srv/shop/.env.production"],
+    ["v1, the path in quotes", "ERROR: Couldn't find env file: '/srv/shop/.env.production'"],
+    ["v2", "env file /srv/shop/.env.production not found"],
+  ])("%s", (_, log) => {
+    expect(linked(log)).toEqual([["5:9-5:34 /srv/shop/.env.production"]]);
+  });
+});
+
 describe("the log line a finding's hover shows", () => {
   // A web port's DisallowedHost is the docs' example; an open database port prints nothing, so its hover shows no line.
   const model = parseCompose('services:\n  web:\n    image: app:1\n    ports:\n      - "8000:8000"\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n');

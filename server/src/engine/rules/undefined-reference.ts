@@ -75,7 +75,7 @@ function sameFault(pasted: string, own: string): boolean {
   const a = cycle(pasted);
   const b = cycle(own);
   if (a !== null || b !== null) return a === b;
-  const plain = (line: string) => line.replace(/"/g, "").replace(/\s+/g, " ").replace(/^(cannot extend service \S+) in .+?: service/i, "$1: service").trim();
+  const plain = (line: string) => line.replace(/"/g, "").replace(/\s+/g, " ").replace(/^(cannot extend service \S+) in .+?: service/i, "$1: service");
   return plain(pasted) === plain(own);
 }
 
