@@ -443,7 +443,14 @@ export const literalSecret: Rule = {
     }
 
     // Copies of a secret's value in a command line: each is reported, as the variable's own place is.
-    const secrets = [...known.values()].filter((s) => s.value.length >= 3);
+    const secrets = [...known.values()]
+      .filter((s) => s.value.length >= 3)
+      .map((s) => ({
+        ...s,
+        distinctive: s.value.length >= 8 && (/[^A-Za-z]/.test(s.value) || s.value.length >= 12) && !publicValues.has(s.value),
+        // Compose reads `$$` as `$` in a command too: a copy of `pa$word` is written `pa$$word`.
+        written: s.value.replace(/\$/g, "$$$$"),
+      }));
     if (secrets.length === 0) return;
     for (const { service, items: serviceItems } of items) {
       const words = serviceCommandWords(model, service);
@@ -454,22 +461,19 @@ export const literalSecret: Rule = {
         const span = target.word.textSpan;
         if (!span || target.word.text === undefined) continue;
         const text = maskInterpolations(model.text.slice(span.start, span.end));
-        for (const secret of secrets) {
-          const distinctive = secret.value.length >= 8 && (/[^A-Za-z]/.test(secret.value) || secret.value.length >= 12) && !publicValues.has(secret.value);
-          // Compose reads `$$` as `$` in a command too: a copy of `pa$word` is written `pa$$word`.
-          const written = secret.value.replace(/\$/g, "$$$$");
+        for (const { value, name, written, distinctive } of secrets) {
           for (let index = text.indexOf(written); index >= 0; index = text.indexOf(written, index + written.length)) {
             if (!isSecretOccurrence(text, index, written, distinctive)) continue;
             const start = span.start + index;
             const end = start + written.length;
             const place = target.place;
-            const variable = containerVariable(secret.value);
-            const edit = variable === undefined || /['"\\$`]/.test(secret.value) ? undefined : shellReferenceEdit(target, start, end, variable);
+            const variable = containerVariable(value);
+            const edit = variable === undefined || /['"\\$`]/.test(value) ? undefined : shellReferenceEdit(target, start, end, variable);
             if (edit && variable !== undefined) {
               const reference = `$\${${variable}}`;
               report({ start, end, messageId: "repeatedShell", data: { place, reference }, fix: { title: { en: `Reference ${reference}, the container's variable`, fr: `Référencer ${reference}, la variable du conteneur` }, edits: [edit] } });
             } else {
-              report({ start, end, messageId: "repeated", data: { place, reference: `\${${secret.name}}` } });
+              report({ start, end, messageId: "repeated", data: { place, reference: `\${${name}}` } });
             }
           }
         }
