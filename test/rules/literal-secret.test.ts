@@ -349,6 +349,30 @@ testRule(literalSecret, {
       output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a  \"$${REDIS_PASSWORD}\" ping\n  cache:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a $${REDIS_PASSWORD} get admin\n  tool:\n    image: tool\n    environment:\n      TOOL_PASSWORD: ${TOOL_PASSWORD}\n    command: mytool -a admin && redis-cli ping\n",
     },
     {
+      // An exec list runs without a shell, but its words are a command line: the option is the word before (no fix: $${NAME} needs a shell).
+      name: "exec lists: redis-cli -a and --password take the next word; mysql's -p and -U do not",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"-a\", \"admin\", \"ping\"]\n  db:\n    image: mysql:8\n    command: [mysqld, --default-authentication-plugin=mysql_native_password]\n    healthcheck:\n      test: [CMD, mysqladmin, ping, --password, admin]\n  client:\n    image: mysql:8\n    command: [mysql, -p, admin]\n  backup:\n    image: postgres:16\n    environment:\n      BACKUP_PASSWORD: backup_2024\n    command: [pg_dump, -U, backup_2024, --no-password]\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 41, endLine: 7, endColumn: 46, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 12, column: 49, endLine: 12, endColumn: 54, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 19, column: 24, endLine: 19, endColumn: 35, messageId: "plainValue" },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"-a\", \"admin\", \"ping\"]\n  db:\n    image: mysql:8\n    command: [mysqld, --default-authentication-plugin=mysql_native_password]\n    healthcheck:\n      test: [CMD, mysqladmin, ping, --password, admin]\n  client:\n    image: mysql:8\n    command: [mysql, -p, admin]\n  backup:\n    image: postgres:16\n    environment:\n      BACKUP_PASSWORD: ${BACKUP_PASSWORD}\n    command: [pg_dump, -U, backup_2024, --no-password]\n",
+    },
+    {
+      // The shell removes the quotes: the value is still the option's.
+      name: "a quoted value after redis-cli -a, --password and -u user:",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: redis-cli -a \"admin\" ping && mysqladmin ping --password 'admin' && curl -u \"root:admin\" http://x\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 7, column: 27, endLine: 7, endColumn: 32, messageId: "repeatedShell", fixOutput: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" ping && mysqladmin ping --password 'admin' && curl -u \"root:admin\" http://x\n" },
+        { line: 7, column: 70, endLine: 7, endColumn: 75, messageId: "repeated", message: "Secret copied into healthcheck: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 7, column: 94, endLine: 7, endColumn: 99, messageId: "repeatedShell" },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" ping && mysqladmin ping --password 'admin' && curl -u \"root:$${REDIS_PASSWORD}\" http://x\n",
+    },
+    {
       name: "a distinctive value after -u is the user name; after -p, the password",
       code: "services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_PASSWORD: backup_2024\n    healthcheck:\n      test: mongodump -u backup_2024 -p backup_2024 --out /tmp/x\n",
       errors: [

@@ -199,16 +199,16 @@ interface KnownSecret {
   name: string;
 }
 
-/** Command-line options whose value is a password: `-padmin` (mysql), `--password=admin`, `--db-root-password admin`, `--requirepass admin`. */
-const PASSWORD_OPTION = /(?:^|[\s'"])(?:-p|--?[A-Za-z-]*pass(?:word|wd|phrase)?(?:=|\s+))$/i;
+/** Command-line options whose value is a password: `-padmin` (mysql), `--password=admin`, `--db-root-password "admin"`, `--requirepass admin`. */
+const PASSWORD_OPTION = /(?:^|[\s'"])(?:-p|--?[A-Za-z-]*pass(?:word|wd|phrase)?(?:=|\s+))['"]?$/i;
 /** `PGPASSWORD=admin psql ...`: an assignment to a secret name. */
 const ASSIGNMENT = /(?:^|[\s;&|('"])([A-Za-z_][A-Za-z0-9_]*)=$/;
 /** `postgres://user:` before the value, `@` after it. */
 const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@'"]*:$/;
-/** `curl -u user:admin`. */
-const USER_PASSWORD_OPTION = /(?:^|\s)(?:-u|--user)(?:=|\s+)[^\s:'"]+:$/;
+/** `curl -u user:admin`, `curl -u "user:admin"`. */
+const USER_PASSWORD_OPTION = /(?:^|\s)(?:-u|--user)(?:=|\s+)['"]?[^\s:'"]+:$/;
 /** `redis-cli -a admin`: -a is redis-cli's only after redis-cli (`mytool -a admin && redis-cli ping` is not). */
-const REDIS_AUTH_OPTION = /\s-a\s+$/;
+const REDIS_AUTH_OPTION = /\s-a\s+['"]?$/;
 /** Options whose value is a user name, not a password: `pg_isready -U postgres`. */
 const USER_OPTION = /(?:^|\s)(?:-U|-u|--user|--username|--login)(?:=|\s+)$/;
 /** What may follow a value: the end of a word. */
@@ -457,14 +457,21 @@ export const literalSecret: Rule = {
       if (words.length === 0) continue;
       /** The service's own variables by value: a shell in its container reads them. */
       const containerVariable = (value: string) => serviceItems.find((i) => !i.buildArg && i.value !== undefined && isSecretName(i.name) && resolveDefaults(i.value).value === value)?.name;
+      // The earlier words of an exec list, joined as a command line: `[redis-cli, -a, admin]` reads as `redis-cli -a admin`.
+      let list = { place: "", before: "" };
       for (const target of words) {
         const span = target.word.textSpan;
-        if (!span || target.word.text === undefined) continue;
-        const text = maskInterpolations(model.text.slice(span.start, span.end));
+        if (target.place !== list.place) list = { place: target.place, before: "" };
+        const word = span && target.word.text !== undefined ? maskInterpolations(model.text.slice(span.start, span.end)) : undefined;
+        // A shell script is a command line of its own.
+        const before = target.shell ? "" : list.before;
+        list.before = target.shell ? "" : `${before}${maskInterpolations(target.word.text ?? "")} `;
+        if (!span || word === undefined) continue;
+        const text = before + word;
         for (const { value, name, written, distinctive } of secrets) {
-          for (let index = text.indexOf(written); index >= 0; index = text.indexOf(written, index + written.length)) {
+          for (let index = text.indexOf(written, before.length); index >= 0; index = text.indexOf(written, index + written.length)) {
             if (!isSecretOccurrence(text, index, written, distinctive)) continue;
-            const start = span.start + index;
+            const start = span.start + index - before.length;
             const end = start + written.length;
             const place = target.place;
             const variable = containerVariable(value);
