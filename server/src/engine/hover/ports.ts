@@ -4,16 +4,19 @@
  * binding and its verdicts come from compose/ports.ts, as the port rules
  * read them.
  */
+import { resolveDefaults } from "../compose/interpolation.js";
 import type { ComposeModel } from "../compose/model.js";
 import { ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, portBindingAt, reservedHostPort, type PortBinding } from "../compose/ports.js";
 import { PORT_ITEM, PORTS } from "../i18n/hover-texts.js";
 import type { Localized } from "../i18n/index.js";
 import { inService, joinLocalized, onNode, type HoverProvider } from "./provider.js";
 
-/** Which part a variable without a default decides, for a binding that is not certain: the address, else the container port, else the host port. */
-function variablePart(binding: PortBinding): Localized {
+/** Which part a variable without a default decides, for a binding that is not certain: the address, else the container port, else the protocol (`"8080:80/${PROTO}"`), else the host port. */
+function variablePart(model: ComposeModel, binding: PortBinding): Localized {
   if (!binding.hostIpKnown) return PORT_ITEM.variableAddress;
-  return binding.target === "" ? PORT_ITEM.variableTarget : PORT_ITEM.variable;
+  if (binding.target === "") return PORT_ITEM.variableTarget;
+  const protocol = binding.parts.protocol;
+  return protocol && !resolveDefaults(model.text.slice(protocol.start, protocol.end)).certain ? PORT_ITEM.variableProtocol : PORT_ITEM.variable;
 }
 
 function portItemText(model: ComposeModel, binding: PortBinding, pipeline: boolean): Localized {
@@ -21,6 +24,7 @@ function portItemText(model: ComposeModel, binding: PortBinding, pipeline: boole
   // A container port a variable without a default decides reads empty: it is shown as written (`${APP_PORT}`).
   const written = binding.parts.target ? model.text.slice(binding.parts.target.start, binding.parts.target.end) : "";
   const port = binding.target || written;
+  if (port === "") return PORT_ITEM.noTarget;
   const target = binding.protocol === "tcp" ? port : `${port}/${binding.protocol}`;
   if (!binding.published) {
     if (!binding.certain) return PORT_ITEM.variable;
@@ -32,7 +36,7 @@ function portItemText(model: ComposeModel, binding: PortBinding, pipeline: boole
   const host = low === high ? String(low) : `${low}-${high}`;
   const isPublic = isPublicAddress(binding.hostIp);
   lines.push(PORT_ITEM.publishes(host, target, isPublic ? PORT_ITEM.everyInterface : PORT_ITEM.onAddress(binding.hostIp!)));
-  if (!binding.certain) lines.push(variablePart(binding));
+  if (!binding.certain) lines.push(variablePart(model, binding));
   if (pipeline) {
     const reserved = reservedHostPort(binding);
     // Elestio's proxy neither holds nor forwards a UDP or SCTP port: what it says of TCP ones does not apply.

@@ -102,6 +102,14 @@ export const PORT_ITEM = {
     en: "The container port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, compose refuses the port.",
     fr: "Le port du conteneur vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables** ; si elle manque, compose refuse le port.",
   },
+  noTarget: {
+    en: "**No container port**: the entry names no port inside the container (`target: 8000`).",
+    fr: "**Aucun port du conteneur** : l'entrée ne nomme aucun port à l'intérieur du conteneur (`target: 8000`).",
+  },
+  variableProtocol: {
+    en: "The protocol comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, the port is TCP.",
+    fr: "Le protocole vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables** ; si elle manque, le port est en TCP.",
+  },
   variableAddress: {
     en: "The address comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, the port is open on every interface.",
     fr: "L'adresse vient d'une variable sans valeur par défaut : sur le pipeline, sa valeur se définit dans **Dashboard → Environment variables** ; si elle manque, le port est ouvert sur toutes les interfaces.",
