@@ -186,6 +186,15 @@ describe("hover positions and errors", () => {
     expect(errors).toEqual(["broken"]);
   });
 
+  it("onError: a model whose node at the position cannot be read is the position's; no provider runs", () => {
+    const errors: string[] = [];
+    const model = parseCompose(text);
+    // A model broken below its text, as a parser bug would leave it: reading its documents throws.
+    const broken = new Proxy(model, { get: (target, key) => (key === "documents" ? (() => { throw new Error("broken model"); })() : Reflect.get(target, key)) });
+    expect(hover(broken, [], 2, "en", { isPipeline: true, onError: (part) => errors.push(part) })).toBeUndefined();
+    expect(errors).toEqual(["position"]);
+  });
+
   it("onError: a failure outside the parts is the hover's", () => {
     const errors: string[] = [];
     expect(hover(parseCompose(text), [null as unknown as Finding], 2, "en", { isPipeline: true, onError: (part) => errors.push(part) })).toBeUndefined();
