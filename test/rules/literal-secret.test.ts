@@ -120,6 +120,18 @@ testRule(literalSecret, {
       output: app("      - DATABASE_URL=postgres://u:${DATABASE_PASSWORD}@db/x\n      - REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379\n      - CELERY_BROKER_URL=amqp://u:${CELERY_BROKER_PASSWORD}@rabbit//\n"),
     },
     {
+      // Each password its own variable: the same name for two values would give one service the other's password.
+      name: "the same URL variable in several services with different passwords: a name each; the same password, the same name",
+      code: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:s3cretB2@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:s3cretC3@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n",
+      errors: [
+        { line: 5, column: 36, endLine: 5, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD} and set it in the dashboard." },
+        { line: 9, column: 36, endLine: 9, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_URL_PASSWORD} and set it in the dashboard." },
+        { line: 13, column: 36, endLine: 13, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD_2} and set it in the dashboard." },
+        { line: 17, column: 36, endLine: 17, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD} and set it in the dashboard." },
+      ],
+      output: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_URL_PASSWORD}@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD_2}@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n",
+    },
+    {
       name: "a URL that repeats a secret references its variable (umami)",
       code: "services:\n  umami:\n    image: umami\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15\n    environment:\n      POSTGRES_USER: umami\n      POSTGRES_PASSWORD: umami\n",
       errors: [

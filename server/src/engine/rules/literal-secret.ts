@@ -348,7 +348,7 @@ export const literalSecret: Rule = {
     };
     /** Values the file gives variables that are not secrets (user and database names): a copy of one in a command is no evidence. */
     const publicValues = new Set<string>(model.services.map((s) => s.name));
-    /** The names that hold a literal value: a URL's password gets a variable of its own only under a name that holds none. */
+    /** The names that hold a literal value, and those given to URL passwords: a URL's password gets a variable of its own only under a name that holds none. */
     const literalNames = new Set<string>();
     const urls: { item: ValueItem; password: UrlPassword }[] = [];
     const items = model.services.map((service) => ({ service, items: valueItems(model, service) }));
@@ -416,7 +416,10 @@ export const literalSecret: Rule = {
       if (name === undefined) {
         const candidates = [passwordVariableName(item.name), `${item.name}_PASSWORD`];
         // Both candidates are secret names: one that holds this very value was remembered above and named it already.
-        name = candidates.find((c) => !literalNames.has(c)) ?? candidates[1];
+        // A name another value holds (written, or given to another URL's password) is not reused: `_2`, `_3`... follow.
+        name = candidates.find((c) => !literalNames.has(c));
+        for (let n = 2; name === undefined; n++) if (!literalNames.has(`${candidates[0]}_${n}`)) name = `${candidates[0]}_${n}`;
+        literalNames.add(name);
         remember(value, name);
       }
       const reference = `\${${name}}`;
