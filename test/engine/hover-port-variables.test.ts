@@ -9,7 +9,7 @@ import { parseCompose } from "../../server/src/engine/compose/model.js";
 import { hover } from "../../server/src/engine/hover/index.js";
 import type { Language } from "../../server/src/engine/i18n/index.js";
 
-const CODE = 'services:\n  web:\n    image: app:1\n    ports:\n      - "8080:${APP_PORT}"\n      - "${BIND}:8081:80"\n      - "${HOST_PORT}:80"\n      - "8082:80/${PROTO}"\n';
+const CODE = 'services:\n  web:\n    image: app:1\n    ports:\n      - "8080:${APP_PORT}"\n      - "${BIND}:8081:80"\n      - "${HOST_PORT}:80"\n      - "8082:80/${PROTO}"\n      - "${PORT_PREFIX}8083:80/tcp"\n';
 
 /** The hover's first sentences, on the item holding `at`. */
 function opening(at: string, language: Language, sentences: number): string | undefined {
@@ -46,6 +46,12 @@ describe("a ports item a variable decides", () => {
       "8082",
       "en",
       "**Publishes host port 8082** → container port 80, on every interface. The protocol comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**; unset, the port is TCP.",
+    ],
+    [
+      // The variable before the digits is unset: the host port reads 8083, and the protocol is written out.
+      "8083",
+      "en",
+      "**Publishes host port 8083** → container port 80, on every interface. The host port comes from a variable without a default: on the pipeline, its value is set in **Dashboard → Environment variables**.",
     ],
     [
       "8082",

@@ -522,13 +522,14 @@ testRule(invalidValue, {
     },
     {
       // The sign is read once, before the first number only; a fraction takes every digit after its dot.
-      name: "durations with a sign: a unit after it, a minus after a unit, a fraction of two digits before an unknown unit",
-      code: "services:\n  web:\n    image: x\n    stop_grace_period: -5x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1m-5s\n      timeout: 1.55x\n      start_period: +1m30\n",
+      name: "durations with a sign: a unit after it, a minus after a unit, a fraction of two digits before an unknown unit, a number after seconds",
+      code: "services:\n  web:\n    image: x\n    stop_grace_period: -5x\n    healthcheck:\n      test: [CMD, 'true']\n      interval: 1m-5s\n      timeout: 1.55x\n      start_period: +1m30\n      start_interval: 1s5\n",
       errors: [
         { line: 4, column: 24, endLine: 4, endColumn: 27, messageId: "notDuration", log: `'services[web].stop_grace_period' time: unknown unit "x" in duration "-5x"` },
         { line: 7, column: 17, endLine: 7, endColumn: 22, messageId: "notDuration", log: `'services[web].healthcheck.interval' time: unknown unit "m-" in duration "1m-5s"` },
         { line: 8, column: 16, endLine: 8, endColumn: 21, messageId: "notDuration", log: `'services[web].healthcheck.timeout' time: unknown unit "x" in duration "1.55x"` },
         { line: 9, column: 21, endLine: 9, endColumn: 26, messageId: "notDuration", log: `'services[web].healthcheck.start_period' time: missing unit in duration "+1m30"` },
+        { line: 10, column: 23, endLine: 10, endColumn: 26, messageId: "notDuration", log: `'services[web].healthcheck.start_interval' time: missing unit in duration "1s5"` },
       ],
       output: null,
     },

@@ -132,6 +132,13 @@ testRule(literalSecret, {
       output: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_URL_PASSWORD}@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD_2}@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n",
     },
     {
+      // DATABASE_PASSWORD is the file's, from another variable: the URL's password gets a name of its own.
+      name: "a URL password under a name the file already gives a value through a variable",
+      code: "services:\n  app:\n    image: app\n    environment:\n      DATABASE_PASSWORD: ${DB_PASS}\n      DATABASE_URL: postgres://app:pw@db/app\n",
+      errors: [{ line: 6, column: 36, endLine: 6, endColumn: 38, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_URL_PASSWORD} and set it in the dashboard." }],
+      output: "services:\n  app:\n    image: app\n    environment:\n      DATABASE_PASSWORD: ${DB_PASS}\n      DATABASE_URL: postgres://app:${DATABASE_URL_PASSWORD}@db/app\n",
+    },
+    {
       name: "a URL that repeats a secret references its variable (umami)",
       code: "services:\n  umami:\n    image: umami\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n  db:\n    image: postgres:15\n    environment:\n      POSTGRES_USER: umami\n      POSTGRES_PASSWORD: umami\n",
       errors: [
@@ -383,6 +390,18 @@ testRule(literalSecret, {
         { line: 7, column: 94, endLine: 7, endColumn: 99, messageId: "repeatedShell" },
       ],
       output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    healthcheck:\n      test: redis-cli -a \"$${REDIS_PASSWORD}\" ping && mysqladmin ping --password 'admin' && curl -u \"root:$${REDIS_PASSWORD}\" http://x\n",
+    },
+    {
+      // Each list is a command line of its own, and so are a script's arguments: a redis-cli in the healthcheck makes no -a of the command its option.
+      name: "exec lists: an option as the first word, a user:password, another list's redis-cli, a script's arguments",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n",
+      errors: [
+        { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
+        { line: 6, column: 33, endLine: 6, endColumn: 38, messageId: "repeated", message: "Secret copied into command: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
+        { line: 11, column: 29, endLine: 11, endColumn: 34, messageId: "repeated", fixOutput: null },
+        { line: 19, column: 58, endLine: 19, endColumn: 63, messageId: "repeated", fixOutput: null },
+      ],
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n",
     },
     {
       name: "a distinctive value after -u is the user name; after -p, the password",

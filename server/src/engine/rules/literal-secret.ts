@@ -348,8 +348,8 @@ export const literalSecret: Rule = {
     };
     /** Values the file gives variables that are not secrets (user and database names): a copy of one in a command is no evidence. */
     const publicValues = new Set<string>(model.services.map((s) => s.name));
-    /** The names that hold a literal value, and those given to URL passwords: a URL's password gets a variable of its own only under a name that holds none. */
-    const literalNames = new Set<string>();
+    /** The names the file gives a value, and those given to URL passwords: a URL's password gets a variable of its own only under a name that holds none. */
+    const namedValues = new Set<string>();
     const urls: { item: ValueItem; password: UrlPassword }[] = [];
     const items = model.services.map((service) => ({ service, items: valueItems(model, service) }));
     // A value reached through an alias (`KEY: *password`) is reported once, where it is written: under the name written there.
@@ -359,7 +359,7 @@ export const literalSecret: Rule = {
     for (const item of [...all.filter((i) => !aliased(i)), ...all.filter(aliased)]) {
       if (item.value === undefined || item.value.trim() === "") continue;
       const written = literalValue(item.value);
-      if (written !== undefined) literalNames.add(item.name);
+      namedValues.add(item.name);
       const secretKey = isSecretName(item.name);
       const interpolations = findInterpolations(item.raw);
       if (secretKey && literalPart(item.raw, interpolations) !== "") {
@@ -416,10 +416,10 @@ export const literalSecret: Rule = {
       if (name === undefined) {
         const candidates = [passwordVariableName(item.name), `${item.name}_PASSWORD`];
         // Both candidates are secret names: one that holds this very value was remembered above and named it already.
-        // A name another value holds (written, or given to another URL's password) is not reused: `_2`, `_3`... follow.
-        name = candidates.find((c) => !literalNames.has(c));
-        for (let n = 2; name === undefined; n++) if (!literalNames.has(`${candidates[0]}_${n}`)) name = `${candidates[0]}_${n}`;
-        literalNames.add(name);
+        // A name the file gives another value (or another URL's password) is not reused: `_2`, `_3`... follow.
+        name = candidates.find((c) => !namedValues.has(c));
+        for (let n = 2; name === undefined; n++) if (!namedValues.has(`${candidates[0]}_${n}`)) name = `${candidates[0]}_${n}`;
+        namedValues.add(name);
         remember(value, name);
       }
       const reference = `\${${name}}`;
@@ -465,12 +465,11 @@ export const literalSecret: Rule = {
       for (const target of words) {
         const span = target.word.textSpan;
         if (target.place !== list.place) list = { place: target.place, before: "" };
-        const word = span && target.word.text !== undefined ? maskInterpolations(model.text.slice(span.start, span.end)) : undefined;
-        // A shell script is a command line of its own.
+        // A shell script is a command line of its own, and so are the words after it (its arguments).
         const before = target.shell ? "" : list.before;
         list.before = target.shell ? "" : `${before}${maskInterpolations(target.word.text ?? "")} `;
-        if (!span || word === undefined) continue;
-        const text = before + word;
+        if (!span || target.word.text === undefined) continue;
+        const text = before + maskInterpolations(model.text.slice(span.start, span.end));
         for (const { value, name, written, distinctive } of secrets) {
           for (let index = text.indexOf(written, before.length); index >= 0; index = text.indexOf(written, index + written.length)) {
             if (!isSecretOccurrence(text, index, written, distinctive)) continue;
