@@ -5,7 +5,7 @@
  * when no escape and no interpolation holding a separator is in the way.
  */
 import { describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { parseCompose, scalarText } from "../../server/src/engine/compose/model.js";
 import { contentSpan, cutOn, scalarValue, splitOn, splitValue } from "../../server/src/engine/compose/scalars.js";
 import { spanText } from "../helpers/spans.js";
 
@@ -47,5 +47,18 @@ describe("scalarValue and splitValue", () => {
   it("is undefined for a collection and an empty value", () => {
     const model = parseCompose("a: [x]\nb:\n");
     expect(model.top.map((e) => scalarValue(model.text, e.value))).toEqual([undefined, undefined]);
+  });
+});
+
+describe("scalarText of a YAML 1.1 document's tagged values", () => {
+  // `!!binary` and `!!timestamp` read as a byte array and a date there: no text a rule could read as a name or a port.
+  it.each([
+    ["image: !!binary \"SGVsbG8=\"", undefined],
+    ["image: !!timestamp \"2001-12-14\"", undefined],
+    ["image: \"nginx:1.27\"", "nginx:1.27"],
+  ])("%s", (line, expected) => {
+    const model = parseCompose(`%YAML 1.1\n---\nservices:\n  web:\n    ${line}\n`);
+    const image = model.services[0].get("image");
+    expect(scalarText(image?.value)).toBe(expected);
   });
 });
