@@ -7,7 +7,7 @@
  * promise to read.
  */
 import { describe, expect, it } from "vitest";
-import { parseCompose } from "../../server/src/engine/compose/model.js";
+import { parseCompose, type ComposeModel } from "../../server/src/engine/compose/model.js";
 import { explainLog } from "../../server/src/engine/explain.js";
 import { hover } from "../../server/src/engine/hover/index.js";
 import { lint } from "../../server/src/engine/lint.js";
@@ -48,10 +48,13 @@ describe("a pasted line in another form than the rule's own is still explained",
   });
 });
 
+/** The findings each problem a pasted log explains links in `model`, as range and text. */
+const linkedIn = (model: ComposeModel) => (log: string) => explainLog(log, "en", model).filter((p) => !p.note).map((p) => p.ranges.map((r) => spanText(model, r)));
+
 describe("env-file-not-dotenv: the finding a pasted path links", () => {
   // Two wrong env files: the log names one, which links its finding only.
   const model = parseCompose("services:\n  web:\n    image: app:1\n    env_file:\n      - .env.production\n      - .env.local\n");
-  const linked = (log: string) => explainLog(log, "en", model).filter((p) => !p.note).map((p) => p.ranges.map((r) => spanText(model, r)));
+  const linked = linkedIn(model);
 
   it.each([
     ["the pipeline's own path, in another app's folder", "env file /opt/app/shop/.env.local not found"],
@@ -66,7 +69,7 @@ describe("env-file-not-dotenv: the finding a pasted path links", () => {
 describe("env-file-not-dotenv: compose v1's wording links an env file given by its absolute path", () => {
   // Outside /opt/app/<app>/ the path is compared whole: its first character is part of it.
   const model = parseCompose("services:\n  web:\n    image: app:1\n    env_file:\n      - /srv/shop/.env.production\n      - .env.local\n");
-  const linked = (log: string) => explainLog(log, "en", model).filter((p) => !p.note).map((p) => p.ranges.map((r) => spanText(model, r)));
+  const linked = linkedIn(model);
 
   it.each([
     ["v1, with a colon", "ERROR: Couldn't find env file: /srv/shop/.env.production"],
