@@ -122,14 +122,15 @@ testRule(literalSecret, {
     {
       // Each password its own variable: the same name for two values would give one service the other's password.
       name: "the same URL variable in several services with different passwords: a name each; the same password, the same name",
-      code: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:s3cretB2@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:s3cretC3@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n",
+      code: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:s3cretB2@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:s3cretC3@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:s3cretA1@db/app\n  e:\n    image: e\n    environment:\n      DATABASE_URL: postgres://app:s3cretE5@db/app\n",
       errors: [
         { line: 5, column: 36, endLine: 5, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD} and set it in the dashboard." },
         { line: 9, column: 36, endLine: 9, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_URL_PASSWORD} and set it in the dashboard." },
         { line: 13, column: 36, endLine: 13, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD_2} and set it in the dashboard." },
         { line: 17, column: 36, endLine: 17, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD} and set it in the dashboard." },
+        { line: 21, column: 36, endLine: 21, endColumn: 44, messageId: "urlPassword", message: "URL password in plain text, committed to Git: write ${DATABASE_PASSWORD_3} and set it in the dashboard." },
       ],
-      output: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_URL_PASSWORD}@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD_2}@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n",
+      output: "services:\n  a:\n    image: a\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n  b:\n    image: b\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_URL_PASSWORD}@db/app\n  c:\n    image: c\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD_2}@db/app\n  d:\n    image: d\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD}@db/app\n  e:\n    image: e\n    environment:\n      DATABASE_URL: postgres://app:${DATABASE_PASSWORD_3}@db/app\n",
     },
     {
       // DATABASE_PASSWORD is the file's, from another variable: the URL's password gets a name of its own.
@@ -393,15 +394,17 @@ testRule(literalSecret, {
     },
     {
       // Each list is a command line of its own, and so are a script's arguments: a redis-cli in the healthcheck makes no -a of the command its option.
-      name: "exec lists: an option as the first word, a user:password, another list's redis-cli, a script's arguments",
-      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n",
+      name: "exec lists: an option as the first word, a user:password, another list's redis-cli, a script's arguments, a URL as the first word",
+      code: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: admin\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n  worker:\n    image: worker\n    command: [sh, -c, 'exec worker \"$$@\"', --password=admin]\n  migrate:\n    image: migrate\n    command: [postgres://app:admin@db/app, up]\n",
       errors: [
         { line: 5, column: 23, endLine: 5, endColumn: 28, messageId: "plainValue" },
         { line: 6, column: 33, endLine: 6, endColumn: 38, messageId: "repeated", message: "Secret copied into command: it fails once the secret changes. Write ${REDIS_PASSWORD}, set in the dashboard.", fixOutput: null },
         { line: 11, column: 29, endLine: 11, endColumn: 34, messageId: "repeated", fixOutput: null },
         { line: 19, column: 58, endLine: 19, endColumn: 63, messageId: "repeated", fixOutput: null },
+        { line: 22, column: 55, endLine: 22, endColumn: 60, messageId: "repeated", fixOutput: null },
+        { line: 25, column: 30, endLine: 25, endColumn: 35, messageId: "repeated", fixOutput: null },
       ],
-      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n",
+      output: "services:\n  redis:\n    image: redis:7\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n    command: [\"--requirepass\", \"admin\"]\n    healthcheck:\n      test: [\"CMD\", \"redis-cli\", \"ping\"]\n  proxy:\n    image: proxy\n    command: [--user, \"root:admin\"]\n  backup:\n    image: backup\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n    command: [backup, -a, admin]\n  app:\n    image: app\n    command: [sh, -c, 'exec app \"$$@\"', app, --password, admin]\n  worker:\n    image: worker\n    command: [sh, -c, 'exec worker \"$$@\"', --password=admin]\n  migrate:\n    image: migrate\n    command: [postgres://app:admin@db/app, up]\n",
     },
     {
       name: "a distinctive value after -u is the user name; after -p, the password",
