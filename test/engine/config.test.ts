@@ -4,7 +4,7 @@
  * `"elestio"` key, the nearest one upward, stopping at the checkout's root),
  * what it sets, and the exact problems the CLI and the editor show for it.
  */
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigFinder, describeProblems, type ConfigLookup } from "../../server/src/engine/config.js";
@@ -178,6 +178,15 @@ describe("what a .elestio-compose.json sets, and its problems", () => {
     const found = finderIn(root).find(join(root, "docker-compose.yml"));
     expect(found).toStrictEqual({ config: { file: join(root, ".elestio-compose.json") }, shownAs: ".elestio-compose.json", problems: [`not valid JSON (${jsonError(text)})`] });
     expect(describeProblems(found)).toBe(`.elestio-compose.json: not valid JSON (${jsonError(text)})`);
+  });
+
+  // A file stat() calls regular that read() refuses: as root every file is readable, but /proc/self/mem at offset 0 gives EIO.
+  it.skipIf(process.platform !== "linux")("a configuration file that cannot be read: one problem naming the error", () => {
+    const root = tree({ ".git/": "" });
+    symlinkSync("/proc/self/mem", join(root, ".elestio-compose.json"));
+    const found = finderIn(root).find(join(root, "docker-compose.yml"));
+    expect(found).toStrictEqual({ config: { file: join(root, ".elestio-compose.json") }, shownAs: ".elestio-compose.json", problems: ["cannot be read (EIO)"] });
+    expect(describeProblems(found)).toBe(".elestio-compose.json: cannot be read (EIO)");
   });
 
   it("a finder given no rule ids (the VS Code client's) takes any rule id", () => {
