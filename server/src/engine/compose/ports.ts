@@ -328,6 +328,16 @@ function longFormAddressEdit(model: ComposeModel, binding: PortBinding, address:
   return { start: at, end: at, newText: `${needsBreak ? eol : ""}${" ".repeat(column)}host_ip: ${address}${eol}` };
 }
 
+/**
+ * The container port as messages and hovers show it: resolved, else as
+ * written (`target: ${APP_PORT}`, whose variable unset reads empty); empty
+ * when the entry names none (`- protocol: tcp`, `"8000:"`).
+ */
+export function containerPortText(model: ComposeModel, binding: PortBinding): string {
+  const part = binding.parts.target;
+  return binding.target || (part ? model.text.slice(part.start, part.end) : "");
+}
+
 /** Where a finding on the binding goes: its report node, without the line break a block map's range ends with. */
 export function bindingSpan(model: ComposeModel, binding: PortBinding): Span {
   return trimmedSpan(model.text, binding.reportNode);

@@ -6,7 +6,7 @@
  */
 import { resolveDefaults } from "../compose/interpolation.js";
 import type { ComposeModel } from "../compose/model.js";
-import { ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, portBindingAt, reservedHostPort, type PortBinding } from "../compose/ports.js";
+import { containerPortText, ELESTIO_BRIDGE_ADDRESS, isLoopbackAddress, isPublicAddress, portBindingAt, reservedHostPort, type PortBinding } from "../compose/ports.js";
 import { PORT_ITEM, PORTS } from "../i18n/hover-texts.js";
 import type { Localized } from "../i18n/index.js";
 import { inService, joinLocalized, onNode, type HoverProvider } from "./provider.js";
@@ -21,9 +21,7 @@ function variablePart(model: ComposeModel, binding: PortBinding): Localized {
 
 function portItemText(model: ComposeModel, binding: PortBinding, pipeline: boolean): Localized {
   const lines: (Localized | undefined)[] = [];
-  // A container port a variable without a default decides reads empty: it is shown as written (`${APP_PORT}`).
-  const written = binding.parts.target ? model.text.slice(binding.parts.target.start, binding.parts.target.end) : "";
-  const port = binding.target || written;
+  const port = containerPortText(model, binding);
   if (port === "") return PORT_ITEM.noTarget;
   const target = binding.protocol === "tcp" ? port : `${port}/${binding.protocol}`;
   if (!binding.published) {

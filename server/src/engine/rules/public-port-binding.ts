@@ -1,18 +1,12 @@
 import { usesHostNetwork } from "../compose/serviceNetworks.js";
 import { scalarText, type ComposeModel } from "../compose/model.js";
-import { bindingSpan, bindToAddressEdit, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
+import { bindingSpan, bindToAddressEdit, containerPortText, isPublicAddress, reservedHostPort, servicePorts, type PortBinding } from "../compose/ports.js";
 import { publicProtocolOf } from "../compose/publicProtocols.js";
 import { isDatabaseBinding, serviceImage } from "../compose/services.js";
 import type { Rule } from "./types.js";
 
 /** An interpolation, as written. */
 const VARIABLE = /\$\{[^}]*\}|\$\w+/;
-
-/** The container port: resolved, else as written (`target: ${APP_PORT}` with the variable unset); empty when the entry has none. */
-function containerPort(model: ComposeModel, binding: PortBinding): string {
-  const part = binding.parts.target;
-  return binding.target || (part ? model.text.slice(part.start, part.end) : "");
-}
 
 /**
  * The port a message names: the host port (or range) as published; the
@@ -79,7 +73,7 @@ export const publicPortBinding: Rule = {
       for (const binding of servicePorts(service)) {
         if (!binding.hostIpKnown || !isPublicAddress(binding.hostIp)) continue;
         // No container port (`- protocol: tcp`, `"8000:"`): nothing in the container is reached; the schema and invalid-value say what is wrong.
-        const target = containerPort(model, binding);
+        const target = containerPortText(model, binding);
         if (target === "") continue;
         // 80/443 are no-reserved-host-port's finding.
         if (reservedHostPort(binding) !== undefined) continue;
